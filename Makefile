@@ -1,0 +1,52 @@
+# coach — build, test, run and install.
+#
+#   make run       install what is missing, build, start the coach
+#   make test      install what is missing, build, run every test
+#   make build     a debug build
+#   make release   an optimised build with the Swift runtime linked in
+#   make install   the release build, copied to $(PREFIX)/bin (PREFIX=/usr/local)
+
+SWIFT     ?= swift
+PREFIX    ?= /usr/local
+# Debian packages the build and the tests need: libedit for the shell's line
+# editing, pkg-config to find it, tmux for the terminal tests.
+APT_PACKAGES := libedit-dev pkg-config tmux
+
+SUDO := $(shell [ "$$(id -u)" -eq 0 ] || echo sudo)
+
+.PHONY: all run test build release install deps check-knowledge clean
+
+all: build
+
+## Installs the Debian packages that are missing, and only those.
+deps:
+	@missing=""; \
+	for package in $(APT_PACKAGES); do \
+	  dpkg-query -W -f='$${Status}' $$package 2>/dev/null | grep -q "install ok installed" || missing="$$missing $$package"; \
+	done; \
+	if [ -n "$$missing" ]; then \
+	  echo "Installing:$$missing"; \
+	  $(SUDO) apt-get update -qq && \
+	  DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq --no-install-recommends $$missing; \
+	fi
+
+build: deps
+	$(SWIFT) build
+
+release: deps
+	$(SWIFT) build -c release --static-swift-stdlib
+
+run: build
+	@"$$($(SWIFT) build --show-bin-path)/coach"
+
+test: deps
+	$(SWIFT) build --build-tests
+	COACH_BIN="$$($(SWIFT) build --show-bin-path)/coach" $(SWIFT) test --skip-build
+	@../shared/tools/paraphrase-check knowledge 2>/dev/null || [ ! -x ../shared/tools/paraphrase-check ]
+
+install: release
+	install -d "$(DESTDIR)$(PREFIX)/bin"
+	install -m 755 "$$($(SWIFT) build -c release --show-bin-path)/coach" "$(DESTDIR)$(PREFIX)/bin/coach"
+
+clean:
+	rm -rf .build

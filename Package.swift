@@ -1,0 +1,69 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+let package = Package(
+    name: "coach",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "coach", targets: ["coach"]),
+        .library(name: "CoachKit", targets: ["CoachKit"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+    ],
+    targets: [
+        // The library: knowledge, diagnostics, and later rules, interview and plan.
+        // No terminal I/O: it reports, the front prints.
+        .target(
+            name: "CoachKit",
+            dependencies: [.product(name: "Yams", package: "Yams")],
+            plugins: ["EmbedKnowledge"]
+        ),
+        // libedit, through a shim for its variadic calls (see ../shared/notes/libedit.md).
+        .systemLibrary(
+            name: "CEditLine",
+            pkgConfig: "libedit",
+            providers: [.apt(["libedit-dev"])]
+        ),
+        // The interactive shell: a thin layer over CoachKit and libedit.
+        .target(
+            name: "CoachShell",
+            dependencies: ["CoachKit", "CEditLine"]
+        ),
+        // The command line: swift-argument-parser commands only.
+        .executableTarget(
+            name: "coach",
+            dependencies: [
+                "CoachKit",
+                "CoachShell",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        // Build-time: turns knowledge/ and locales/ into a Swift file, so that the
+        // built-in knowledge travels inside the binary and starts without a YAML parse.
+        .executableTarget(
+            name: "KnowledgeEmbedder",
+            dependencies: [.product(name: "Yams", package: "Yams")]
+        ),
+        .plugin(
+            name: "EmbedKnowledge",
+            capability: .buildTool(),
+            dependencies: ["KnowledgeEmbedder"]
+        ),
+        .testTarget(
+            name: "CoachKitTests",
+            dependencies: ["CoachKit"],
+            exclude: ["Fixtures"]
+        ),
+        .testTarget(
+            name: "CoachShellTests",
+            dependencies: ["CoachShell", "CEditLine"]
+        ),
+        .testTarget(
+            name: "CoachEndToEndTests",
+            dependencies: ["CoachKit"]
+        ),
+    ],
+    swiftLanguageModes: [.v6]
+)

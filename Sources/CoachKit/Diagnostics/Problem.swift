@@ -1,0 +1,102 @@
+/// Everything a knowledge base, an answers file or another document can get wrong.
+///
+/// The library only names the problem; its words come from the localisation table,
+/// one key per case, in the language the user reads.
+public enum Problem: Sendable, Hashable {
+    // Reading and parsing
+    case unreadable(String)
+    case notUTF8
+    case emptyFile
+    case yamlSyntax(String)
+    case duplicateKeys([String])
+    case documentTooLarge(Int)
+    case missingFile(String)
+    case unknownFile(String, suggestion: String?)
+
+    // Shape
+    case unknownKey(String, suggestion: String?)
+    case missingKey(String)
+    case expectedType(expected: ValueKind, found: ValueKind)
+    case emptyValue(String)
+    case missingTranslation(field: String?, language: Language)
+    case notANumber(String)
+    case notAnInteger(String)
+    case notABoolean(String)
+    case unknownLanguage(String)
+
+    // Identity and references
+    case invalidID(String, pattern: String)
+    case duplicateID(String, first: SourceLocation)
+    case idDoesNotMatchFile(id: String, file: String)
+    case unknownKind(String, suggestion: String?)
+    case unknownReference(String, kind: ReferenceKind, suggestion: String?)
+    case selfReference(String)
+
+    // Questions
+    case unknownQuestionType(String, suggestion: String?)
+    case missingOptions(type: String)
+    case unexpectedOptions(type: String)
+    case boundOnNonNumber(key: String, type: String)
+    case minAboveMax(min: Double, max: Double)
+    case lengthOnNonText(type: String)
+    case duplicateOption(String)
+
+    // Style, reported as warnings
+    case stepCount(Int, minimum: Int, maximum: Int)
+
+    /// What a reference points to, as named in messages.
+    public enum ReferenceKind: String, Sendable, Hashable {
+        case topic, section, question
+    }
+
+    /// The key of the message in the localisation table, its arguments, and the
+    /// suggestion to offer as "did you mean …?".
+    var message: (key: String, arguments: [String: String], suggestion: String?) {
+        switch self {
+        case .unreadable(let reason): ("problem.unreadable", ["reason": reason], nil)
+        case .notUTF8: ("problem.not_utf8", [:], nil)
+        case .emptyFile: ("problem.empty_file", [:], nil)
+        case .yamlSyntax(let detail): ("problem.yaml_syntax", ["detail": detail], nil)
+        case .duplicateKeys(let keys):
+            ("problem.duplicate_keys", ["keys": keys.map { "'\($0)'" }.joined(separator: ", ")], nil)
+        case .documentTooLarge(let limit): ("problem.document_too_large", ["limit": String(limit)], nil)
+        case .missingFile(let name): ("problem.missing_file", ["name": name], nil)
+        case .unknownFile(let name, let suggestion): ("problem.unknown_file", ["name": name], suggestion)
+        case .unknownKey(let key, let suggestion): ("problem.unknown_key", ["key": key], suggestion)
+        case .missingKey(let key): ("problem.missing_key", ["key": key], nil)
+        case .expectedType(let expected, let found):
+            ("problem.expected_type", ["expected": "kind.\(expected.rawValue)", "found": "kind.\(found.rawValue)"], nil)
+        case .emptyValue(let key): ("problem.empty_value", ["key": key], nil)
+        case .missingTranslation(let field?, let language):
+            ("problem.missing_translation_field", ["field": field, "language": "language.\(language.rawValue)"], nil)
+        case .missingTranslation(nil, let language):
+            ("problem.missing_translation", ["language": "language.\(language.rawValue)", "code": language.rawValue], nil)
+        case .notANumber(let text): ("problem.not_a_number", ["text": text], nil)
+        case .notAnInteger(let text): ("problem.not_an_integer", ["text": text], nil)
+        case .notABoolean(let text): ("problem.not_a_boolean", ["text": text], nil)
+        case .unknownLanguage(let code): ("problem.unknown_language", ["code": code], nil)
+        case .invalidID(let id, let pattern): ("problem.invalid_id", ["id": id, "pattern": pattern], nil)
+        case .duplicateID(let id, let first): ("problem.duplicate_id", ["id": id, "first": first.description], nil)
+        case .idDoesNotMatchFile(let id, let file): ("problem.id_does_not_match_file", ["id": id, "file": file], nil)
+        case .unknownKind(let kind, let suggestion): ("problem.unknown_kind", ["kind": kind], suggestion)
+        case .unknownReference(let id, let kind, let suggestion):
+            ("problem.unknown_reference", ["id": id, "kind": "reference.\(kind.rawValue)"], suggestion)
+        case .selfReference(let id): ("problem.self_reference", ["id": id], nil)
+        case .unknownQuestionType(let type, let suggestion): ("problem.unknown_question_type", ["type": type], suggestion)
+        case .missingOptions(let type): ("problem.missing_options", ["type": type], nil)
+        case .unexpectedOptions(let type): ("problem.unexpected_options", ["type": type], nil)
+        case .boundOnNonNumber(let key, let type): ("problem.bound_on_non_number", ["key": key, "type": type], nil)
+        case .minAboveMax(let min, let max):
+            ("problem.min_above_max", ["min": Self.format(min), "max": Self.format(max)], nil)
+        case .lengthOnNonText(let type): ("problem.length_on_non_text", ["type": type], nil)
+        case .duplicateOption(let value): ("problem.duplicate_option", ["value": value], nil)
+        case .stepCount(let count, let minimum, let maximum):
+            ("problem.step_count", ["count": String(count), "min": String(minimum), "max": String(maximum)], nil)
+        }
+    }
+
+    /// `3` rather than `3.0`.
+    static func format(_ number: Double) -> String {
+        number == number.rounded() && abs(number) < 1e15 ? String(Int(number)) : String(number)
+    }
+}

@@ -1,0 +1,142 @@
+import Foundation
+import Yams
+
+extension DataNode {
+    /// The most nodes a document may expand to. YAML aliases can make a small file
+    /// expand exponentially; past this the document is refused, not walked.
+    static let nodeBudget = 1_000_000
+
+    /// Parses YAML text; a syntax error is thrown as a `Problem` with its position.
+    public static func parse(yaml text: String) throws(LocatedProblem) -> DataNode {
+        let root: Node?
+        do {
+            root = try Yams.compose(yaml: text)
+        } catch let error as YamlError {
+            throw LocatedProblem(yamlError: error)
+        } catch {
+            throw LocatedProblem(problem: .yamlSyntax("\(error)"), position: nil)
+        }
+        guard let root else {
+            throw LocatedProblem(problem: .emptyFile, position: SourcePosition(line: 1, column: 1))
+        }
+        var budget = nodeBudget
+        return try DataNode(yaml: root, budget: &budget)
+    }
+
+    private init(yaml node: Node, budget: inout Int) throws(LocatedProblem) {
+        budget -= 1
+        let position = node.mark.map { SourcePosition(line: $0.line, column: $0.column) }
+        guard budget >= 0 else {
+            throw LocatedProblem(problem: .documentTooLarge(DataNode.nodeBudget), position: position)
+        }
+        switch node {
+        case .scalar(let scalar):
+            self = .scalar(scalar.string, isPlain: scalar.style == .plain, at: position)
+        case .mapping(let mapping):
+            var pairs: [Pair] = []
+            pairs.reserveCapacity(mapping.count)
+            for (key, value) in mapping {
+                guard case .scalar(let keyScalar) = key else {
+                    throw LocatedProblem(
+                        problem: .expectedType(expected: .text, found: DataNode.kind(of: key)),
+                        position: key.mark.map { SourcePosition(line: $0.line, column: $0.column) })
+                }
+                pairs.append(
+                    Pair(
+                        key: keyScalar.string,
+                        keyPosition: keyScalar.mark.map { SourcePosition(line: $0.line, column: $0.column) },
+                        value: try DataNode(yaml: value, budget: &budget)))
+            }
+            self = .mapping(pairs, at: position)
+        case .sequence(let sequence):
+            var elements: [DataNode] = []
+            elements.reserveCapacity(sequence.count)
+            for element in sequence {
+                elements.append(try DataNode(yaml: element, budget: &budget))
+            }
+            self = .sequence(elements, at: position)
+        case .alias(let alias):
+            throw LocatedProblem(
+                problem: .yamlSyntax("unresolved alias"),
+                position: alias.mark.map { SourcePosition(line: $0.line, column: $0.column) })
+        }
+    }
+
+    private static func kind(of node: Node) -> ValueKind {
+        switch node {
+        case .scalar: .text
+        case .mapping: .mapping
+        case .sequence: .list
+        case .alias: .null
+        }
+    }
+
+    /// Parses the compact JSON that `KnowledgeEmbedder` writes: objects, arrays,
+    /// strings and nulls. There are no positions to keep.
+    ///
+    /// Its strings are taken as plain scalars: the build already resolved nulls, and
+    /// the same files were checked from their YAML, where quoting is known.
+    public static func parse(json text: String) throws(LocatedProblem) -> DataNode {
+        let object: Any
+        do {
+            object = try JSONSerialization.jsonObject(with: Data(text.utf8), options: [.fragmentsAllowed])
+        } catch {
+            throw LocatedProblem(problem: .yamlSyntax("\(error)"), position: nil)
+        }
+        return DataNode(json: object)
+    }
+
+    private init(json object: Any) {
+        switch object {
+        case let dictionary as [String: Any]:
+            self = .mapping(
+                dictionary.keys.sorted().map { Pair(key: $0, keyPosition: nil, value: DataNode(json: dictionary[$0]!)) },
+                at: nil)
+        case let array as [Any]:
+            self = .sequence(array.map { DataNode(json: $0) }, at: nil)
+        case let string as String:
+            self = .scalar(string, isPlain: true, at: nil)
+        case let number as NSNumber:
+            self = .scalar(number.stringValue, isPlain: true, at: nil)
+        default:
+            self = .scalar("", isPlain: true, at: nil)
+        }
+    }
+
+    /// An embedded file's content: from its JSON when the build prepared it, else
+    /// from its YAML.
+    static func parse(file: EmbeddedFile) throws(LocatedProblem) -> DataNode {
+        if let json = file.json {
+            return try parse(json: json)
+        }
+        return try parse(yaml: file.yaml)
+    }
+}
+
+/// A problem found while parsing, with its position when known.
+public struct LocatedProblem: Error, Sendable {
+    public var problem: Problem
+    public var position: SourcePosition?
+
+    init(problem: Problem, position: SourcePosition?) {
+        self.problem = problem
+        self.position = position
+    }
+
+    init(yamlError error: YamlError) {
+        func at(_ mark: Mark) -> SourcePosition { SourcePosition(line: mark.line, column: mark.column) }
+        switch error {
+        case .scanner(_, let problem, let mark, _), .parser(_, let problem, let mark, _),
+            .composer(_, let problem, let mark, _):
+            self.init(problem: .yamlSyntax(problem), position: at(mark))
+        case .duplicatedKeysInMapping(let duplicates, let context):
+            self.init(problem: .duplicateKeys(duplicates), position: at(context.mark))
+        case .reader(let problem, _, _, _):
+            self.init(problem: .yamlSyntax(problem), position: nil)
+        case .dataCouldNotBeDecoded:
+            self.init(problem: .notUTF8, position: nil)
+        default:
+            self.init(problem: .yamlSyntax("\(error)"), position: nil)
+        }
+    }
+}

@@ -1,0 +1,50 @@
+/// A parsed YAML or JSON document, reduced to what the loaders need: mappings,
+/// sequences and scalars, each with its position when it came from a text file.
+///
+/// Scalars stay text: each field resolves its scalar to the type it expects, so that
+/// `no` is a word in a summary and a boolean where a boolean is wanted, and a wrong
+/// type is reported at the field rather than guessed at parse time.
+public indirect enum DataNode: Sendable {
+    /// A scalar's text; `isPlain` when it was written without quotes.
+    case scalar(String, isPlain: Bool, at: SourcePosition?)
+    /// A mapping's pairs in the order written.
+    case mapping([Pair], at: SourcePosition?)
+    case sequence([DataNode], at: SourcePosition?)
+
+    /// One key and value of a mapping.
+    public struct Pair: Sendable {
+        public var key: String
+        public var keyPosition: SourcePosition?
+        public var value: DataNode
+    }
+
+    /// Where the node starts.
+    public var position: SourcePosition? {
+        switch self {
+        case .scalar(_, _, let position), .mapping(_, let position), .sequence(_, let position):
+            position
+        }
+    }
+
+    /// A plain `null`, `~` or empty scalar.
+    public var isNull: Bool {
+        if case .scalar(let text, true, _) = self {
+            return ["", "~", "null", "Null", "NULL"].contains(text)
+        }
+        return false
+    }
+
+    /// What kind of value this is, for messages.
+    public var kind: ValueKind {
+        switch self {
+        case .scalar: isNull ? .null : .text
+        case .mapping: .mapping
+        case .sequence: .list
+        }
+    }
+}
+
+/// The kinds of value a field can hold, as named in diagnostics.
+public enum ValueKind: String, Sendable {
+    case text, number, integer, boolean, list, mapping, null
+}

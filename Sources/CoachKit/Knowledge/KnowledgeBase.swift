@@ -1,0 +1,42 @@
+import Foundation
+
+/// Everything the coach knows: the article's sections, the knowledge entries and the
+/// interview's questions.
+public struct KnowledgeBase: Sendable {
+    public var article: Article
+    /// Ordered by kind, then by the article's order of sections, then by id.
+    public var topics: [Topic]
+    /// In the order the interview asks them.
+    public var questions: [Question]
+
+    public func topic(_ id: String) -> Topic? {
+        topics.first { $0.id == id }
+    }
+
+    public func question(_ id: String) -> Question? {
+        questions.first { $0.id == id }
+    }
+}
+
+extension KnowledgeBase {
+    /// The knowledge base compiled into the binary.
+    ///
+    /// It is read from the compact form the build prepared; it was checked by the
+    /// test suite, so a problem here is reported like any other knowledge error.
+    public static func builtIn() throws(CoachError) -> KnowledgeBase {
+        let report = KnowledgeLoader.loadBuiltIn(withPositions: false)
+        guard let knowledge = report.knowledge, !report.hasErrors else {
+            throw .invalidKnowledge(report.diagnostics)
+        }
+        return knowledge
+    }
+
+    /// The knowledge base in `folder`; any error in it throws, with every diagnostic.
+    public static func load(from folder: URL) throws(CoachError) -> KnowledgeBase {
+        let report = try KnowledgeLoader.load(from: folder)
+        guard let knowledge = report.knowledge, !report.hasErrors else {
+            throw .invalidKnowledge(report.diagnostics)
+        }
+        return knowledge
+    }
+}

@@ -1,0 +1,37 @@
+/// A question of the interview.
+public struct Question: Sendable, Identifiable {
+    public enum Kind: String, Sendable, CaseIterable {
+        case text, choice, multi, number, boolean
+
+        /// Whether answers pick among options.
+        public var hasOptions: Bool { self == .choice || self == .multi }
+    }
+
+    /// One possible answer of a choice or multi question.
+    public struct Option: Sendable {
+        public var value: String
+        public var label: Localized<String>
+    }
+
+    public var id: String
+    public var kind: Kind
+    /// A question the user may skip.
+    public var isOptional: Bool
+    public var prompt: Localized<String>
+    /// Why the coach asks, and how the answer changes the advice.
+    public var help: Localized<String>
+    /// Empty unless `kind.hasOptions`.
+    public var options: [Option]
+    /// Bounds of a number question.
+    public var minimum: Double?
+    public var maximum: Double?
+    /// A number question that takes whole numbers only.
+    public var isInteger: Bool
+    /// The longest answer a text question takes, in characters.
+    public var maximumLength: Int?
+
+    /// The option with this value.
+    public func option(_ value: String) -> Option? {
+        options.first { $0.value == value }
+    }
+}

@@ -1,0 +1,66 @@
+import Foundation
+
+/// The interface's own words (messages, labels, diagnostics) in one language, from
+/// the localisation table `locales/LANGUAGE.yaml` compiled into the binary.
+///
+/// Templates name their arguments in braces: `{count} topics`. A key missing from
+/// the table falls back to English, then to the key itself, so a gap in a
+/// translation shows up as text rather than as a crash.
+public struct Strings: Sendable {
+    public let language: Language
+    private let entries: [String: String]
+    private let fallback: [String: String]
+
+    /// The table for `language`.
+    public static func table(for language: Language) -> Strings {
+        switch language {
+        case .fr: french
+        case .en: english
+        }
+    }
+
+    private static let englishEntries = entries(of: .en)
+    private static let english = Strings(language: .en, entries: englishEntries, fallback: [:])
+    private static let french = Strings(language: .fr, entries: entries(of: .fr), fallback: englishEntries)
+
+    /// Every key of the table, for tests that compare translations.
+    public var keys: Set<String> { Set(entries.keys) }
+
+    /// The template for `key`, untouched.
+    public func template(_ key: String) -> String {
+        entries[key] ?? fallback[key] ?? key
+    }
+
+    /// The template for `key` with its arguments filled in.
+    public func format(_ key: String, _ arguments: [String: String] = [:]) -> String {
+        let template = template(key)
+        guard !arguments.isEmpty, template.contains("{") else { return template }
+        var result = ""
+        var rest = Substring(template)
+        while let open = rest.firstIndex(of: "{") {
+            result += rest[..<open]
+            guard let close = rest[open...].firstIndex(of: "}") else { break }
+            let name = String(rest[rest.index(after: open)..<close])
+            result += arguments[name] ?? "{\(name)}"
+            rest = rest[rest.index(after: close)...]
+        }
+        return result + rest
+    }
+
+    public func callAsFunction(_ key: String, _ arguments: [String: String] = [:]) -> String {
+        format(key, arguments)
+    }
+
+    /// The flat table of one language: keys to templates.
+    private static func entries(of language: Language) -> [String: String] {
+        guard let file = EmbeddedFile.files(in: "locales").first(where: { $0.path == "\(language.rawValue).yaml" }),
+            let root = try? DataNode.parse(file: file),
+            case .mapping(let pairs, _) = root
+        else { return [:] }
+        var table: [String: String] = [:]
+        for pair in pairs {
+            if case .scalar(let text, _, _) = pair.value { table[pair.key] = text }
+        }
+        return table
+    }
+}

@@ -1,0 +1,20 @@
+/// A file of the built-in knowledge or locales, compiled into the binary by the
+/// `EmbedKnowledge` build plugin (see `Sources/KnowledgeEmbedder`).
+struct EmbeddedFile: Sendable {
+    /// The folder it came from: `knowledge` or `locales`.
+    let folder: String
+    /// Its path inside that folder, e.g. `topics/tip.regularity.yaml`.
+    let path: String
+    /// The YAML text, for diagnostics with positions.
+    let yaml: String
+    /// The same content as compact JSON, every scalar a string; nil when the YAML
+    /// did not parse at build time.
+    let json: String?
+}
+
+extension EmbeddedFile {
+    /// The embedded files of one folder.
+    static func files(in folder: String) -> [EmbeddedFile] {
+        embeddedFiles.filter { $0.folder == folder }
+    }
+}

@@ -1,0 +1,115 @@
+import CEditLine
+import Foundation
+
+#if canImport(Glibc)
+    import Glibc
+#endif
+
+/// Line editing with libedit: arrows, Ctrl-A/E/K/W, Ctrl-R, and a history kept in a
+/// file. See ../shared/notes/libedit.md for the traps this avoids.
+public final class EditLineReader: LineReader {
+    private let editLine: OpaquePointer
+    private let history: OpaquePointer
+    private let historyPath: String?
+    /// The prompt, as wide characters that outlive each call to the prompt function.
+    private var promptBuffer: UnsafeMutablePointer<wchar_t>
+
+    /// Sets up libedit on the terminal; `historyPath` is loaded now and saved after
+    /// each line. Returns nil when libedit cannot start.
+    public init?(program: String, historyPath: String?, historySize: Int32 = 1000) {
+        // libedit drops accented characters unless the locale's codeset is UTF-8.
+        setlocale(LC_CTYPE, "")
+        if String(cString: nl_langinfo(nl_item(CODESET))) != "UTF-8" {
+            setlocale(LC_CTYPE, "C.UTF-8")
+        }
+        guard let editLine = coach_el_init(program), let history = history_winit() else { return nil }
+        self.editLine = editLine
+        self.history = history
+        self.historyPath = historyPath
+        self.promptBuffer = Self.wide("> ")
+
+        coach_history_set_size(history, historySize)
+        coach_history_set_unique(history, 1)
+        if let historyPath {
+            _ = coach_history_load(history, historyPath)
+        }
+        coach_el_set_history(editLine, history)
+        coach_el_set_editor(editLine, Self.wide("emacs"))
+        coach_el_set_client_data(editLine, Unmanaged.passUnretained(self).toOpaque())
+        coach_el_set_prompt(editLine, { editLine in
+            guard let editLine, let data = coach_el_get_client_data(editLine) else { return nil }
+            return Unmanaged<EditLineReader>.fromOpaque(data).takeUnretainedValue().promptBuffer
+        }, 1)
+        // ~/.editrc first, so that a `bind -v` there cannot erase the coach's bindings.
+        el_source(editLine, nil)
+        coach_el_set_signal(editLine, 1)
+        Self.installInterruptHandler()
+    }
+
+    deinit {
+        el_end(editLine)
+        history_wend(history)
+        promptBuffer.deallocate()
+    }
+
+    public func readLine(prompt: String) -> LineEvent {
+        promptBuffer.deallocate()
+        promptBuffer = Self.wide(prompt)
+        var count: Int32 = 0
+        errno = 0
+        guard let wide = el_wgets(editLine, &count) else {
+            if count < 0 && errno == EINTR {
+                print("^C")
+                return .interrupted
+            }
+            print()
+            return .endOfInput
+        }
+        var line = Self.string(fromWide: wide)
+        if line.hasSuffix("\n") { line.removeLast() }
+        line = line.precomposedStringWithCanonicalMapping
+        if !line.trimmingCharacters(in: .whitespaces).isEmpty {
+            line.withCString(encodedAs: UTF32.self) { pointer in
+                pointer.withMemoryRebound(to: wchar_t.self, capacity: line.unicodeScalars.count + 1) {
+                    _ = coach_history_enter(history, $0)
+                }
+            }
+            if let historyPath {
+                try? FileManager.default.createDirectory(
+                    atPath: (historyPath as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
+                _ = coach_history_save(history, historyPath)
+            }
+        }
+        return .line(line)
+    }
+
+    /// A NUL-terminated wide copy of `text`, to deallocate by the caller.
+    static func wide(_ text: String) -> UnsafeMutablePointer<wchar_t> {
+        let scalars = Array(text.unicodeScalars)
+        let buffer = UnsafeMutablePointer<wchar_t>.allocate(capacity: scalars.count + 1)
+        for (index, scalar) in scalars.enumerated() {
+            buffer[index] = wchar_t(bitPattern: scalar.value)
+        }
+        buffer[scalars.count] = 0
+        return buffer
+    }
+
+    static func string(fromWide pointer: UnsafePointer<wchar_t>) -> String {
+        var scalars = String.UnicodeScalarView()
+        var index = 0
+        while pointer[index] != 0 {
+            if let scalar = Unicode.Scalar(UInt32(bitPattern: pointer[index])) { scalars.append(scalar) }
+            index += 1
+        }
+        return String(scalars)
+    }
+
+    /// Ctrl-C must interrupt `el_wgets` (no SA_RESTART) without killing the process.
+    private static func installInterruptHandler() {
+        var action = sigaction()
+        action.__sigaction_handler.sa_handler = { _ in }
+        sigemptyset(&action.sa_mask)
+        action.sa_flags = 0
+        sigaction(SIGINT, &action, nil)
+    }
+}

@@ -1,0 +1,34 @@
+import ArgumentParser
+import CoachKit
+import Foundation
+
+extension Language: ExpressibleByArgument {}
+
+/// Options every command shares.
+struct CommonOptions: ParsableArguments {
+    @Option(help: "The language to speak: fr or en (default: COACH_LANG, then the locale).")
+    var lang: Language?
+
+    @Option(
+        help: ArgumentHelp("A knowledge folder to use instead of the built-in one.", valueName: "dir"),
+        completion: .directory)
+    var knowledge: String?
+
+    /// The language to speak, by SPEC's order of precedence.
+    var language: Language {
+        (try? Language.resolve(explicit: lang?.rawValue, environment: ProcessInfo.processInfo.environment)) ?? .en
+    }
+
+    /// The knowledge base to use; a problem with it is printed and ends the command
+    /// with the right exit code.
+    func loadKnowledge() throws -> KnowledgeBase {
+        do {
+            if let knowledge {
+                return try KnowledgeBase.load(from: URL(fileURLWithPath: knowledge))
+            }
+            return try KnowledgeBase.builtIn()
+        } catch {
+            throw Console.fail(error, language: language)
+        }
+    }
+}

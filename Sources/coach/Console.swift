@@ -1,0 +1,76 @@
+import ArgumentParser
+import CoachKit
+import Foundation
+
+#if canImport(Glibc)
+    import Glibc
+#endif
+
+/// Where the commands write: results to standard output, diagnostics to standard
+/// error, in colour only on a terminal and never with NO_COLOR.
+enum Console {
+    /// sysexits(3) codes, as SPEC uses them.
+    enum Exit {
+        static let usage: Int32 = 64
+        static let invalidData: Int32 = 65
+        static let noInput: Int32 = 66
+        static let cannotCreate: Int32 = 73
+        static let ioError: Int32 = 74
+    }
+
+    static func out(_ text: String) {
+        FileHandle.standardOutput.write(Data((text + "\n").utf8))
+    }
+
+    static func err(_ text: String) {
+        FileHandle.standardError.write(Data((text + "\n").utf8))
+    }
+
+    static var colorsStandardError: Bool {
+        isatty(2) == 1 && ProcessInfo.processInfo.environment["NO_COLOR"] == nil
+    }
+
+    /// Prints diagnostics, errors and warnings alike, in the compilers' form.
+    static func report(_ diagnostics: [Diagnostic], language: Language) {
+        let color = colorsStandardError
+        for diagnostic in diagnostics {
+            var severity = diagnostic.severity.rawValue
+            if color {
+                let code = diagnostic.isError ? "1;31" : "1;35"
+                severity = "\u{1B}[\(code)m\(severity)\u{1B}[0m"
+            }
+            err("\(diagnostic.location): \(severity): \(diagnostic.message(in: language))")
+        }
+    }
+
+    /// Prints an error that ends the command, and the exit code to end it with.
+    static func fail(_ error: any Error, language: Language) -> ExitCode {
+        switch error {
+        case let error as CoachError:
+            switch error {
+            case .invalidKnowledge(let diagnostics):
+                report(diagnostics, language: language)
+                return ExitCode(Exit.invalidData)
+            case .folderNotFound, .notAFolder:
+                err("coach: error: \(error.description(in: language))")
+                return ExitCode(Exit.noInput)
+            case .unknownLanguage:
+                err("coach: error: \(error.description(in: language))")
+                return ExitCode(Exit.usage)
+            }
+        case let exit as ExitCode:
+            return exit
+        default:
+            err("coach: error: \(error)")
+            return ExitCode(Exit.ioError)
+        }
+    }
+
+    /// JSON for a document, as the `--json` options print it.
+    static func json<Document: Encodable>(_ document: Document) throws -> String {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .withoutEscapingSlashes]
+        return String(decoding: try encoder.encode(document), as: UTF8.self)
+    }
+}
+

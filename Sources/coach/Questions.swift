@@ -1,0 +1,46 @@
+import ArgumentParser
+import CoachKit
+import Foundation
+
+struct Questions: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "List the interview's questions: ids, types and options.")
+
+    @OptionGroup var options: CommonOptions
+
+    @Flag(help: "Print JSON (schema coach.questions/1).")
+    var json = false
+
+    func run() throws {
+        let knowledge = try options.loadKnowledge()
+        let language = options.language
+        if json {
+            Console.out(try Console.json(QuestionsDocument(knowledge: knowledge, language: language)))
+            return
+        }
+        let strings = Strings.table(for: language)
+        var lines: [String] = []
+        for (index, question) in knowledge.questions.enumerated() {
+            var traits = [question.kind.rawValue]
+            if question.isOptional { traits.append(strings("questions.optional")) }
+            if question.isInteger { traits.append(strings("questions.whole")) }
+            if let minimum = question.minimum, let maximum = question.maximum {
+                traits.append(strings("questions.range", ["min": format(minimum), "max": format(maximum)]))
+            }
+            let number = String(index + 1)
+            lines.append(
+                String(repeating: " ", count: max(0, 3 - number.count)) + number + ". " + question.id
+                    + " (" + traits.joined(separator: ", ") + ")")
+            lines.append("     " + question.prompt[language])
+            let width = question.options.map(\.value.count).max() ?? 0
+            for option in question.options {
+                lines.append("       " + option.value.padding(toLength: width + 2, withPad: " ", startingAt: 0) + option.label[language])
+            }
+        }
+        Console.out(lines.joined(separator: "\n"))
+    }
+
+    private func format(_ number: Double) -> String {
+        number == number.rounded() && abs(number) < 1e15 ? String(Int(number)) : String(number)
+    }
+}

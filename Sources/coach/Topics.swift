@@ -1,0 +1,36 @@
+import ArgumentParser
+import CoachKit
+import Foundation
+
+struct Topics: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "List what the coach knows: every knowledge entry, with its id, kind and title.")
+
+    @OptionGroup var options: CommonOptions
+
+    @Flag(help: "Print JSON (schema coach.topics/1).")
+    var json = false
+
+    func run() throws {
+        let knowledge = try options.loadKnowledge()
+        let language = options.language
+        if json {
+            Console.out(try Console.json(TopicsDocument(knowledge: knowledge, language: language)))
+            return
+        }
+        let strings = Strings.table(for: language)
+        let width = knowledge.topics.map(\.id.count).max() ?? 0
+        var lines: [String] = []
+        for kind in Topic.Kind.allCases {
+            let topics = knowledge.topics.filter { $0.kind == kind }
+            guard !topics.isEmpty else { continue }
+            if !lines.isEmpty { lines.append("") }
+            lines.append(strings("topics.kind.\(kind.rawValue)"))
+            for topic in topics {
+                lines.append("  " + topic.id.padding(toLength: width + 2, withPad: " ", startingAt: 0) + topic.text[language].title)
+            }
+        }
+        Console.out(lines.joined(separator: "\n"))
+    }
+}
+

@@ -1,0 +1,142 @@
+import Foundation
+import Testing
+
+@Suite("The coach command, end to end")
+struct CommandTests {
+    @Test func versionAndHelp() throws {
+        let version = try CoachProcess.run(["--version"])
+        #expect(version.status == 0)
+        #expect(version.stdout.hasPrefix("coach "))
+        let help = try CoachProcess.run(["--help"])
+        #expect(help.status == 0)
+        for command in ["topics", "questions", "check"] {
+            #expect(help.stdout.contains(command))
+        }
+        #expect(try CoachProcess.run(["check", "--help"]).stdout.contains("--knowledge"))
+    }
+
+    @Test func topicsAsJSONInBothLanguages() throws {
+        let english = try CoachProcess.run(["topics", "--json"])
+        #expect(english.status == 0, "\(english.stderr)")
+        let document = try CoachProcess.json(english.stdout)
+        #expect(document["schema"] as? String == "coach.topics/1")
+        let topics = try #require(document["topics"] as? [[String: Any]])
+        #expect(topics.count == 17)
+        for topic in topics {
+            for key in ["id", "kind", "title", "summary"] {
+                #expect((topic[key] as? String)?.isEmpty == false, "\(key) in \(topic)")
+            }
+            #expect(["concept", "tip", "ingredient"].contains(topic["kind"] as? String))
+            #expect((topic["id"] as? String)?.hasPrefix((topic["kind"] as? String ?? "") + ".") == true)
+        }
+        let french = try CoachProcess.run(["topics", "--json", "--lang", "fr"])
+        let frenchTopics = try #require(try CoachProcess.json(french.stdout)["topics"] as? [[String: Any]])
+        #expect(frenchTopics.map { $0["id"] as? String } == topics.map { $0["id"] as? String })
+        #expect(frenchTopics.map { $0["title"] as? String } != topics.map { $0["title"] as? String })
+    }
+
+    @Test func theLocaleChoosesTheLanguageAndLangOverridesIt() throws {
+        let fromLocale = try CoachProcess.run(["check"], environment: ["LANG": "fr_CA.UTF-8"])
+        #expect(fromLocale.stdout == "17 fiches, 21 questions : ok\n")
+        let fromVariable = try CoachProcess.run(["check"], environment: ["COACH_LANG": "fr"])
+        #expect(fromVariable.stdout == "17 fiches, 21 questions : ok\n")
+        let overridden = try CoachProcess.run(["check", "--lang", "en"], environment: ["LANG": "fr_CA.UTF-8"])
+        #expect(overridden.stdout == "17 topics, 21 questions: ok\n")
+    }
+
+    @Test func questionsAsJSON() throws {
+        let result = try CoachProcess.run(["questions", "--json"])
+        #expect(result.status == 0, "\(result.stderr)")
+        let document = try CoachProcess.json(result.stdout)
+        #expect(document["schema"] as? String == "coach.questions/1")
+        let questions = try #require(document["questions"] as? [[String: Any]])
+        #expect(questions.count == 21)
+        for question in questions {
+            for key in ["id", "type", "prompt", "help", "options", "min", "max", "optional"] {
+                #expect(question.keys.contains(key), "\(key) in \(question["id"] ?? "?")")
+            }
+        }
+        let byID = Dictionary(uniqueKeysWithValues: questions.map { ($0["id"] as? String ?? "", $0) })
+        let platforms = try #require(byID["platforms"]?["options"] as? [[String: Any]])
+        #expect(platforms.count == 11)
+        #expect(platforms.contains { $0["value"] as? String == "newsletter" && ($0["label"] as? String)?.isEmpty == false })
+        #expect(byID["followers"]?["min"] as? Double == 0)
+        #expect(byID["objective"]?["min"] is NSNull)
+        #expect(byID["name"]?["optional"] as? Bool == true)
+        let yesNo = try #require(byID["has_calendar"]?["options"] as? [[String: Any]])
+        #expect(yesNo.map { $0["value"] as? Bool } == [true, false])
+    }
+
+    @Test func checkOnTheBuiltInKnowledge() throws {
+        let result = try CoachProcess.run(["check"])
+        #expect(result.status == 0)
+        #expect(result.stdout == "17 topics, 21 questions: ok\n")
+        #expect(result.stderr == "")
+    }
+
+    @Test func checkOnAGoodAndABrokenFolder() throws {
+        let good = try CoachProcess.run(["check", "--knowledge", fixtures.appending(path: "good").path])
+        #expect(good.status == 0)
+        #expect(good.stdout == "2 topics, 4 questions: ok\n")
+
+        let broken = try CoachProcess.run(["check", "--knowledge", fixtures.appending(path: "broken").path])
+        #expect(broken.status == 65)
+        let lines = broken.stderr.split(separator: "\n").map(String.init)
+        #expect(lines.last == "13 error(s), 2 warning(s)")
+        let located = try Regex(#"^/.+/(questions\.yaml|topics/[a-z.]+\.yaml):\d+:\d+: (error|warning): .+$"#)
+        for line in lines.dropLast() {
+            #expect(line.wholeMatch(of: located) != nil, "\(line)")
+        }
+        #expect(lines.contains { $0.hasSuffix("tip.broken.yaml:2:9: error: unknown article section 'secnd'; did you mean 'second'?") })
+        #expect(!broken.stderr.contains("\u{1B}["), "no colour when standard error is not a terminal")
+    }
+
+    @Test func aMissingFolderIs66AndBadUsageIs64() throws {
+        let missing = try CoachProcess.run(["check", "--knowledge", "/no/such/knowledge"])
+        #expect(missing.status == 66)
+        #expect(missing.stderr == "coach: error: no knowledge folder at '/no/such/knowledge'\n")
+        let topics = try CoachProcess.run(["topics", "--knowledge", "/no/such/knowledge"])
+        #expect(topics.status == 66)
+        #expect(try CoachProcess.run(["topics", "--lang", "de"]).status == 64)
+        #expect(try CoachProcess.run(["topics", "--no-such-option"]).status == 64)
+        #expect(try CoachProcess.run(["no-such-command"]).status == 64)
+    }
+
+    @Test func aBrokenKnowledgeFolderStopsOtherCommandsWith65() throws {
+        let result = try CoachProcess.run(["topics", "--knowledge", fixtures.appending(path: "broken").path])
+        #expect(result.status == 65)
+        #expect(result.stdout == "")
+        #expect(result.stderr.contains("error: unknown question type 'choise'"))
+    }
+
+    @Test func theBinaryCarriesItsKnowledgeWhereverItIsCopied() throws {
+        let folder = FileManager.default.temporaryDirectory.appending(path: "coach-alone-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let copy = folder.appending(path: "coach")
+        try FileManager.default.copyItem(at: CoachProcess.binary, to: copy)
+        let elsewhere = FileManager.default.temporaryDirectory
+        let result = try CoachProcess.run(["topics", "--json"], executable: copy, directory: elsewhere)
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect((try CoachProcess.json(result.stdout)["topics"] as? [Any])?.count == 17)
+        #expect(try CoachProcess.run(["check"], executable: copy, directory: elsewhere).status == 0)
+    }
+
+    @Test(arguments: ["bash", "zsh", "fish"])
+    func completionScripts(shell: String) throws {
+        let result = try CoachProcess.run(["--generate-completion-script", shell])
+        #expect(result.status == 0)
+        #expect(result.stdout.contains("topics") && result.stdout.contains("check"))
+    }
+
+    @Test func theShellCanBeScriptedThroughAPipe() throws {
+        let result = try CoachProcess.run([], input: "/topics\n1\n/lang fr\ntip.regularity\n/nope\n/quit\n")
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.stdout.contains("Concepts"))
+        #expect(result.stdout.contains("Commande inconnue « /nope »"))
+        #expect(!result.stdout.contains("\u{1B}["), "no escape codes when not on a terminal")
+        let endOfInput = try CoachProcess.run(["--lang", "fr"], input: "")
+        #expect(endOfInput.status == 0)
+        #expect(endOfInput.stdout.hasSuffix("À bientôt.\n"))
+    }
+}
