@@ -36,10 +36,12 @@ public final class EditLineReader: LineReader {
         coach_el_set_history(editLine, history)
         coach_el_set_editor(editLine, Self.wide("emacs"))
         coach_el_set_client_data(editLine, Unmanaged.passUnretained(self).toOpaque())
-        coach_el_set_prompt(editLine, { editLine in
-            guard let editLine, let data = coach_el_get_client_data(editLine) else { return nil }
-            return Unmanaged<EditLineReader>.fromOpaque(data).takeUnretainedValue().promptBuffer
-        }, 1)
+        coach_el_set_prompt(
+            editLine,
+            { editLine in
+                guard let editLine, let data = coach_el_get_client_data(editLine) else { return nil }
+                return Unmanaged<EditLineReader>.fromOpaque(data).takeUnretainedValue().promptBuffer
+            }, 1)
         // ~/.editrc first, so that a `bind -v` there cannot erase the coach's bindings.
         el_source(editLine, nil)
         coach_el_set_signal(editLine, 1)

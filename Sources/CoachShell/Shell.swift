@@ -89,14 +89,18 @@ public final class Shell {
                 lines.append((lines.isEmpty ? "" : "\n") + strings("topics.kind.\(topic.kind.rawValue)"))
             }
             let number = String(index + 1)
-            lines.append(String(repeating: " ", count: max(0, 4 - number.count)) + number + ". " + topic.text[language].title)
+            lines.append(
+                String(repeating: " ", count: max(0, 4 - number.count)) + number + ". " + topic.text[language].title)
         }
         output(lines.joined(separator: "\n"))
     }
 
     private func show(_ topic: Topic) {
         let text = topic.text[language]
-        var lines = ["", text.title, String(repeating: "─", count: text.title.count), text.summary, "", text.body, "", strings("shell.steps")]
+        var lines = [
+            "", text.title, String(repeating: "─", count: text.title.count), text.summary, "", text.body, "",
+            strings("shell.steps"),
+        ]
         lines += text.steps.map { "  • " + $0 }
         let related = topic.related.compactMap { knowledge.topic($0)?.text[language].title }
         if !related.isEmpty {

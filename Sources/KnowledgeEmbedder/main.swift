@@ -22,7 +22,9 @@ let folders = arguments.dropFirst(2).map { URL(fileURLWithPath: $0) }
 func yamlFiles(in folder: URL) -> [String] {
     guard let walker = FileManager.default.enumerator(atPath: folder.path) else { return [] }
     return walker.compactMap { $0 as? String }
-        .filter { ($0.hasSuffix(".yaml") || $0.hasSuffix(".yml")) && !$0.split(separator: "/").contains { $0.hasPrefix(".") } }
+        .filter {
+            ($0.hasSuffix(".yaml") || $0.hasSuffix(".yml")) && !$0.split(separator: "/").contains { $0.hasPrefix(".") }
+        }
         .sorted()
 }
 

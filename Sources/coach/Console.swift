@@ -73,4 +73,3 @@ enum Console {
         return String(decoding: try encoder.encode(document), as: UTF8.self)
     }
 }
-

@@ -34,7 +34,9 @@ struct Questions: ParsableCommand {
             lines.append("     " + question.prompt[language])
             let width = question.options.map(\.value.count).max() ?? 0
             for option in question.options {
-                lines.append("       " + option.value.padding(toLength: width + 2, withPad: " ", startingAt: 0) + option.label[language])
+                lines.append(
+                    "       " + option.value.padding(toLength: width + 2, withPad: " ", startingAt: 0)
+                        + option.label[language])
             }
         }
         Console.out(lines.joined(separator: "\n"))

@@ -19,7 +19,8 @@ struct ShellCommand: ParsableCommand {
         let isTerminal = isatty(0) == 1 && isatty(1) == 1
         var reader: any LineReader = PlainLineReader(showsPrompt: false)
         if isTerminal {
-            reader = EditLineReader(program: "coach", historyPath: Self.historyPath()) ?? PlainLineReader(showsPrompt: true)
+            reader =
+                EditLineReader(program: "coach", historyPath: Self.historyPath()) ?? PlainLineReader(showsPrompt: true)
         }
         let shell = Shell(
             knowledge: knowledge, language: options.language, version: CoachInfo.version, reader: reader,

@@ -27,10 +27,11 @@ struct Topics: ParsableCommand {
             if !lines.isEmpty { lines.append("") }
             lines.append(strings("topics.kind.\(kind.rawValue)"))
             for topic in topics {
-                lines.append("  " + topic.id.padding(toLength: width + 2, withPad: " ", startingAt: 0) + topic.text[language].title)
+                lines.append(
+                    "  " + topic.id.padding(toLength: width + 2, withPad: " ", startingAt: 0)
+                        + topic.text[language].title)
             }
         }
         Console.out(lines.joined(separator: "\n"))
     }
 }
-

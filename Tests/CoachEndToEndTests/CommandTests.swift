@@ -59,7 +59,8 @@ struct CommandTests {
         let byID = Dictionary(uniqueKeysWithValues: questions.map { ($0["id"] as? String ?? "", $0) })
         let platforms = try #require(byID["platforms"]?["options"] as? [[String: Any]])
         #expect(platforms.count == 11)
-        #expect(platforms.contains { $0["value"] as? String == "newsletter" && ($0["label"] as? String)?.isEmpty == false })
+        #expect(
+            platforms.contains { $0["value"] as? String == "newsletter" && ($0["label"] as? String)?.isEmpty == false })
         #expect(byID["followers"]?["min"] as? Double == 0)
         #expect(byID["objective"]?["min"] is NSNull)
         #expect(byID["name"]?["optional"] as? Bool == true)
@@ -87,7 +88,10 @@ struct CommandTests {
         for line in lines.dropLast() {
             #expect(line.wholeMatch(of: located) != nil, "\(line)")
         }
-        #expect(lines.contains { $0.hasSuffix("tip.broken.yaml:2:9: error: unknown article section 'secnd'; did you mean 'second'?") })
+        #expect(
+            lines.contains {
+                $0.hasSuffix("tip.broken.yaml:2:9: error: unknown article section 'secnd'; did you mean 'second'?")
+            })
         #expect(!broken.stderr.contains("\u{1B}["), "no colour when standard error is not a terminal")
     }
 

@@ -36,7 +36,9 @@ struct ShellTests {
     }
 
     @Test func commandsHaveFrenchAliasesAndCtrlCKeepsTheSession() throws {
-        let output = try transcript([.line("/fiches"), .interrupted, .line("/langue fr"), .line("/aide"), .line("/quitter"), .line("1")])
+        let output = try transcript([
+            .line("/fiches"), .interrupted, .line("/langue fr"), .line("/aide"), .line("/quitter"), .line("1"),
+        ])
         #expect(output.contains { $0.contains("Concepts") })
         #expect(output.contains("Le coach parle maintenant français."))
         #expect(output.last == "À bientôt.")

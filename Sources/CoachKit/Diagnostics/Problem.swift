@@ -65,12 +65,18 @@ public enum Problem: Sendable, Hashable {
         case .unknownKey(let key, let suggestion): ("problem.unknown_key", ["key": key], suggestion)
         case .missingKey(let key): ("problem.missing_key", ["key": key], nil)
         case .expectedType(let expected, let found):
-            ("problem.expected_type", ["expected": "kind.\(expected.rawValue)", "found": "kind.\(found.rawValue)"], nil)
+            (
+                "problem.expected_type", ["expected": "kind.\(expected.rawValue)", "found": "kind.\(found.rawValue)"],
+                nil
+            )
         case .emptyValue(let key): ("problem.empty_value", ["key": key], nil)
         case .missingTranslation(let field?, let language):
             ("problem.missing_translation_field", ["field": field, "language": "language.\(language.rawValue)"], nil)
         case .missingTranslation(nil, let language):
-            ("problem.missing_translation", ["language": "language.\(language.rawValue)", "code": language.rawValue], nil)
+            (
+                "problem.missing_translation",
+                ["language": "language.\(language.rawValue)", "code": language.rawValue], nil
+            )
         case .notANumber(let text): ("problem.not_a_number", ["text": text], nil)
         case .notAnInteger(let text): ("problem.not_an_integer", ["text": text], nil)
         case .notABoolean(let text): ("problem.not_a_boolean", ["text": text], nil)
@@ -82,7 +88,8 @@ public enum Problem: Sendable, Hashable {
         case .unknownReference(let id, let kind, let suggestion):
             ("problem.unknown_reference", ["id": id, "kind": "reference.\(kind.rawValue)"], suggestion)
         case .selfReference(let id): ("problem.self_reference", ["id": id], nil)
-        case .unknownQuestionType(let type, let suggestion): ("problem.unknown_question_type", ["type": type], suggestion)
+        case .unknownQuestionType(let type, let suggestion):
+            ("problem.unknown_question_type", ["type": type], suggestion)
         case .missingOptions(let type): ("problem.missing_options", ["type": type], nil)
         case .unexpectedOptions(let type): ("problem.unexpected_options", ["type": type], nil)
         case .boundOnNonNumber(let key, let type): ("problem.bound_on_non_number", ["key": key, "type": type], nil)

@@ -90,7 +90,9 @@ extension DataNode {
         switch object {
         case let dictionary as [String: Any]:
             self = .mapping(
-                dictionary.keys.sorted().map { Pair(key: $0, keyPosition: nil, value: DataNode(json: dictionary[$0]!)) },
+                dictionary.keys.sorted().map {
+                    Pair(key: $0, keyPosition: nil, value: DataNode(json: dictionary[$0]!))
+                },
                 at: nil)
         case let array as [Any]:
             self = .sequence(array.map { DataNode(json: $0) }, at: nil)

@@ -59,7 +59,8 @@ extension KnowledgeLoader {
                 reader.error(
                     .unknownKind(
                         String(parts[0]),
-                        suggestion: Suggestion.closest(to: String(parts[0]), among: Topic.Kind.allCases.map(\.rawValue))),
+                        suggestion: Suggestion.closest(to: String(parts[0]), among: Topic.Kind.allCases.map(\.rawValue))
+                    ),
                     at: fields["id"]?.position)
             }
             if id != fileName {

@@ -185,7 +185,8 @@ public enum KnowledgeLoader {
         for record in topics {
             guard let source = record.source, firstSection[source] == nil else { continue }
             log.error(
-                .unknownReference(source, kind: .section, suggestion: Suggestion.closest(to: source, among: sectionIDs)),
+                .unknownReference(
+                    source, kind: .section, suggestion: Suggestion.closest(to: source, among: sectionIDs)),
                 in: record.file, at: record.sourcePosition)
         }
     }

@@ -19,7 +19,10 @@ struct BuiltInKnowledgeTests {
         ("objective", .choice, ["visibility", "relationships", "both"]),
         (
             "platforms", .multi,
-            ["facebook", "instagram", "linkedin", "tiktok", "youtube", "x", "pinterest", "threads", "discord", "forum", "newsletter"]
+            [
+                "facebook", "instagram", "linkedin", "tiktok", "youtube", "x", "pinterest", "threads", "discord",
+                "forum", "newsletter",
+            ]
         ),
         ("followers", .number, []), ("posts_per_week", .number, []), ("has_calendar", .boolean, []),
         ("avg_likes", .number, []), ("avg_comments", .number, []), ("avg_shares", .number, []),

@@ -74,23 +74,39 @@ struct KnowledgeLoaderTests {
     }
 
     @Test(arguments: [
-        ("questions:\n  - id: a\n    type: choice\n    fr: {prompt: p, help: h}\n    en: {prompt: p, help: h}\n",
-         "3:5: error: a choice question needs at least one option"),
-        ("questions:\n  - id: a\n    type: boolean\n    min: 1\n    fr: {prompt: p, help: h}\n    en: {prompt: p, help: h}\n",
-         "4:5: error: 'min' only applies to number questions, not to a boolean question"),
-        ("questions:\n  - id: a\n    type: number\n    max: lots\n    fr: {prompt: p, help: h}\n    en: {prompt: p, help: h}\n",
-         "4:10: error: 'lots' is not a number"),
-        ("questions:\n  - id: a\n    type: text\n    optional: maybe\n    fr: {prompt: p, help: h}\n    en: {prompt: p, help: h}\n",
-         "4:15: error: 'maybe' is not true or false"),
-        ("questions:\n  - id: Bad-Id\n    type: text\n    fr: {prompt: p, help: h}\n    en: {prompt: p, help: h}\n",
-         "2:9: error: 'Bad-Id' is not a valid id; expected [a-z][a-z0-9_]*"),
-        ("questions:\n  - id: a\n    type: multi\n    options:\n      - {value: x, fr: X, en: X}\n      - {value: x, fr: Y, en: Y}\n    fr: {prompt: p, help: h}\n    en: {prompt: p, help: h}\n",
-         "6:17: error: option 'x' appears twice"),
-        ("questions:\n  - id: a\n    type: number\n    fr: {prompt: p, help: ''}\n    en: {prompt: p, help: h}\n",
-         "4:27: error: 'help' is empty"),
+        (
+            "questions:\n  - id: a\n    type: choice\n    fr: {prompt: p, help: h}\n    en: {prompt: p, help: h}\n",
+            "3:5: error: a choice question needs at least one option"
+        ),
+        (
+            "questions:\n  - id: a\n    type: boolean\n    min: 1\n    fr: {prompt: p, help: h}\n    en: {prompt: p, help: h}\n",
+            "4:5: error: 'min' only applies to number questions, not to a boolean question"
+        ),
+        (
+            "questions:\n  - id: a\n    type: number\n    max: lots\n    fr: {prompt: p, help: h}\n    en: {prompt: p, help: h}\n",
+            "4:10: error: 'lots' is not a number"
+        ),
+        (
+            "questions:\n  - id: a\n    type: text\n    optional: maybe\n    fr: {prompt: p, help: h}\n    en: {prompt: p, help: h}\n",
+            "4:15: error: 'maybe' is not true or false"
+        ),
+        (
+            "questions:\n  - id: Bad-Id\n    type: text\n    fr: {prompt: p, help: h}\n    en: {prompt: p, help: h}\n",
+            "2:9: error: 'Bad-Id' is not a valid id; expected [a-z][a-z0-9_]*"
+        ),
+        (
+            "questions:\n  - id: a\n    type: multi\n    options:\n      - {value: x, fr: X, en: X}\n      - {value: x, fr: Y, en: Y}\n    fr: {prompt: p, help: h}\n    en: {prompt: p, help: h}\n",
+            "6:17: error: option 'x' appears twice"
+        ),
+        (
+            "questions:\n  - id: a\n    type: number\n    fr: {prompt: p, help: ''}\n    en: {prompt: p, help: h}\n",
+            "4:27: error: 'help' is empty"
+        ),
         ("questions: {id: a}\n", "1:12: error: expected a list, found a mapping (key: value)"),
-        ("questions:\n  - id: a\n    type: text\n    fr: {prompt: p, help: h}\n    en: {prompt: p, help: h}\n  - &x {id: b}\n  - *x\n  - *y\n",
-         "8:5: error: YAML syntax: found undefined alias"),
+        (
+            "questions:\n  - id: a\n    type: text\n    fr: {prompt: p, help: h}\n    en: {prompt: p, help: h}\n  - &x {id: b}\n  - *x\n  - *y\n",
+            "8:5: error: YAML syntax: found undefined alias"
+        ),
     ])
     func malformedQuestions(yaml: String, expected: String) throws {
         let folder = try temporaryFolder(["questions.yaml": yaml])

@@ -32,23 +32,25 @@ struct LocalizationTests {
     @Test func formattingFillsNamedArgumentsAndKeepsUnknownOnes() {
         let strings = Strings.table(for: .en)
         #expect(strings("check.ok", ["topics": "17", "questions": "21"]) == "17 topics, 21 questions: ok")
-        #expect(Strings.table(for: .fr)("check.ok", ["topics": "17", "questions": "21"]) == "17 fiches, 21 questions : ok")
+        #expect(
+            Strings.table(for: .fr)("check.ok", ["topics": "17", "questions": "21"]) == "17 fiches, 21 questions : ok")
         #expect(strings("check.ok") == "{topics} topics, {questions} questions: ok")
         #expect(strings("no.such.key") == "no.such.key")
     }
 
-    @Test(arguments: [
-        ("fr", [String: String](), Language.fr),
-        (nil, ["COACH_LANG": "fr", "LANG": "en_US.UTF-8"], .fr),
-        (nil, ["COACH_LANG": "de", "LANG": "fr_CA.UTF-8"], .fr),
-        (nil, ["LC_ALL": "fr_FR.UTF-8"], .fr),
-        (nil, ["LC_ALL": "C", "LANG": "fr_CA.UTF-8"], .en),
-        (nil, ["LC_ALL": "", "LC_MESSAGES": "fr_BE", "LANG": "en_GB"], .fr),
-        (nil, ["LANG": "fr_CA.UTF-8"], .fr),
-        (nil, ["LANG": "C.UTF-8"], .en),
-        (nil, [:], .en),
-        ("en", ["COACH_LANG": "fr", "LANG": "fr_CA"], .en),
-    ] as [(String?, [String: String], Language)])
+    @Test(
+        arguments: [
+            ("fr", [String: String](), Language.fr),
+            (nil, ["COACH_LANG": "fr", "LANG": "en_US.UTF-8"], .fr),
+            (nil, ["COACH_LANG": "de", "LANG": "fr_CA.UTF-8"], .fr),
+            (nil, ["LC_ALL": "fr_FR.UTF-8"], .fr),
+            (nil, ["LC_ALL": "C", "LANG": "fr_CA.UTF-8"], .en),
+            (nil, ["LC_ALL": "", "LC_MESSAGES": "fr_BE", "LANG": "en_GB"], .fr),
+            (nil, ["LANG": "fr_CA.UTF-8"], .fr),
+            (nil, ["LANG": "C.UTF-8"], .en),
+            (nil, [:], .en),
+            ("en", ["COACH_LANG": "fr", "LANG": "fr_CA"], .en),
+        ] as [(String?, [String: String], Language)])
     func theLanguageFollowsTheSpecsOrder(explicit: String?, environment: [String: String], expected: Language) throws {
         #expect(try Language.resolve(explicit: explicit, environment: environment) == expected)
     }
@@ -65,7 +67,8 @@ struct LocalizationTests {
         let diagnostic = Diagnostic(
             .error, .unknownKey("titel", suggestion: "title"),
             at: SourceLocation(file: "k/topics/a.yaml", position: SourcePosition(line: 5, column: 3)))
-        #expect(diagnostic.formatted(in: .en) == "k/topics/a.yaml:5:3: error: unknown key 'titel'; did you mean 'title'?")
+        #expect(
+            diagnostic.formatted(in: .en) == "k/topics/a.yaml:5:3: error: unknown key 'titel'; did you mean 'title'?")
         #expect(
             diagnostic.formatted(in: .fr)
                 == "k/topics/a.yaml:5:3: error: clé inconnue « titel » ; vouliez-vous dire « title » ?")
