@@ -4,7 +4,7 @@ import Foundation
 /// interview's questions.
 public struct KnowledgeBase: Sendable {
     public var article: Article
-    /// Ordered by kind, then by the article's order of sections, then by id.
+    /// Ordered by kind, then as the article presents them.
     public var topics: [Topic]
     /// In the order the interview asks them.
     public var questions: [Question]

@@ -39,7 +39,7 @@ extension KnowledgeLoader {
 
     // MARK: - Topics
 
-    static let topicKeys = ["id", "source", "related", "fr", "en"]
+    static let topicKeys = ["id", "source", "order", "related", "fr", "en"]
     static let topicTextKeys = ["title", "summary", "body", "steps", "keywords"]
     static let stepRange = 3...6
 
@@ -72,6 +72,7 @@ extension KnowledgeLoader {
         let source = fields.requiredText("source")
         record.source = source
         record.sourcePosition = fields["source"]?.position
+        let order = fields["order"].flatMap(reader.integer)
 
         if let node = fields["related"], let elements = reader.elements(of: node) {
             for element in elements {
@@ -85,7 +86,7 @@ extension KnowledgeLoader {
         let english = topicText(fields, language: .en, reader: reader)
         if let id, let kind, let source, let french, let english {
             record.topic = Topic(
-                id: id, kind: kind, source: source, related: record.related.map(\.id),
+                id: id, kind: kind, source: source, order: order, related: record.related.map(\.id),
                 text: Localized(fr: french, en: english))
         }
         return record

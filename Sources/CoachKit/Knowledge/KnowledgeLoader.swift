@@ -16,6 +16,9 @@ public struct LoadReport: Sendable {
 /// - `sources.yaml`: the article and its sections;
 /// - `questions.yaml`: the interview;
 /// - `topics/ID.yaml`: one knowledge entry per file, named after its id.
+///
+/// Topics are ordered by kind, then by the article's order of sections, then by
+/// their `order` within a section, then by id.
 public enum KnowledgeLoader {
     /// A file to read: where to report it, where it sits in the folder, its text.
     struct SourceFile {
@@ -149,9 +152,10 @@ public enum KnowledgeLoader {
         if let (article, _) = article {
             let sectionOrder = Dictionary(
                 article.sections.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { first, _ in first })
-            let ordered = topics.compactMap(\.topic).sorted {
-                ($0.kind, sectionOrder[$0.source] ?? .max, $0.id) < ($1.kind, sectionOrder[$1.source] ?? .max, $1.id)
+            func rank(_ topic: Topic) -> (Topic.Kind, Int, Int, String) {
+                (topic.kind, sectionOrder[topic.source] ?? .max, topic.order ?? .max, topic.id)
             }
+            let ordered = topics.compactMap(\.topic).sorted { rank($0) < rank($1) }
             knowledge = KnowledgeBase(article: article, topics: ordered, questions: questions.compactMap(\.question))
         }
         return LoadReport(knowledge: knowledge, diagnostics: log.sorted())

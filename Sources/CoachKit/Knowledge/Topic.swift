@@ -27,6 +27,9 @@ public struct Topic: Sendable, Identifiable {
     public var kind: Kind
     /// The id of the article section it comes from (see `Article`).
     public var source: String
+    /// Its place among the entries of its section (the article numbers its tips and
+    /// ingredients); entries without one come after, by id.
+    public var order: Int?
     /// Ids of related entries.
     public var related: [String]
     public var text: Localized<Text>

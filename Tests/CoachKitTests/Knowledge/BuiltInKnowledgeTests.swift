@@ -57,6 +57,15 @@ struct BuiltInKnowledgeTests {
         }
     }
 
+    @Test func topicsComeInTheArticlesOrder() throws {
+        let knowledge = try KnowledgeBase.builtIn()
+        #expect(
+            knowledge.topics.filter { $0.kind == .tip }.map(\.id) == [
+                "tip.quality_content", "tip.interactivity", "tip.regularity", "tip.authenticity", "tip.analysis",
+            ])
+        #expect(knowledge.topics.first?.kind == .concept && knowledge.topics.last?.kind == .ingredient)
+    }
+
     @Test func itHasEveryQuestionOfTheSpecWithItsTypeAndOptions() throws {
         let knowledge = try KnowledgeBase.builtIn()
         for expected in Self.questions {
