@@ -46,11 +46,12 @@ struct DocumentReader {
             }
             return nil
         }
-        guard !text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else {
+        let trimmed = text.trimmed
+        guard !trimmed.isEmpty else {
             error(.emptyValue(key), at: node.position)
             return nil
         }
-        return text.trimmingCharacters(in: .whitespacesAndNewlines)
+        return trimmed
     }
 
     /// A list of non-empty texts; a single text stands for a list of one.
@@ -69,7 +70,7 @@ struct DocumentReader {
             error(.expectedType(expected: .number, found: node.kind), at: node.position)
             return nil
         }
-        guard let value = Double(text.trimmingCharacters(in: .whitespaces)), value.isFinite else {
+        guard let value = Double(text.trimmed), value.isFinite else {
             error(.notANumber(text), at: node.position)
             return nil
         }
@@ -82,7 +83,7 @@ struct DocumentReader {
             error(.expectedType(expected: .integer, found: node.kind), at: node.position)
             return nil
         }
-        guard let value = Int(text.trimmingCharacters(in: .whitespaces)) else {
+        guard let value = Int(text.trimmed) else {
             error(.notAnInteger(text), at: node.position)
             return nil
         }
