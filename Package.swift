@@ -46,6 +46,12 @@ let package = Package(
             name: "KnowledgeEmbedder",
             dependencies: [.product(name: "Yams", package: "Yams")]
         ),
+        // The engine's benchmark (Benchmarks/engine.sh); not part of the coach.
+        .executableTarget(
+            name: "coach-bench",
+            dependencies: ["CoachKit"],
+            path: "Benchmarks/CoachBenchmarks"
+        ),
         .plugin(
             name: "EmbedKnowledge",
             capability: .buildTool(),

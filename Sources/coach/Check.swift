@@ -4,7 +4,7 @@ import Foundation
 
 struct Check: ParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Validate a knowledge base: syntax, keys, translations, ids and references.",
+        abstract: "Validate a knowledge base and run its scenario tests.",
         discussion: """
             Reports every problem, each as PATH:LINE:COLUMN: error: MESSAGE. \
             Exits 65 on any error, 66 when the folder does not exist, 0 otherwise.
@@ -24,19 +24,31 @@ struct Check: ParsableCommand {
         } catch {
             throw Console.fail(error, language: language)
         }
-        Console.report(report.diagnostics, language: language)
+        var diagnostics = report.diagnostics
+        // Scenarios run only on a knowledge base without errors: a broken rule
+        // would make every scenario that needs it fail for the same reason.
+        if let knowledge = report.knowledge, !report.hasErrors {
+            diagnostics += ScenarioRunner(knowledge: knowledge).run()
+        }
+        Console.report(diagnostics, language: language)
         let strings = Strings.table(for: language)
-        let errors = report.diagnostics.filter(\.isError).count
-        let warnings = report.diagnostics.count - errors
+        let errors = diagnostics.filter(\.isError).count
+        let warnings = diagnostics.count - errors
         if errors > 0 {
             Console.err(strings("check.failed", ["errors": String(errors), "warnings": String(warnings)]))
             throw ExitCode(Console.Exit.invalidData)
         }
+        let knowledge = report.knowledge
         let counts = [
-            "topics": String(report.knowledge?.topics.count ?? 0),
-            "questions": String(report.knowledge?.questions.count ?? 0),
+            "topics": String(knowledge?.topics.count ?? 0),
+            "questions": String(knowledge?.questions.count ?? 0),
+            "rules": String(knowledge?.rules.count ?? 0),
+            "facts": String(knowledge?.facts.count ?? 0),
+            "scenarios": String(knowledge?.scenarios.count ?? 0),
             "warnings": String(warnings),
         ]
-        Console.out(strings(warnings == 0 ? "check.ok" : "check.ok_with_warnings", counts))
+        let hasRules = !(knowledge?.rules.isEmpty ?? true) || !(knowledge?.scenarios.isEmpty ?? true)
+        Console.out(
+            strings(hasRules ? "plan.scenarios" : warnings == 0 ? "check.ok" : "check.ok_with_warnings", counts))
     }
 }

@@ -51,9 +51,15 @@ enum Console {
             case .invalidKnowledge(let diagnostics):
                 report(diagnostics, language: language)
                 return ExitCode(Exit.invalidData)
-            case .folderNotFound, .notAFolder:
+            case .invalidData(let diagnostics):
+                report(diagnostics, language: language)
+                return ExitCode(Exit.invalidData)
+            case .folderNotFound, .notAFolder, .fileNotFound, .notAFile, .unreadable:
                 err("coach: error: \(error.description(in: language))")
                 return ExitCode(Exit.noInput)
+            case .cannotWrite:
+                err("coach: error: \(error.description(in: language))")
+                return ExitCode(Exit.cannotCreate)
             case .unknownLanguage:
                 err("coach: error: \(error.description(in: language))")
                 return ExitCode(Exit.usage)
@@ -64,12 +70,5 @@ enum Console {
             err("coach: error: \(error)")
             return ExitCode(Exit.ioError)
         }
-    }
-
-    /// JSON for a document, as the `--json` options print it.
-    static func json<Document: Encodable>(_ document: Document) throws -> String {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.prettyPrinted, .withoutEscapingSlashes]
-        return String(decoding: try encoder.encode(document), as: UTF8.self)
     }
 }

@@ -15,7 +15,7 @@ struct Questions: ParsableCommand {
         let knowledge = try options.loadKnowledge()
         let language = options.language
         if json {
-            Console.out(try Console.json(QuestionsDocument(knowledge: knowledge, language: language)))
+            Console.out(QuestionsDocument.json(knowledge: knowledge, language: language).text())
             return
         }
         let strings = Strings.table(for: language)

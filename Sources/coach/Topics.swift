@@ -15,7 +15,7 @@ struct Topics: ParsableCommand {
         let knowledge = try options.loadKnowledge()
         let language = options.language
         if json {
-            Console.out(try Console.json(TopicsDocument(knowledge: knowledge, language: language)))
+            Console.out(TopicsDocument.json(knowledge: knowledge, language: language).text())
             return
         }
         let strings = Strings.table(for: language)

@@ -37,11 +37,11 @@ struct CommandTests {
 
     @Test func theLocaleChoosesTheLanguageAndLangOverridesIt() throws {
         let fromLocale = try CoachProcess.run(["check"], environment: ["LANG": "fr_CA.UTF-8"])
-        #expect(fromLocale.stdout == "17 fiches, 21 questions : ok\n")
+        #expect(fromLocale.stdout.hasPrefix("17 fiches, 21 questions : ok"))
         let fromVariable = try CoachProcess.run(["check"], environment: ["COACH_LANG": "fr"])
-        #expect(fromVariable.stdout == "17 fiches, 21 questions : ok\n")
+        #expect(fromVariable.stdout.hasPrefix("17 fiches, 21 questions : ok"))
         let overridden = try CoachProcess.run(["check", "--lang", "en"], environment: ["LANG": "fr_CA.UTF-8"])
-        #expect(overridden.stdout == "17 topics, 21 questions: ok\n")
+        #expect(overridden.stdout.hasPrefix("17 topics, 21 questions: ok"))
     }
 
     @Test func questionsAsJSON() throws {
@@ -71,7 +71,8 @@ struct CommandTests {
     @Test func checkOnTheBuiltInKnowledge() throws {
         let result = try CoachProcess.run(["check"])
         #expect(result.status == 0)
-        #expect(result.stdout == "17 topics, 21 questions: ok\n")
+        #expect(result.stdout.hasPrefix("17 topics, 21 questions: ok ("), "\(result.stdout)")
+        #expect(result.stdout.contains(" rules, ") && result.stdout.hasSuffix(" scenarios passed)\n"))
         #expect(result.stderr == "")
     }
 

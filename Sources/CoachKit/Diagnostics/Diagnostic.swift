@@ -23,11 +23,11 @@ public struct Diagnostic: Sendable, Hashable {
     public func message(in language: Language) -> String {
         let strings = Strings.table(for: language)
         let (key, arguments, suggestion) = problem.message
-        // Arguments that name another entry of the table (kinds, languages) are
-        // translated too.
-        let resolved = arguments.mapValues { value in
-            value.hasPrefix("kind.") || value.hasPrefix("language.") || value.hasPrefix("reference.")
-                ? strings(value) : value
+        let resolved = arguments.mapValues { argument in
+            switch argument {
+            case .text(let text): text
+            case .phrase(let key, let arguments): strings(key, arguments)
+            }
         }
         var text = strings(key, resolved)
         if let suggestion {

@@ -44,14 +44,68 @@ public enum Problem: Sendable, Hashable {
     // Style, reported as warnings
     case stepCount(Int, minimum: Int, maximum: Int)
 
+    // Expressions
+    case malformedNumber(String)
+    case unterminatedText
+    case singleEqual
+    case unexpectedCharacter(String)
+    case expectedExpression(found: String?)
+    case expectedToken(String, found: String)
+    case unexpectedToken(String)
+    case expressionTooDeep(Int)
+    case unknownFunction(String, suggestion: String?)
+    case unknownName(String, suggestion: String?)
+    case notAnOption(String, of: String, suggestion: String?)
+    case typeMismatch(
+        expected: String, expectedArguments: [String: String], found: String, foundArguments: [String: String])
+    case wrongArgumentCount(String, expected: Int, found: Int)
+    case answeredNeedsAName
+
+    // Rules, facts, answers and scenarios
+    case cycle([String])
+    case factDefinition
+    case horizonOnDiagnosis
+    case outOfRange(String, min: String, max: String)
+    case tooLong(Int, maximum: Int)
+    case scenarioExpectsAction(String)
+    case scenarioForbidsAction(String)
+    case scenarioExpectsSource(String)
+    case scenarioForbidsSource(String)
+    case scenarioExpectsDiagnosis(String)
+    case scenarioForbidsDiagnosis(String)
+    case scenarioExpectsFact(String, expected: String, found: String)
+    case scenarioExpectsMissing(String)
+    case scenarioForbidsMissing(String)
+
     /// What a reference points to, as named in messages.
     public enum ReferenceKind: String, Sendable, Hashable {
-        case topic, section, question
+        case topic, section, question, rule, fact
     }
 
     /// The key of the message in the localisation table, its arguments, and the
     /// suggestion to offer as "did you mean …?".
-    var message: (key: String, arguments: [String: String], suggestion: String?) {
+    var message: (key: String, arguments: [String: MessageArgument], suggestion: String?) {
+        let (key, arguments, suggestion) = plainMessage
+        return (key, arguments.mapValues { .text($0) }.merging(phrases) { $1 }, suggestion)
+    }
+
+    /// Arguments that are phrases of the table themselves, translated with the message.
+    private var phrases: [String: MessageArgument] {
+        switch self {
+        case .expectedType(let expected, let found):
+            ["expected": .phrase("kind.\(expected.rawValue)", [:]), "found": .phrase("kind.\(found.rawValue)", [:])]
+        case .missingTranslation(_, let language):
+            ["language": .phrase("language.\(language.rawValue)", [:])]
+        case .unknownReference(_, let kind, _):
+            ["kind": .phrase("reference.\(kind.rawValue)", [:])]
+        case .typeMismatch(let expected, let expectedArguments, let found, let foundArguments):
+            ["expected": .phrase(expected, expectedArguments), "found": .phrase(found, foundArguments)]
+        default:
+            [:]
+        }
+    }
+
+    private var plainMessage: (key: String, arguments: [String: String], suggestion: String?) {
         switch self {
         case .unreadable(let reason): ("problem.unreadable", ["reason": reason], nil)
         case .notUTF8: ("problem.not_utf8", [:], nil)
@@ -85,8 +139,8 @@ public enum Problem: Sendable, Hashable {
         case .duplicateID(let id, let first): ("problem.duplicate_id", ["id": id, "first": first.description], nil)
         case .idDoesNotMatchFile(let id, let file): ("problem.id_does_not_match_file", ["id": id, "file": file], nil)
         case .unknownKind(let kind, let suggestion): ("problem.unknown_kind", ["kind": kind], suggestion)
-        case .unknownReference(let id, let kind, let suggestion):
-            ("problem.unknown_reference", ["id": id, "kind": "reference.\(kind.rawValue)"], suggestion)
+        case .unknownReference(let id, _, let suggestion):
+            ("problem.unknown_reference", ["id": id], suggestion)
         case .selfReference(let id): ("problem.self_reference", ["id": id], nil)
         case .unknownQuestionType(let type, let suggestion):
             ("problem.unknown_question_type", ["type": type], suggestion)
@@ -99,7 +153,47 @@ public enum Problem: Sendable, Hashable {
         case .duplicateOption(let value): ("problem.duplicate_option", ["value": value], nil)
         case .stepCount(let count, let minimum, let maximum):
             ("problem.step_count", ["count": String(count), "min": String(minimum), "max": String(maximum)], nil)
+        case .malformedNumber(let text): ("problem.malformed_number", ["text": text], nil)
+        case .unterminatedText: ("problem.unterminated_text", [:], nil)
+        case .singleEqual: ("problem.single_equal", [:], nil)
+        case .unexpectedCharacter(let character): ("problem.unexpected_character", ["character": character], nil)
+        case .expectedExpression(let found?): ("problem.expected_expression", ["found": found], nil)
+        case .expectedExpression(nil): ("problem.expected_expression_at_end", [:], nil)
+        case .expectedToken(let token, let found): ("problem.expected_token", ["token": token, "found": found], nil)
+        case .unexpectedToken(let token): ("problem.unexpected_token", ["token": token], nil)
+        case .expressionTooDeep(let limit): ("problem.expression_too_deep", ["limit": String(limit)], nil)
+        case .unknownFunction(let name, let suggestion): ("problem.unknown_function", ["name": name], suggestion)
+        case .unknownName(let name, let suggestion): ("problem.unknown_name", ["name": name], suggestion)
+        case .notAnOption(let value, let owner, let suggestion):
+            ("problem.not_an_option", ["value": value, "owner": owner], suggestion)
+        case .typeMismatch: ("problem.type_mismatch", [:], nil)
+        case .wrongArgumentCount(let name, let expected, let found):
+            ("problem.wrong_argument_count", ["name": name, "expected": String(expected), "found": String(found)], nil)
+        case .answeredNeedsAName: ("problem.answered_needs_a_name", [:], nil)
+        case .cycle(let names): ("problem.cycle", ["path": names.joined(separator: " → ")], nil)
+        case .factDefinition: ("problem.fact_definition", [:], nil)
+        case .horizonOnDiagnosis: ("problem.horizon_on_diagnosis", [:], nil)
+        case .outOfRange(let value, let min, let max):
+            ("problem.out_of_range", ["value": value, "min": min, "max": max], nil)
+        case .tooLong(let length, let maximum):
+            ("problem.too_long", ["length": String(length), "max": String(maximum)], nil)
+        case .scenarioExpectsAction(let id): ("problem.scenario_expects_action", ["id": id], nil)
+        case .scenarioForbidsAction(let id): ("problem.scenario_forbids_action", ["id": id], nil)
+        case .scenarioExpectsSource(let id): ("problem.scenario_expects_source", ["id": id], nil)
+        case .scenarioForbidsSource(let id): ("problem.scenario_forbids_source", ["id": id], nil)
+        case .scenarioExpectsDiagnosis(let id): ("problem.scenario_expects_diagnosis", ["id": id], nil)
+        case .scenarioForbidsDiagnosis(let id): ("problem.scenario_forbids_diagnosis", ["id": id], nil)
+        case .scenarioExpectsFact(let id, let expected, let found):
+            ("problem.scenario_expects_fact", ["id": id, "expected": expected, "found": found], nil)
+        case .scenarioExpectsMissing(let id): ("problem.scenario_expects_missing", ["id": id], nil)
+        case .scenarioForbidsMissing(let id): ("problem.scenario_forbids_missing", ["id": id], nil)
         }
+    }
+
+    /// An argument of a message: plain text, or a phrase of the table to translate.
+    public enum MessageArgument: Sendable, Hashable {
+        case text(String)
+        case phrase(String, [String: String])
     }
 
     /// `3` rather than `3.0`.

@@ -31,7 +31,13 @@ extension DataNode {
         }
         switch node {
         case .scalar(let scalar):
-            self = .scalar(scalar.string, isPlain: scalar.style == .plain, at: position)
+            let style: ScalarStyle =
+                switch scalar.style {
+                case .plain, .any: .plain
+                case .singleQuoted, .doubleQuoted: .quoted
+                case .literal, .folded: .block
+                }
+            self = .scalar(scalar.string, style: style, at: position)
         case .mapping(let mapping):
             var pairs: [Pair] = []
             pairs.reserveCapacity(mapping.count)
@@ -97,11 +103,11 @@ extension DataNode {
         case let array as [Any]:
             self = .sequence(array.map { DataNode(json: $0) }, at: nil)
         case let string as String:
-            self = .scalar(string, isPlain: true, at: nil)
+            self = .scalar(string, style: .plain, at: nil)
         case let number as NSNumber:
-            self = .scalar(number.stringValue, isPlain: true, at: nil)
+            self = .scalar(number.stringValue, style: .plain, at: nil)
         default:
-            self = .scalar("", isPlain: true, at: nil)
+            self = .scalar("", style: .plain, at: nil)
         }
     }
 

@@ -5,8 +5,8 @@
 /// `no` is a word in a summary and a boolean where a boolean is wanted, and a wrong
 /// type is reported at the field rather than guessed at parse time.
 public indirect enum DataNode: Sendable {
-    /// A scalar's text; `isPlain` when it was written without quotes.
-    case scalar(String, isPlain: Bool, at: SourcePosition?)
+    /// A scalar's text, and how it was written.
+    case scalar(String, style: ScalarStyle, at: SourcePosition?)
     /// A mapping's pairs in the order written.
     case mapping([Pair], at: SourcePosition?)
     case sequence([DataNode], at: SourcePosition?)
@@ -28,7 +28,7 @@ public indirect enum DataNode: Sendable {
 
     /// A plain `null`, `~` or empty scalar.
     public var isNull: Bool {
-        if case .scalar(let text, true, _) = self {
+        if case .scalar(let text, .plain, _) = self {
             return ["", "~", "null", "Null", "NULL"].contains(text)
         }
         return false
@@ -42,6 +42,16 @@ public indirect enum DataNode: Sendable {
         case .sequence: .list
         }
     }
+}
+
+/// How a scalar was written, which decides where its text starts.
+public enum ScalarStyle: Sendable {
+    /// Without quotes: `when: posts_per_week < 1`.
+    case plain
+    /// In single or double quotes: the text starts one column after the position.
+    case quoted
+    /// A literal or folded block (`|`, `>`): the text starts on a later line.
+    case block
 }
 
 /// The kinds of value a field can hold, as named in diagnostics.

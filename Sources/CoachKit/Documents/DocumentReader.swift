@@ -92,7 +92,7 @@ struct DocumentReader {
 
     /// `true` or `false` (YAML's other spellings of them are accepted when unquoted).
     func boolean(_ node: DataNode) -> Bool? {
-        if case .scalar(let text, let isPlain, _) = node, isPlain {
+        if case .scalar(let text, .plain, _) = node {
             switch text {
             case "true", "True", "TRUE", "yes", "Yes", "YES", "on", "On", "ON": return true
             case "false", "False", "FALSE", "no", "No", "NO", "off", "Off", "OFF": return false

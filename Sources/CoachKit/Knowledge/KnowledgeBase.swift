@@ -6,8 +6,17 @@ public struct KnowledgeBase: Sendable {
     public var article: Article
     /// Ordered by kind, then as the article presents them.
     public var topics: [Topic]
-    /// In the order the interview asks them.
+    /// In the order the interview asks them, all else being equal.
     public var questions: [Question]
+    /// Derived facts, computed from the answers.
+    public var facts: [Fact] = []
+    /// The rules, in the order written (which breaks ties of priority).
+    public var rules: [Rule] = []
+    /// The scenario tests of the knowledge authors.
+    public var scenarios: [Scenario] = []
+    /// The slots of derived values (facts, and questions with `ask_if`), each after
+    /// what it depends on. Slots number the questions first, then the facts.
+    var derivedOrder: [Int] = []
 
     public func topic(_ id: String) -> Topic? {
         topics.first { $0.id == id }
@@ -15,6 +24,22 @@ public struct KnowledgeBase: Sendable {
 
     public func question(_ id: String) -> Question? {
         questions.first { $0.id == id }
+    }
+
+    public func fact(_ id: String) -> Fact? {
+        facts.first { $0.id == id }
+    }
+
+    public func rule(_ id: String) -> Rule? {
+        rules.first { $0.id == id }
+    }
+
+    /// How many values an evaluation holds: one per question and per fact.
+    var slotCount: Int { questions.count + facts.count }
+
+    /// The id of the question or fact in `slot`.
+    func name(ofSlot slot: Int) -> String {
+        slot < questions.count ? questions[slot].id : facts[slot - questions.count].id
     }
 }
 

@@ -20,6 +20,8 @@ struct QuestionRecord {
     var id: String?
     var idPosition: SourcePosition?
     var question: Question?
+    /// `ask_if` as written, compiled once every question and fact is known.
+    var askIf: SourceText?
 }
 
 struct ArticleSites {
@@ -128,7 +130,9 @@ extension KnowledgeLoader {
 
     // MARK: - Questions
 
-    static let questionKeys = ["id", "type", "optional", "min", "max", "integer", "max_length", "fr", "en", "options"]
+    static let questionKeys = [
+        "id", "type", "optional", "min", "max", "integer", "max_length", "ask_if", "fr", "en", "options",
+    ]
 
     static func decodeQuestions(_ root: DataNode, reader: DocumentReader) -> [QuestionRecord] {
         guard let fields = reader.fields(of: root, allowed: ["questions"]),
@@ -142,6 +146,7 @@ extension KnowledgeLoader {
         guard let fields = reader.fields(of: node, allowed: questionKeys) else { return nil }
         let id = fields.requiredText("id")
         var record = QuestionRecord(file: reader.file, id: id, idPosition: fields["id"]?.position ?? fields.position)
+        record.askIf = fields["ask_if"].flatMap { reader.sourceText($0, key: "ask_if") }
         if let id, !isIdentifier(Substring(id)) {
             reader.error(.invalidID(id, pattern: identifierPattern), at: fields["id"]?.position)
         }

@@ -15,7 +15,10 @@ public struct LoadReport: Sendable {
 /// A knowledge folder holds:
 /// - `sources.yaml`: the article and its sections;
 /// - `questions.yaml`: the interview;
-/// - `topics/ID.yaml`: one knowledge entry per file, named after its id.
+/// - `topics/ID.yaml`: one knowledge entry per file, named after its id;
+/// - `facts.yaml`: derived facts (optional);
+/// - `rules/*.yaml`: the rules, grouped by theme (optional);
+/// - `scenarios/*.yaml`: scenario tests (optional), run by `coach check`.
 ///
 /// Topics are ordered by kind, then by the article's order of sections, then by
 /// their `order` within a section, then by id.
@@ -33,8 +36,10 @@ public enum KnowledgeLoader {
         var contents: Contents
     }
 
-    static let knownFiles = ["sources.yaml", "questions.yaml"]
+    static let knownFiles = ["sources.yaml", "questions.yaml", "facts.yaml"]
     static let topicsFolder = "topics"
+    static let rulesFolder = "rules"
+    static let scenariosFolder = "scenarios"
 
     /// Loads the folder at `folder`. Only a folder that cannot be used at all throws;
     /// every problem inside it is a diagnostic.
@@ -98,6 +103,9 @@ public enum KnowledgeLoader {
         var article: (Article, ArticleSites)?
         var questions: [QuestionRecord] = []
         var topics: [TopicRecord] = []
+        var facts: [FactRecord] = []
+        var rules: [RuleRecord] = []
+        var scenarioFiles: [(DataNode, String, DocumentReader)] = []
         var sawQuestions = false
         var sawTopics = false
 
@@ -127,14 +135,21 @@ public enum KnowledgeLoader {
             case "questions.yaml":
                 sawQuestions = true
                 questions = decodeQuestions(root, reader: reader)
+            case "facts.yaml":
+                facts = decodeFacts(root, reader: reader)
             case topicsFolder + "/":
                 sawTopics = true
                 let name = (parts[1] as NSString).deletingPathExtension
                 if let record = decodeTopic(root, fileName: name, reader: reader) { topics.append(record) }
+            case rulesFolder + "/":
+                rules += decodeRules(root, reader: reader)
+            case scenariosFolder + "/":
+                scenarioFiles.append((root, (parts[1] as NSString).deletingPathExtension, reader))
             default:
                 let guess = Suggestion.closest(
                     to: file.relativePath,
-                    among: knownFiles + [topicsFolder + "/" + (parts.last ?? "")])
+                    among: knownFiles
+                        + [topicsFolder, rulesFolder, scenariosFolder].map { $0 + "/" + (parts.last ?? "") })
                 reader.warning(.unknownFile(file.relativePath, suggestion: guess), at: nil)
             }
         }
@@ -158,7 +173,85 @@ public enum KnowledgeLoader {
             let ordered = topics.compactMap(\.topic).sorted { rank($0) < rank($1) }
             knowledge = KnowledgeBase(article: article, topics: ordered, questions: questions.compactMap(\.question))
         }
+        if var base = knowledge {
+            compile(&base, questions: questions, facts: facts, rules: rules, log: log)
+            base.scenarios = scenarioFiles.compactMap { root, name, reader in
+                decodeScenario(root, name: name, knowledge: base, reader: reader)
+            }
+            checkScenarioReferences(base, log: log)
+            knowledge = base
+        }
         return LoadReport(knowledge: knowledge, diagnostics: log.sorted())
+    }
+
+    // MARK: - Rules and facts
+
+    private static func compile(
+        _ knowledge: inout KnowledgeBase, questions records: [QuestionRecord], facts: [FactRecord],
+        rules: [RuleRecord], log: DiagnosticLog
+    ) {
+        // Facts share the names of questions: a fact named like a question is an error.
+        let questionIDs = Set(knowledge.questions.map(\.id))
+        var firstFact: [String: SourceLocation] = [:]
+        var usable: [FactRecord] = []
+        for fact in facts {
+            if questionIDs.contains(fact.id) {
+                log.error(
+                    .duplicateID(fact.id, first: SourceLocation(file: "questions.yaml")), in: fact.file,
+                    at: fact.idPosition)
+            } else if let earlier = firstFact[fact.id] {
+                log.error(.duplicateID(fact.id, first: earlier), in: fact.file, at: fact.idPosition)
+            } else {
+                firstFact[fact.id] = SourceLocation(file: fact.file, position: fact.idPosition)
+                usable.append(fact)
+            }
+        }
+        let compiler = KnowledgeCompiler(questions: knowledge.questions, facts: usable, log: log)
+        var sites: [Int: (String, SourcePosition?)] = [:]
+        for (index, question) in knowledge.questions.enumerated() {
+            guard let record = records.first(where: { $0.id == question.id }), let source = record.askIf else {
+                continue
+            }
+            knowledge.questions[index].askIf = compiler.compile(source, expecting: .boolean)
+            knowledge.questions[index].askIfText = source.text
+            sites[index] = (source.file, source.position)
+        }
+        let compiled = compiler.compileFacts()
+        for (index, fact) in usable.enumerated() {
+            sites[knowledge.questions.count + index] = (fact.file, fact.idPosition)
+        }
+        knowledge.derivedOrder = compiler.derivedOrder(facts: compiled, questions: knowledge.questions, sites: sites)
+        // A fact with an error is kept with no value, so that slots stay aligned.
+        knowledge.facts = zip(usable, compiled).map { record, fact in
+            fact
+                ?? Fact(
+                    id: record.id, kind: record.kind, options: record.options, definition: .cases([], otherwise: nil))
+        }
+        knowledge.rules = compiler.compileRules(rules, topicIDs: Set(knowledge.topics.map(\.id)))
+    }
+
+    private static func checkScenarioReferences(_ knowledge: KnowledgeBase, log: DiagnosticLog) {
+        let ruleIDs = knowledge.rules.map(\.id)
+        let topicIDs = knowledge.topics.map(\.id)
+        let questionIDs = knowledge.questions.map(\.id)
+        let factIDs = knowledge.facts.map(\.id)
+        for scenario in knowledge.scenarios {
+            for expectation in scenario.expectations {
+                let (id, kind, known): (String, Problem.ReferenceKind, [String]) =
+                    switch expectation.kind {
+                    case .action(let id), .noAction(let id), .diagnosis(let id), .noDiagnosis(let id):
+                        (id, .rule, ruleIDs)
+                    case .source(let id), .noSource(let id): (id, .topic, topicIDs)
+                    case .missing(let id), .notMissing(let id): (id, .question, questionIDs)
+                    case .fact(let id, _): (id, .fact, factIDs)
+                    }
+                if !known.contains(id) {
+                    log.error(
+                        .unknownReference(id, kind: kind, suggestion: Suggestion.closest(to: id, among: known)),
+                        in: expectation.location.file, at: expectation.location.position)
+                }
+            }
+        }
     }
 
     // MARK: - Cross-references

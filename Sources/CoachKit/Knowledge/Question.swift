@@ -29,6 +29,11 @@ public struct Question: Sendable, Identifiable {
     public var isInteger: Bool
     /// The longest answer a text question takes, in characters.
     public var maximumLength: Int?
+    /// When given, the question is asked only once this holds; while it is false the
+    /// question does not apply and its answer, if any, is set aside.
+    public var askIf: Expression?
+    /// `askIf` as written.
+    public var askIfText: String?
 
     /// The option with this value.
     public func option(_ value: String) -> Option? {

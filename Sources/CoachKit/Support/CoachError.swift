@@ -8,6 +8,16 @@ public enum CoachError: Error, Sendable, Equatable {
     case notAFolder(String)
     /// The knowledge base has errors; the diagnostics say which.
     case invalidKnowledge([Diagnostic])
+    /// An input file (answers, CSV) that does not exist.
+    case fileNotFound(String)
+    /// A path given as an input file that is a folder.
+    case notAFile(String)
+    /// An input file that exists but cannot be read.
+    case unreadable(String)
+    /// An input file whose content has errors; the diagnostics say which.
+    case invalidData([Diagnostic])
+    /// An output that cannot be created, and why.
+    case cannotWrite(String, reason: String)
 
     /// The key and arguments of the message in the localisation table.
     var message: (key: String, arguments: [String: String]) {
@@ -20,6 +30,16 @@ public enum CoachError: Error, Sendable, Equatable {
             ("error.not_a_folder", ["path": path])
         case .invalidKnowledge(let diagnostics):
             ("error.invalid_knowledge", ["count": String(diagnostics.filter(\.isError).count)])
+        case .fileNotFound(let path):
+            ("error.file_not_found", ["path": path])
+        case .notAFile(let path):
+            ("error.not_a_file", ["path": path])
+        case .unreadable(let path):
+            ("error.unreadable", ["path": path])
+        case .invalidData(let diagnostics):
+            ("error.invalid_data", ["count": String(diagnostics.filter(\.isError).count)])
+        case .cannotWrite(let path, let reason):
+            ("error.cannot_write", ["path": path, "reason": reason])
         }
     }
 

@@ -1,0 +1,127 @@
+import Foundation
+
+/// Reads answers (an answers file, a scenario's `answers:`) against the questions,
+/// reporting every unknown id, wrong type, value out of range and unknown option.
+struct AnswersReader {
+    let knowledge: KnowledgeBase
+    let reader: DocumentReader
+
+    /// The answers of a mapping from question id to value. A null value leaves the
+    /// question unanswered (an optional one counts as skipped).
+    func answers(from node: DataNode) -> Answers {
+        guard case .mapping(let pairs, _) = node else {
+            reader.error(.expectedType(expected: .mapping, found: node.kind), at: node.position)
+            return Answers()
+        }
+        var answers = Answers()
+        let ids = knowledge.questions.map(\.id)
+        for pair in pairs {
+            guard let question = knowledge.question(pair.key) else {
+                reader.error(
+                    .unknownReference(
+                        pair.key, kind: .question, suggestion: Suggestion.closest(to: pair.key, among: ids)),
+                    at: pair.keyPosition)
+                continue
+            }
+            if pair.value.isNull {
+                if question.isOptional { answers[question.id] = .skipped }
+                continue
+            }
+            if let answer = answer(to: question, from: pair.value) { answers[question.id] = answer }
+        }
+        return answers
+    }
+
+    func answer(to question: Question, from node: DataNode) -> Answers.Answer? {
+        switch question.kind {
+        case .text:
+            guard let text = reader.text(node, key: question.id) else { return nil }
+            if let limit = question.maximumLength, text.count > limit {
+                reader.error(.tooLong(text.count, maximum: limit), at: node.position)
+                return nil
+            }
+            return .text(text)
+        case .number:
+            guard case .scalar(let text, _, _) = node else {
+                reader.error(.expectedType(expected: .number, found: node.kind), at: node.position)
+                return nil
+            }
+            guard let number = Self.number(text) else {
+                reader.error(.notANumber(text), at: node.position)
+                return nil
+            }
+            if question.isInteger, number != number.rounded() {
+                reader.error(.notAnInteger(text), at: node.position)
+                return nil
+            }
+            if let minimum = question.minimum, number < minimum {
+                reader.error(outOfRange(number, question), at: node.position)
+                return nil
+            }
+            if let maximum = question.maximum, number > maximum {
+                reader.error(outOfRange(number, question), at: node.position)
+                return nil
+            }
+            return .number(number)
+        case .boolean:
+            if case .scalar(let text, _, _) = node, let flag = Self.boolean(text) { return .boolean(flag) }
+            return reader.boolean(node).map(Answers.Answer.boolean)
+        case .choice:
+            return option(of: question, from: node).map(Answers.Answer.choice)
+        case .multi:
+            let elements: [DataNode]
+            if case .sequence(let list, _) = node {
+                elements = list
+            } else {
+                elements = [node]
+            }
+            var chosen: [String] = []
+            for element in elements {
+                guard let value = option(of: question, from: element) else { continue }
+                if chosen.contains(value) {
+                    reader.error(.duplicateOption(value), at: element.position)
+                } else {
+                    chosen.append(value)
+                }
+            }
+            return .multi(question.options.map(\.value).filter(chosen.contains))
+        }
+    }
+
+    private func option(of question: Question, from node: DataNode) -> String? {
+        guard let value = reader.text(node, key: question.id) else { return nil }
+        guard question.option(value) != nil else {
+            let values = question.options.map(\.value)
+            reader.error(
+                .notAnOption(value, of: question.id, suggestion: Suggestion.closest(to: value, among: values)),
+                at: node.position)
+            return nil
+        }
+        return value
+    }
+
+    private func outOfRange(_ number: Double, _ question: Question) -> Problem {
+        .outOfRange(
+            Problem.format(number), min: question.minimum.map(Problem.format) ?? "−∞",
+            max: question.maximum.map(Problem.format) ?? "∞")
+    }
+
+    /// A finite number, with a dot or a decimal comma (`0,5`).
+    static func number(_ text: String) -> Double? {
+        var cleaned = text.trimmed
+        if cleaned.filter({ $0 == "," }).count == 1, !cleaned.contains(".") {
+            cleaned = cleaned.replacingOccurrences(of: ",", with: ".")
+        }
+        guard let value = Double(cleaned), value.isFinite else { return nil }
+        return value
+    }
+
+    /// Yes or no, in English or French.
+    static func boolean(_ text: String) -> Bool? {
+        switch text.trimmed.lowercased() {
+        case "true", "yes", "y", "oui", "o", "vrai": true
+        case "false", "no", "n", "non", "faux": false
+        default: nil
+        }
+    }
+}

@@ -1,0 +1,195 @@
+/// The second stage of loading: once every file is read, expressions are parsed and
+/// checked against the questions and facts, and references between rules, facts and
+/// knowledge entries are resolved.
+struct KnowledgeCompiler {
+    let log: DiagnosticLog
+    let questions: [Question]
+    let facts: [FactRecord]
+    private(set) var symbols: [String: Checker.Symbol] = [:]
+
+    init(questions: [Question], facts: [FactRecord], log: DiagnosticLog) {
+        self.questions = questions
+        self.facts = facts
+        self.log = log
+        for (slot, question) in questions.enumerated() {
+            let type: ValueType =
+                switch question.kind {
+                case .text: .text
+                case .number: .number
+                case .boolean: .boolean
+                case .choice: .choice(owner: question.id, options: question.options.map(\.value))
+                case .multi: .multi(owner: question.id, options: question.options.map(\.value))
+                }
+            symbols[question.id] = Checker.Symbol(slot: slot, type: type)
+        }
+        for (index, fact) in facts.enumerated() where symbols[fact.id] == nil {
+            let type: ValueType =
+                switch fact.kind {
+                case .number: .number
+                case .boolean: .boolean
+                case .choice: .choice(owner: fact.id, options: fact.options)
+                }
+            symbols[fact.id] = Checker.Symbol(slot: questions.count + index, type: type)
+        }
+    }
+
+    /// Parses and checks `source`; every problem is reported where it is.
+    func compile(_ source: SourceText, expecting type: ValueType) -> Expression? {
+        let parsed: Expression
+        do {
+            parsed = try Parser.parse(source.text)
+        } catch {
+            log.error(error.problem, in: source.file, at: source.position(at: error.range.lowerBound))
+            return nil
+        }
+        var checker = Checker(symbols: symbols)
+        let (checked, _) = checker.check(parsed, expecting: type)
+        for error in checker.errors {
+            log.error(error.problem, in: source.file, at: source.position(at: error.range.lowerBound))
+        }
+        return checker.errors.isEmpty ? checked : nil
+    }
+
+    // MARK: - Facts and questions
+
+    /// The facts, compiled; nil entries had errors.
+    func compileFacts() -> [Fact?] {
+        facts.map { record in
+            let definition: Fact.Definition
+            if let value = record.value {
+                let type: ValueType =
+                    switch record.kind {
+                    case .number: .number
+                    case .boolean: .boolean
+                    case .choice: .choice(owner: record.id, options: record.options)
+                    }
+                let compiledValue = compile(value, expecting: type)
+                let compiledGuard = record.guardText.map { compile($0, expecting: .boolean) }
+                guard let compiledValue, compiledGuard.map({ $0 != nil }) ?? true else { return nil }
+                definition = .value(compiledValue, guard: compiledGuard ?? nil)
+            } else {
+                let cases = record.cases.map { step in
+                    (compile(step.condition, expecting: .boolean), step.value)
+                }
+                guard cases.allSatisfy({ $0.0 != nil }), !cases.isEmpty || record.otherwise != nil else { return nil }
+                definition = .cases(cases.map { ($0.0!, $0.1) }, otherwise: record.otherwise?.value)
+            }
+            return Fact(id: record.id, kind: record.kind, options: record.options, definition: definition)
+        }
+    }
+
+    /// The slots of derived values (facts, and questions with `ask_if`) in an order
+    /// where each comes after what it depends on; a cycle is reported.
+    func derivedOrder(facts compiled: [Fact?], questions: [Question], sites: [Int: (String, SourcePosition?)]) -> [Int]
+    {
+        var dependencies: [Int: [Int]] = [:]
+        for (index, fact) in compiled.enumerated() {
+            guard let fact else { continue }
+            dependencies[questions.count + index] = fact.expressions.flatMap { $0.variables.map(\.slot) }
+        }
+        for (index, question) in questions.enumerated() {
+            if let askIf = question.askIf { dependencies[index] = askIf.variables.map(\.slot) }
+        }
+        var order: [Int] = []
+        var state: [Int: Bool] = [:]  // false while visiting, true once done
+        var reported = false
+        func visit(_ slot: Int, path: [Int]) {
+            if state[slot] == true { return }
+            if state[slot] == false {
+                guard !reported, let start = path.firstIndex(of: slot) else { return }
+                reported = true
+                let names = (path[start...] + [slot]).map(name(of:))
+                let (file, position) = sites[slot] ?? ("", nil)
+                log.error(.cycle(names), in: file, at: position)
+                return
+            }
+            state[slot] = false
+            for dependency in dependencies[slot] ?? [] where dependencies[dependency] != nil {
+                visit(dependency, path: path + [slot])
+            }
+            state[slot] = true
+            order.append(slot)
+        }
+        for slot in dependencies.keys.sorted() { visit(slot, path: []) }
+        return order
+    }
+
+    func name(of slot: Int) -> String {
+        slot < questions.count ? questions[slot].id : facts[slot - questions.count].id
+    }
+
+    // MARK: - Rules
+
+    func compileRules(_ records: [RuleRecord], topicIDs: Set<String>) -> [Rule] {
+        var first: [String: SourceLocation] = [:]
+        for record in records {
+            if let earlier = first[record.id] {
+                log.error(.duplicateID(record.id, first: earlier), in: record.file, at: record.idPosition)
+            } else {
+                first[record.id] = SourceLocation(file: record.file, position: record.idPosition)
+            }
+        }
+        let ruleIDs = records.map(\.id)
+        var rules: [Rule] = []
+        for record in records {
+            if !topicIDs.contains(record.source) {
+                log.error(
+                    .unknownReference(
+                        record.source, kind: .topic, suggestion: Suggestion.closest(to: record.source, among: topicIDs)),
+                    in: record.file, at: record.sourcePosition)
+            }
+            for (id, position) in record.supersedes where first[id] == nil || id == record.id {
+                if id == record.id {
+                    log.error(.selfReference(id), in: record.file, at: position)
+                } else {
+                    log.error(
+                        .unknownReference(id, kind: .rule, suggestion: Suggestion.closest(to: id, among: ruleIDs)),
+                        in: record.file, at: position)
+                }
+            }
+            for text in record.texts { checkPlaceholders(in: text) }
+            guard let condition = compile(record.condition, expecting: .boolean) else { continue }
+            rules.append(
+                Rule(
+                    id: record.id, isDiagnosis: record.isDiagnosis, condition: condition,
+                    conditionText: record.condition.text, priority: record.priority, horizon: record.horizon,
+                    source: record.source, supersedes: record.supersedes.map(\.id), text: record.text))
+        }
+        return rules
+    }
+
+    /// Every `{name}` of a text must be a question or a fact.
+    func checkPlaceholders(in source: SourceText) {
+        for placeholder in Placeholder.all(in: source.text) where symbols[placeholder.name] == nil {
+            log.error(
+                .unknownName(
+                    placeholder.name, suggestion: Suggestion.closest(to: placeholder.name, among: symbols.keys)),
+                in: source.file, at: source.position(at: placeholder.offset))
+        }
+    }
+}
+
+/// A `{name}` in a rule's text, replaced by the user's answer or a fact's value.
+struct Placeholder {
+    var name: String
+    /// Where the name starts in the text, in Unicode scalars.
+    var offset: Int
+
+    static func all(in text: String) -> [Placeholder] {
+        var found: [Placeholder] = []
+        let scalars = Array(text.unicodeScalars)
+        var index = 0
+        while index < scalars.count {
+            if scalars[index] == "{", let close = scalars[index...].firstIndex(of: "}") {
+                let name = String(String.UnicodeScalarView(scalars[(index + 1)..<close]))
+                if !name.isEmpty, KnowledgeLoader.isIdentifier(Substring(name)) {
+                    found.append(Placeholder(name: name, offset: index + 1))
+                }
+                index = close + 1
+            } else {
+                index += 1
+            }
+        }
+        return found
+    }
+}

@@ -1,0 +1,100 @@
+/// Why a rule is or is not in the plan.
+public struct RuleExplanation: Sendable, Equatable {
+    public enum Status: Sendable, Equatable {
+        /// In the plan.
+        case fired
+        /// Its condition holds, but a rule that replaces it is in the plan.
+        case superseded(by: String)
+        /// Its condition is false.
+        case failed
+        /// Its condition hangs on questions not answered yet.
+        case pending
+    }
+
+    /// One part of the condition (a term of its top-level `and`).
+    public struct Condition: Sendable, Equatable {
+        /// As written in the rule.
+        public var text: String
+        /// True, false, or nil while unknown.
+        public var truth: Bool?
+        /// The questions it waits on, when unknown.
+        public var waitingOn: [String]
+    }
+
+    public var rule: String
+    public var status: Status
+    public var conditions: [Condition]
+}
+
+struct Explainer {
+    let engine: Engine
+    let evaluation: Evaluation
+
+    private var knowledge: KnowledgeBase { engine.knowledge }
+
+    func explain(rule index: Int) -> RuleExplanation {
+        let rule = knowledge.rules[index]
+        let status: RuleExplanation.Status
+        if let winner = evaluation.supersededBy[index] {
+            status = .superseded(by: knowledge.rules[winner].id)
+        } else {
+            switch evaluation.outcomes[index] {
+            case true?: status = .fired
+            case false?: status = .failed
+            case nil: status = .pending
+            }
+        }
+        let evaluator = Evaluator(values: evaluation.values)
+        let residual = Residual(knowledge: knowledge, values: evaluation.values)
+        let source = SourceText(text: rule.conditionText, file: "", position: nil, style: .plain)
+        let conditions = Self.conjuncts(of: rule.condition).map { part in
+            let truth = evaluator.truth(of: part)
+            let waiting = truth == nil ? residual.unknowns(of: part).map { knowledge.questions[$0].id } : []
+            return RuleExplanation.Condition(text: source.excerpt(part.range), truth: truth, waitingOn: waiting)
+        }
+        return RuleExplanation(rule: rule.id, status: status, conditions: conditions)
+    }
+
+    /// The terms of a top-level `and`, or the whole condition.
+    static func conjuncts(of expression: Expression) -> [Expression] {
+        if case .and(let a, let b) = expression.node { return conjuncts(of: a) + conjuncts(of: b) }
+        return [expression]
+    }
+
+    /// The answers and facts that made a fired rule's condition true, as `id = value`,
+    /// in the order the condition names them.
+    func because(rule index: Int) -> [String] {
+        var slots: [Int] = []
+        collectSupport(of: knowledge.rules[index].condition, holding: true, into: &slots)
+        let renderer = ValueRenderer(knowledge: knowledge, language: .en)
+        return slots.map { slot in
+            "\(knowledge.name(ofSlot: slot)) = \(renderer.plain(evaluation.values[slot] ?? Value.none, rounded: true))"
+        }
+    }
+
+    /// The values that make `expression` evaluate to `holding`: for an `and` that
+    /// holds, every term; for one that fails, the first false term; the reverse for
+    /// `or`. A comparison or a function names all its values.
+    private func collectSupport(of expression: Expression, holding: Bool, into slots: inout [Int]) {
+        let evaluator = Evaluator(values: evaluation.values)
+        switch expression.node {
+        case .and(let a, let b), .or(let a, let b):
+            let isAnd: Bool
+            if case .and = expression.node { isAnd = true } else { isAnd = false }
+            if isAnd == holding {
+                collectSupport(of: a, holding: holding, into: &slots)
+                collectSupport(of: b, holding: holding, into: &slots)
+            } else if evaluator.truth(of: a) == holding {
+                collectSupport(of: a, holding: holding, into: &slots)
+            } else {
+                collectSupport(of: b, holding: holding, into: &slots)
+            }
+        case .not(let operand):
+            collectSupport(of: operand, holding: !holding, into: &slots)
+        default:
+            for variable in expression.variables where !slots.contains(variable.slot) {
+                slots.append(variable.slot)
+            }
+        }
+    }
+}

@@ -1,0 +1,77 @@
+/// Builds plans and explains them: the library's entry point for advice.
+public struct Planner: Sendable {
+    public let engine: Engine
+
+    public init(knowledge: KnowledgeBase) {
+        engine = Engine(knowledge: knowledge)
+    }
+
+    public var knowledge: KnowledgeBase { engine.knowledge }
+
+    /// The plan for `answers`, in `language`.
+    public func plan(for answers: Answers, language: Language) -> Plan {
+        plan(for: answers, evaluation: engine.evaluate(answers), language: language)
+    }
+
+    func plan(for answers: Answers, evaluation: Evaluation, language: Language) -> Plan {
+        let knowledge = engine.knowledge
+        let renderer = ValueRenderer(knowledge: knowledge, language: language)
+        let explainer = Explainer(engine: engine, evaluation: evaluation)
+        var diagnosis: [Plan.DiagnosisItem] = []
+        var actions: [Plan.Action] = []
+        // Highest priority first; the order of the rules breaks ties.
+        let ordered = evaluation.fired.sorted {
+            (-knowledge.rules[$0].priority, $0) < (-knowledge.rules[$1].priority, $1)
+        }
+        for index in ordered {
+            let rule = knowledge.rules[index]
+            let text = rule.text[language]
+            let title = renderer.fill(text.title, values: evaluation.values)
+            let detail = renderer.fill(text.detail, values: evaluation.values)
+            if rule.isDiagnosis {
+                diagnosis.append(Plan.DiagnosisItem(id: rule.id, title: title, text: detail, source: rule.source))
+            } else if let horizon = rule.horizon {
+                actions.append(
+                    Plan.Action(
+                        id: rule.id, title: title, detail: detail, priority: rule.priority, horizon: horizon,
+                        source: rule.source, rule: rule.id, because: explainer.because(rule: index)))
+            }
+        }
+        let profile = knowledge.questions.compactMap { question in
+            answers[question.id].map { (id: question.id, answer: $0) }
+        }
+        let facts = knowledge.facts.enumerated().compactMap { index, fact -> (id: String, value: Value)? in
+            guard let value = evaluation.values[knowledge.questions.count + index], value != .none else { return nil }
+            return (fact.id, value)
+        }
+        var name: String?
+        if case .text(let text)? = answers["name"] { name = text }
+        return Plan(
+            language: language, name: name, profile: profile, missing: evaluation.missing, facts: facts,
+            diagnosis: diagnosis, actions: actions)
+    }
+
+    /// The ids of the rules waiting on `question`'s answer.
+    public func rulesWaiting(on question: String, answers: Answers) -> [String] {
+        guard let slot = knowledge.questions.firstIndex(where: { $0.id == question }) else { return [] }
+        let evaluation = engine.evaluate(answers)
+        return Interview(engine: engine, answers: answers, evaluation: evaluation).rulesWaiting(on: slot)
+            .map { knowledge.rules[$0].id }
+    }
+
+    /// Why a rule is or is not in the plan: its status and each part of its
+    /// condition, true, false or still unknown.
+    public func explain(rule id: String, answers: Answers) -> RuleExplanation? {
+        guard let index = knowledge.rules.firstIndex(where: { $0.id == id }) else { return nil }
+        let evaluation = engine.evaluate(answers)
+        return Explainer(engine: engine, evaluation: evaluation).explain(rule: index)
+    }
+
+    /// Why a knowledge entry's advice is or is not in the plan: the explanation of
+    /// each rule drawing on it.
+    public func explain(topic id: String, answers: Answers) -> [RuleExplanation] {
+        let evaluation = engine.evaluate(answers)
+        let explainer = Explainer(engine: engine, evaluation: evaluation)
+        return knowledge.rules.indices.filter { knowledge.rules[$0].source == id }.map { explainer.explain(rule: $0) }
+    }
+}

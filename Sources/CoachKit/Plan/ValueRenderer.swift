@@ -1,0 +1,67 @@
+import Foundation
+
+/// Writes answers and facts into text: `{posts_per_week}` in a rule becomes `0,5` in
+/// French and `0.5` in English, a choice its option's label.
+struct ValueRenderer {
+    let knowledge: KnowledgeBase
+    let language: Language
+
+    /// `text` with each `{id}` replaced by that question's or fact's value.
+    func fill(_ text: String, values: [Value?]) -> String {
+        guard text.contains("{") else { return text }
+        var result = ""
+        var rest = Substring(text)
+        while let open = rest.firstIndex(of: "{"), let close = rest[open...].firstIndex(of: "}") {
+            result += rest[..<open]
+            let name = String(rest[rest.index(after: open)..<close])
+            if let slot = slot(of: name) {
+                result += values[slot].map { localized($0, slot: slot) } ?? "?"
+            } else {
+                result += rest[open...close]
+            }
+            rest = rest[rest.index(after: close)...]
+        }
+        return result + rest
+    }
+
+    private func slot(of name: String) -> Int? {
+        if let index = knowledge.questions.firstIndex(where: { $0.id == name }) { return index }
+        return knowledge.facts.firstIndex { $0.id == name }.map { knowledge.questions.count + $0 }
+    }
+
+    /// A value as a reader of `language` expects it.
+    func localized(_ value: Value, slot: Int) -> String {
+        let question = slot < knowledge.questions.count ? knowledge.questions[slot] : nil
+        switch value {
+        case .number(let number): return format(number)
+        case .text(let text): return question?.option(text)?.label[language] ?? text
+        case .boolean(let flag): return Strings.table(for: language)(flag ? "questions.yes" : "questions.no")
+        case .list(let values):
+            return values.map { question?.option($0)?.label[language] ?? $0 }.joined(separator: ", ")
+        case .none: return "—"
+        }
+    }
+
+    /// A value as data: `0.5`, `visibility`, `[instagram, tiktok]`; numbers to two
+    /// decimals when `rounded`.
+    func plain(_ value: Value, rounded: Bool = false) -> String {
+        switch value {
+        case .number(let number): Self.plainNumber(rounded ? (number * 100).rounded() / 100 : number)
+        case .text(let text): text
+        case .boolean(let flag): flag ? "true" : "false"
+        case .list(let values): "[" + values.joined(separator: ", ") + "]"
+        case .none: "none"
+        }
+    }
+
+    /// At most two decimals, none when whole; a decimal comma in French.
+    func format(_ number: Double) -> String {
+        let text = Self.plainNumber((number * 100).rounded() / 100)
+        return language == .fr ? text.replacingOccurrences(of: ".", with: ",") : text
+    }
+
+    static func plainNumber(_ number: Double) -> String {
+        if number == number.rounded(), abs(number) < 1e15 { return String(Int(number)) }
+        return String(number)
+    }
+}

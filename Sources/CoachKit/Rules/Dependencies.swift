@@ -1,0 +1,30 @@
+/// Which questions an expression depends on, directly, through facts, or through
+/// the `ask_if` of the questions it mentions.
+struct Dependencies {
+    let knowledge: KnowledgeBase
+    private var questionsOfSlot: [[Int]]
+
+    init(knowledge: KnowledgeBase) {
+        self.knowledge = knowledge
+        questionsOfSlot = (0..<knowledge.slotCount).map { $0 < knowledge.questions.count ? [$0] : [] }
+        // Derived slots in dependency order: each one's questions are known when reached.
+        for slot in knowledge.derivedOrder {
+            var found = Set(questionsOfSlot[slot])
+            let expressions: [Expression] =
+                slot < knowledge.questions.count
+                ? knowledge.questions[slot].askIf.map { [$0] } ?? []
+                : knowledge.facts[slot - knowledge.questions.count].expressions
+            for expression in expressions {
+                for variable in expression.variables { found.formUnion(questionsOfSlot[variable.slot]) }
+            }
+            questionsOfSlot[slot] = found.sorted()
+        }
+    }
+
+    /// The questions `expression` depends on, sorted.
+    func questions(of expression: Expression) -> [Int] {
+        var found = Set<Int>()
+        for variable in expression.variables { found.formUnion(questionsOfSlot[variable.slot]) }
+        return found.sorted()
+    }
+}

@@ -1,0 +1,156 @@
+/// Everything the engine derives from one set of answers: every value, every rule's
+/// outcome, the rules in the plan, and the questions that can still change it.
+///
+/// It is computed afresh from the answers each time, so no fact or action from an
+/// earlier answer can outlive a change.
+public struct Evaluation: Sendable {
+    /// Values by slot: questions, then facts; nil while unknown.
+    public internal(set) var values: [Value?]
+    /// Each rule's condition: true, false, or nil while undecided.
+    public internal(set) var outcomes: [Bool?]
+    /// Indices of the rules in the plan: fired and not superseded.
+    public internal(set) var fired: [Int]
+    /// For each superseded rule that fired, the rule that replaced it.
+    public internal(set) var supersededBy: [Int: Int]
+    /// The questions that can still change the plan, most important first.
+    public internal(set) var missing: [String]
+}
+
+/// Evaluates the knowledge base's facts and rules over a user's answers.
+public struct Engine: Sendable {
+    public let knowledge: KnowledgeBase
+    /// Each rule's condition and priority, apart from the rules: the hot loops read
+    /// only these, without copying rules or the knowledge base.
+    let conditions: [Expression]
+    let priorities: [Int]
+    /// For each rule, the rules that supersede it.
+    let supersededBy: [[Int]]
+    /// For each question, the values that may decide a rule differently.
+    let probes: [[Value]]
+    /// For each question, the indices of rules that mention it (directly or
+    /// through facts and `ask_if`).
+    let rulesByQuestion: [[Int]]
+    /// For each rule, the questions it mentions (directly or through facts).
+    let questionsByRule: [[Int]]
+    /// Rules whose condition is a plain conjunction over questions without `ask_if`:
+    /// while such a rule is pending, it hangs on exactly its unanswered questions,
+    /// which the interview can read off without walking the condition.
+    let isConjunction: [Bool]
+
+    public init(knowledge: KnowledgeBase) {
+        self.knowledge = knowledge
+        conditions = knowledge.rules.map(\.condition)
+        priorities = knowledge.rules.map(\.priority)
+        let index = Dictionary(knowledge.rules.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { a, _ in a })
+        var replacing = [[Int]](repeating: [], count: knowledge.rules.count)
+        for (position, rule) in knowledge.rules.enumerated() {
+            for id in rule.supersedes { if let target = index[id] { replacing[target].append(position) } }
+        }
+        supersededBy = replacing
+        probes = Probes.values(for: knowledge)
+        let dependencies = Dependencies(knowledge: knowledge)
+        questionsByRule = conditions.map { dependencies.questions(of: $0) }
+        var byQuestion = [[Int]](repeating: [], count: knowledge.questions.count)
+        for (rule, questions) in questionsByRule.enumerated() {
+            for question in questions { byQuestion[question].append(rule) }
+        }
+        rulesByQuestion = byQuestion
+        isConjunction = conditions.map { Self.isConjunction($0, questions: knowledge.questions) }
+    }
+
+    private static func isConjunction(_ expression: Expression, questions: [Question]) -> Bool {
+        switch expression.node {
+        case .and(let a, let b):
+            return isConjunction(a, questions: questions) && isConjunction(b, questions: questions)
+        case .or:
+            return false
+        default:
+            var simple = true
+            expression.visit { node in
+                switch node.node {
+                case .and, .or: simple = false
+                case .variable(_, let slot):
+                    if slot >= questions.count || questions[slot].askIf != nil { simple = false }
+                default: break
+                }
+            }
+            return simple
+        }
+    }
+
+    // MARK: - Values
+
+    /// The value of each question and fact for these answers.
+    func values(for answers: Answers) -> [Value?] {
+        var values = [Value?](repeating: nil, count: knowledge.slotCount)
+        for (slot, question) in knowledge.questions.enumerated() {
+            values[slot] = answers[question.id]?.value
+        }
+        derive(&values, raw: values)
+        return values
+    }
+
+    /// Computes the derived slots in order: facts, and questions whose `ask_if` may
+    /// set their answer aside. `raw` holds the answers as given.
+    func derive(_ values: inout [Value?], raw: [Value?]) {
+        let questions = knowledge.questions
+        let facts = knowledge.facts
+        for slot in knowledge.derivedOrder {
+            // Each result is computed before the array is written, so that the
+            // evaluator's reference is gone and the write does not copy the array.
+            let result: Value?
+            if slot < questions.count {
+                guard let askIf = questions[slot].askIf else { continue }
+                switch Evaluator(values: values).truth(of: askIf) {
+                case true?: result = raw[slot]
+                case false?: result = Value.none
+                case nil: result = nil
+                }
+            } else {
+                result = Self.value(of: facts[slot - questions.count], Evaluator(values: values))
+            }
+            values[slot] = result
+        }
+    }
+
+    static func value(of fact: Fact, _ evaluator: Evaluator) -> Value? {
+        switch fact.definition {
+        case .value(let value, let guardExpression):
+            if let guardExpression {
+                guard let holds = evaluator.truth(of: guardExpression) else { return nil }
+                if !holds { return Value.none }
+            }
+            return evaluator.evaluate(value)
+        case .cases(let cases, let otherwise):
+            for step in cases {
+                guard let holds = evaluator.truth(of: step.condition) else { return nil }
+                if holds { return .text(step.value) }
+            }
+            return otherwise.map(Value.text) ?? Value.none
+        }
+    }
+
+    // MARK: - Evaluation
+
+    /// Evaluates every rule for `answers` and finds the questions still worth asking.
+    public func evaluate(_ answers: Answers) -> Evaluation {
+        let values = values(for: answers)
+        let evaluator = Evaluator(values: values)
+        let outcomes = conditions.map { evaluator.truth(of: $0) }
+        var replaced: [Int: Int] = [:]
+        for (index, outcome) in outcomes.enumerated() where outcome == true {
+            if let winner = supersededBy[index].first(where: { outcomes[$0] == true }) { replaced[index] = winner }
+        }
+        let fired = outcomes.indices.filter { outcomes[$0] == true && replaced[$0] == nil }
+        var evaluation = Evaluation(
+            values: values, outcomes: outcomes, fired: fired, supersededBy: replaced, missing: [])
+        evaluation.missing = Interview(engine: self, answers: answers, evaluation: evaluation).missing()
+        return evaluation
+    }
+
+    /// Whether rule `index` can still enter the plan: undecided, and not replaced by
+    /// a rule that already fired.
+    func isPending(_ index: Int, in evaluation: Evaluation) -> Bool {
+        evaluation.outcomes[index] == nil && !supersededBy[index].contains { evaluation.outcomes[$0] == true }
+    }
+}

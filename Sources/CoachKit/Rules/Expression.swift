@@ -1,0 +1,85 @@
+/// A parsed condition or value: a tree of nodes, each with the range of source text
+/// it came from, so that diagnostics and explanations can point into the text.
+public struct Expression: Sendable {
+    public indirect enum Node: Sendable {
+        case number(Double)
+        case text(String)
+        case boolean(Bool)
+        case list([Expression])
+        /// A question or a fact; `slot` is filled in by the checker.
+        case variable(String, slot: Int)
+        case not(Expression)
+        case negate(Expression)
+        case and(Expression, Expression)
+        case or(Expression, Expression)
+        case compare(Comparison, Expression, Expression)
+        case arithmetic(Arithmetic, Expression, Expression)
+        /// `x in ['a', 'b']`
+        case member(Expression, Expression)
+        /// `platforms contains 'discord'`
+        case contains(Expression, Expression)
+        case call(Function, [Expression])
+    }
+
+    public enum Comparison: String, Sendable {
+        case equal = "==", notEqual = "!=", less = "<", lessOrEqual = "<=", greater = ">", greaterOrEqual = ">="
+    }
+
+    public enum Arithmetic: String, Sendable {
+        case plus = "+", minus = "-", times = "*", divide = "/"
+    }
+
+    /// The functions of the language.
+    public enum Function: String, Sendable, CaseIterable {
+        /// `answered(x)`: the question has an answer.
+        case answered
+        /// `count(x)`: how many options a multi answer holds.
+        case count
+        /// `any(x, [...])`: a multi answer holds at least one of the options.
+        case any
+    }
+
+    public var node: Node
+    /// Where it is in the source text, in Unicode scalars.
+    public var range: Range<Int>
+
+    init(_ node: Node, _ range: Range<Int>) {
+        self.node = node
+        self.range = range
+    }
+
+    /// The variables it mentions, in order of appearance, with repeats.
+    var variables: [(name: String, slot: Int, range: Range<Int>)] {
+        var found: [(String, Int, Range<Int>)] = []
+        visit { expression in
+            if case .variable(let name, let slot) = expression.node { found.append((name, slot, expression.range)) }
+        }
+        return found
+    }
+
+    /// Calls `body` on this node and every node below it, depth first.
+    func visit(_ body: (Expression) -> Void) {
+        body(self)
+        switch node {
+        case .number, .text, .boolean, .variable: break
+        case .list(let elements): elements.forEach { $0.visit(body) }
+        case .not(let operand), .negate(let operand): operand.visit(body)
+        case .and(let a, let b), .or(let a, let b), .compare(_, let a, let b), .arithmetic(_, let a, let b),
+            .member(let a, let b), .contains(let a, let b):
+            a.visit(body)
+            b.visit(body)
+        case .call(_, let arguments): arguments.forEach { $0.visit(body) }
+        }
+    }
+}
+
+/// A problem in an expression, with the range of text it is about.
+public struct ExpressionError: Error, Sendable {
+    public var problem: Problem
+    public var range: Range<Int>
+
+    init(_ problem: Problem, at range: Range<Int>) {
+        self.problem = problem
+        self.range = range
+    }
+}

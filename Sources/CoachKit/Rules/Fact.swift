@@ -1,0 +1,37 @@
+/// A derived fact: computed from the answers (and other facts), never asked.
+public struct Fact: Sendable, Identifiable {
+    public enum Kind: String, Sendable, CaseIterable {
+        case number, boolean, choice
+    }
+
+    /// How the value is found.
+    public enum Definition: Sendable {
+        /// `value`, when `guard` holds (else no value).
+        case value(Expression, guard: Expression?)
+        /// The first case whose condition holds; `otherwise` when none does.
+        case cases([(condition: Expression, value: String)], otherwise: String?)
+    }
+
+    public var id: String
+    public var kind: Kind
+    /// The values a choice fact takes.
+    public var options: [String]
+    public var definition: Definition
+
+    /// The fact's type in expressions.
+    var type: ValueType {
+        switch kind {
+        case .number: .number
+        case .boolean: .boolean
+        case .choice: .choice(owner: id, options: options)
+        }
+    }
+
+    /// Every expression of the definition.
+    var expressions: [Expression] {
+        switch definition {
+        case .value(let value, let guardExpression): [value] + (guardExpression.map { [$0] } ?? [])
+        case .cases(let cases, _): cases.map(\.condition)
+        }
+    }
+}

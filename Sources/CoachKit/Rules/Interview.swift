@@ -1,0 +1,170 @@
+/// Decides which unanswered questions can still change the plan, and in which order
+/// to ask them.
+///
+/// A question is worth asking when some pending rule's outcome still hangs on it:
+/// trying its possible values (options, bounds, the thresholds the rules name) gives
+/// that rule different outcomes, or leaves it waiting on different questions. The
+/// most important comes first: the one that can settle the most priority, ties going
+/// to the order of `questions.yaml`.
+struct Interview {
+    let engine: Engine
+    let answers: Answers
+    let evaluation: Evaluation
+    // Held apart from the knowledge base: reaching them through it in a loop would
+    // copy, retain and release the whole base each time.
+    private let conditions: [Expression]
+    private let questions: [Question]
+
+    init(engine: Engine, answers: Answers, evaluation: Evaluation) {
+        self.engine = engine
+        self.answers = answers
+        self.evaluation = evaluation
+        conditions = engine.conditions
+        questions = engine.knowledge.questions
+    }
+
+    /// The questions worth asking, most important first.
+    func missing() -> [String] {
+        let residual = Residual(knowledge: engine.knowledge, values: evaluation.values)
+        var weights = [Int](repeating: 0, count: questions.count)
+        var waiting = [[Int]](repeating: [], count: questions.count)
+        for index in conditions.indices where engine.isPending(index, in: evaluation) {
+            if engine.isConjunction[index] {
+                for question in engine.questionsByRule[index] where evaluation.values[question] == nil {
+                    weights[question] += engine.priorities[index] + 1
+                    waiting[question].append(index)
+                }
+                continue
+            }
+            for question in residual.unknowns(of: conditions[index]) {
+                weights[question] += engine.priorities[index] + 1
+                waiting[question].append(index)
+            }
+        }
+        let raw = rawValues()
+        let relevant = questions.indices.filter { question in
+            waiting[question].contains { canChange(rule: $0, question: question, raw: raw) }
+        }
+        return relevant.sorted { (-weights[$0], $0) < (-weights[$1], $1) }.map { questions[$0].id }
+    }
+
+    /// The rules that wait on `question`: pending, and hanging on it now.
+    func rulesWaiting(on question: Int) -> [Int] {
+        let residual = Residual(knowledge: engine.knowledge, values: evaluation.values)
+        return conditions.indices.filter { index in
+            engine.isPending(index, in: evaluation) && residual.unknowns(of: conditions[index]).contains(question)
+        }
+    }
+
+    private func rawValues() -> [Value?] {
+        var raw = [Value?](repeating: nil, count: questions.count + engine.knowledge.facts.count)
+        for (slot, question) in questions.enumerated() { raw[slot] = answers[question.id]?.value }
+        return raw
+    }
+
+    /// Whether two values of `question` leave rule `rule` in different states.
+    private func canChange(rule: Int, question: Int, raw: [Value?]) -> Bool {
+        let condition = conditions[rule]
+        let derives = !engine.knowledge.derivedOrder.isEmpty
+        var trial = raw
+        var seen: (Bool?, QuestionSet)?
+        for probe in engine.probes[question] {
+            trial[question] = probe
+            var values = trial
+            if derives { engine.derive(&values, raw: trial) }
+            let truth = Evaluator(values: values).truth(of: condition)
+            let state = (
+                truth,
+                truth == nil
+                    ? Residual(knowledge: engine.knowledge, values: values).unknowns(of: condition) : QuestionSet()
+            )
+            if let seen, seen != state { return true }
+            seen = state
+        }
+        return false
+    }
+}
+
+/// The questions an undecided expression still hangs on, given the values known.
+struct Residual {
+    let questions: [Question]
+    let facts: [Fact]
+    let evaluator: Evaluator
+
+    init(knowledge: KnowledgeBase, values: [Value?]) {
+        questions = knowledge.questions
+        facts = knowledge.facts
+        evaluator = Evaluator(values: values)
+    }
+
+    /// The askable questions whose answers could still decide `expression`.
+    func unknowns(of expression: Expression) -> QuestionSet {
+        residual(of: expression).unknowns
+    }
+
+    /// The expression's value and, while it is unknown, what it hangs on, in one
+    /// pass: `and`, `or` and `not` combine their operands' results rather than
+    /// evaluating each subtree again at every level.
+    private func residual(of expression: Expression) -> (value: Value?, unknowns: QuestionSet) {
+        switch expression.node {
+        case .and(let a, let b), .or(let a, let b):
+            let isAnd: Bool
+            if case .and = expression.node { isAnd = true } else { isAnd = false }
+            // `and` is decided by a false operand, `or` by a true one.
+            let left = residual(of: a)
+            if let value = left.value, value.holds != isAnd { return (.boolean(!isAnd), QuestionSet()) }
+            let right = residual(of: b)
+            if let value = right.value, value.holds != isAnd { return (.boolean(!isAnd), QuestionSet()) }
+            if left.value != nil, right.value != nil { return (.boolean(isAnd), QuestionSet()) }
+            return (nil, left.unknowns.union(right.unknowns))
+        case .not(let operand):
+            let inner = residual(of: operand)
+            return (inner.value.map { .boolean(!$0.holds) }, inner.unknowns)
+        default:
+            let value = evaluator.evaluate(expression)
+            guard value == nil else { return (value, QuestionSet()) }
+            return (nil, leafUnknowns(of: expression))
+        }
+    }
+
+    /// What an unknown comparison, arithmetic or function hangs on: every unknown
+    /// value it mentions.
+    private func leafUnknowns(of expression: Expression) -> QuestionSet {
+        switch expression.node {
+        case .variable(_, let slot):
+            return unknowns(ofSlot: slot)
+        case .number, .text, .boolean:
+            return QuestionSet()
+        case .list(let elements), .call(_, let elements):
+            return elements.reduce(into: QuestionSet()) { $0.formUnion(unknowns(of: $1)) }
+        case .not(let operand), .negate(let operand):
+            return unknowns(of: operand)
+        case .and(let a, let b), .or(let a, let b), .compare(_, let a, let b), .arithmetic(_, let a, let b),
+            .member(let a, let b), .contains(let a, let b):
+            return unknowns(of: a).union(unknowns(of: b))
+        }
+    }
+
+    private func unknowns(ofSlot slot: Int) -> QuestionSet {
+        guard evaluator.values[slot] == nil else { return QuestionSet() }
+        if slot < questions.count {
+            // A question waiting for its ask_if cannot be asked yet: what it waits on can.
+            if let askIf = questions[slot].askIf, evaluator.truth(of: askIf) == nil {
+                return unknowns(of: askIf)
+            }
+            return QuestionSet(slot)
+        }
+        switch facts[slot - questions.count].definition {
+        case .value(let value, let guardExpression):
+            return (guardExpression.map(unknowns(of:)) ?? QuestionSet()).union(unknowns(of: value))
+        case .cases(let cases, _):
+            var found = QuestionSet()
+            for step in cases {
+                let truth = evaluator.truth(of: step.condition)
+                if truth == true { break }
+                if truth == nil { found.formUnion(unknowns(of: step.condition)) }
+            }
+            return found
+        }
+    }
+}

@@ -1,0 +1,221 @@
+/// Parses the condition language by precedence climbing:
+///
+///     or         := and ("or" and)*
+///     and        := not ("and" not)*
+///     not        := "not" not | comparison
+///     comparison := sum (("==" | "!=" | "<" | "<=" | ">" | ">=" | "in" | "contains") sum)?
+///     sum        := product (("+" | "-") product)*
+///     product    := unary (("*" | "/") unary)*
+///     unary      := "-" unary | primary
+///     primary    := number | text | "true" | "false" | name | name "(" arguments ")"
+///                 | "(" or ")" | "[" elements "]"
+struct Parser {
+    /// Deeper nesting than this is refused rather than risking the stack.
+    static let maximumDepth = 64
+
+    private let tokens: [Token]
+    private var index = 0
+    private var depth = 0
+
+    private init(tokens: [Token]) {
+        self.tokens = tokens
+    }
+
+    /// Parses a whole expression; anything left after it is an error.
+    static func parse(_ source: String) throws(ExpressionError) -> Expression {
+        var parser = Parser(tokens: try Lexer.tokens(of: source))
+        guard parser.current.kind != .end else {
+            throw ExpressionError(.expectedExpression(found: nil), at: parser.current.range)
+        }
+        let expression = try parser.parseOr()
+        guard parser.current.kind == .end else {
+            throw ExpressionError(.unexpectedToken(parser.describe(parser.current)), at: parser.current.range)
+        }
+        return expression
+    }
+
+    private var current: Token { tokens[index] }
+
+    private mutating func advance() -> Token {
+        let token = tokens[index]
+        if index < tokens.count - 1 { index += 1 }
+        return token
+    }
+
+    private mutating func accept(_ keyword: Token.Keyword) -> Token? {
+        guard current.kind == .keyword(keyword) else { return nil }
+        return advance()
+    }
+
+    private mutating func accept(_ symbol: Token.Symbol) -> Token? {
+        guard current.kind == .symbol(symbol) else { return nil }
+        return advance()
+    }
+
+    private mutating func expect(_ symbol: Token.Symbol) throws(ExpressionError) -> Token {
+        guard let token = accept(symbol) else {
+            throw ExpressionError(.expectedToken(symbol.rawValue, found: describe(current)), at: current.range)
+        }
+        return token
+    }
+
+    private func describe(_ token: Token) -> String {
+        switch token.kind {
+        case .number(let value): Problem.format(value)
+        case .text(let text): "'\(text)'"
+        case .identifier(let name): name
+        case .keyword(let keyword): keyword.rawValue
+        case .symbol(let symbol): symbol.rawValue
+        case .end: "the end"
+        }
+    }
+
+    private mutating func nested<T>(_ body: (inout Parser) throws(ExpressionError) -> T) throws(ExpressionError) -> T {
+        depth += 1
+        defer { depth -= 1 }
+        guard depth <= Self.maximumDepth else {
+            throw ExpressionError(.expressionTooDeep(Self.maximumDepth), at: current.range)
+        }
+        return try body(&self)
+    }
+
+    // MARK: - Grammar
+
+    private mutating func parseOr() throws(ExpressionError) -> Expression {
+        var left = try parseAnd()
+        while accept(.or) != nil {
+            let right = try parseAnd()
+            left = Expression(.or(left, right), left.range.lowerBound..<right.range.upperBound)
+        }
+        return left
+    }
+
+    private mutating func parseAnd() throws(ExpressionError) -> Expression {
+        var left = try parseNot()
+        while accept(.and) != nil {
+            let right = try parseNot()
+            left = Expression(.and(left, right), left.range.lowerBound..<right.range.upperBound)
+        }
+        return left
+    }
+
+    private mutating func parseNot() throws(ExpressionError) -> Expression {
+        if let token = accept(.not) {
+            let operand = try nested { (parser: inout Parser) throws(ExpressionError) in try parser.parseNot() }
+            return Expression(.not(operand), token.range.lowerBound..<operand.range.upperBound)
+        }
+        return try parseComparison()
+    }
+
+    private mutating func parseComparison() throws(ExpressionError) -> Expression {
+        let left = try parseSum()
+        let comparisons: [(Token.Symbol, Expression.Comparison)] = [
+            (.equal, .equal), (.notEqual, .notEqual), (.lessOrEqual, .lessOrEqual), (.greaterOrEqual, .greaterOrEqual),
+            (.less, .less), (.greater, .greater),
+        ]
+        for (symbol, comparison) in comparisons where accept(symbol) != nil {
+            let right = try parseSum()
+            return Expression(.compare(comparison, left, right), left.range.lowerBound..<right.range.upperBound)
+        }
+        if accept(.in) != nil {
+            let right = try parseSum()
+            return Expression(.member(left, right), left.range.lowerBound..<right.range.upperBound)
+        }
+        if accept(.contains) != nil {
+            let right = try parseSum()
+            return Expression(.contains(left, right), left.range.lowerBound..<right.range.upperBound)
+        }
+        return left
+    }
+
+    private mutating func parseSum() throws(ExpressionError) -> Expression {
+        var left = try parseProduct()
+        while true {
+            let operation: Expression.Arithmetic
+            if accept(.plus) != nil {
+                operation = .plus
+            } else if accept(.minus) != nil {
+                operation = .minus
+            } else {
+                return left
+            }
+            let right = try parseProduct()
+            left = Expression(.arithmetic(operation, left, right), left.range.lowerBound..<right.range.upperBound)
+        }
+    }
+
+    private mutating func parseProduct() throws(ExpressionError) -> Expression {
+        var left = try parseUnary()
+        while true {
+            let operation: Expression.Arithmetic
+            if accept(.times) != nil {
+                operation = .times
+            } else if accept(.divide) != nil {
+                operation = .divide
+            } else {
+                return left
+            }
+            let right = try parseUnary()
+            left = Expression(.arithmetic(operation, left, right), left.range.lowerBound..<right.range.upperBound)
+        }
+    }
+
+    private mutating func parseUnary() throws(ExpressionError) -> Expression {
+        if let token = accept(.minus) {
+            let operand = try nested { (parser: inout Parser) throws(ExpressionError) in try parser.parseUnary() }
+            return Expression(.negate(operand), token.range.lowerBound..<operand.range.upperBound)
+        }
+        return try parsePrimary()
+    }
+
+    private mutating func parsePrimary() throws(ExpressionError) -> Expression {
+        let token = current
+        switch token.kind {
+        case .number(let value):
+            _ = advance()
+            return Expression(.number(value), token.range)
+        case .text(let text):
+            _ = advance()
+            return Expression(.text(text), token.range)
+        case .keyword(.true), .keyword(.false):
+            _ = advance()
+            return Expression(.boolean(token.kind == .keyword(.true)), token.range)
+        case .identifier(let name):
+            _ = advance()
+            guard accept(.openParen) != nil else { return Expression(.variable(name, slot: -1), token.range) }
+            guard let function = Expression.Function(rawValue: name) else {
+                let suggestion = Suggestion.closest(to: name, among: Expression.Function.allCases.map(\.rawValue))
+                throw ExpressionError(.unknownFunction(name, suggestion: suggestion), at: token.range)
+            }
+            let (arguments, close) = try nested { (parser: inout Parser) throws(ExpressionError) in
+                try parser.parseElements(closing: .closeParen)
+            }
+            return Expression(.call(function, arguments), token.range.lowerBound..<close.range.upperBound)
+        case .symbol(.openParen):
+            _ = advance()
+            let inner = try nested { (parser: inout Parser) throws(ExpressionError) in try parser.parseOr() }
+            let close = try expect(.closeParen)
+            return Expression(inner.node, token.range.lowerBound..<close.range.upperBound)
+        case .symbol(.openBracket):
+            _ = advance()
+            let (elements, close) = try nested { (parser: inout Parser) throws(ExpressionError) in
+                try parser.parseElements(closing: .closeBracket)
+            }
+            return Expression(.list(elements), token.range.lowerBound..<close.range.upperBound)
+        default:
+            throw ExpressionError(
+                .expectedExpression(found: token.kind == .end ? nil : describe(token)), at: token.range)
+        }
+    }
+
+    /// Comma-separated expressions up to `closing`, which is consumed.
+    private mutating func parseElements(closing: Token.Symbol) throws(ExpressionError) -> ([Expression], Token) {
+        var elements: [Expression] = []
+        if let close = accept(closing) { return (elements, close) }
+        while true {
+            elements.append(try parseOr())
+            if let close = accept(closing) { return (elements, close) }
+            _ = try expect(.comma)
+        }
+    }
+}

@@ -1,0 +1,31 @@
+/// A rule of the knowledge base: when its condition holds, the plan gets an action
+/// (or, for a diagnosis rule, an item of the diagnosis).
+public struct Rule: Sendable, Identifiable {
+    /// When an action should be done.
+    public enum Horizon: String, Sendable, CaseIterable, Codable {
+        case thisWeek = "this_week"
+        case thisMonth = "this_month"
+        case thisQuarter = "this_quarter"
+    }
+
+    /// What the rule says, in one language; `{id}` placeholders quote answers and facts.
+    public struct Text: Sendable, Equatable {
+        public var title: String
+        public var detail: String
+    }
+
+    public var id: String
+    public var isDiagnosis: Bool
+    public var condition: Expression
+    /// The condition as written, for explanations.
+    public var conditionText: String
+    /// 0 to 100: the plan lists higher priorities first.
+    public var priority: Int
+    /// Nil for diagnosis rules.
+    public var horizon: Horizon?
+    /// The knowledge entry the advice comes from.
+    public var source: String
+    /// Rules this one replaces when both fire.
+    public var supersedes: [String]
+    public var text: Localized<Text>
+}
