@@ -68,7 +68,8 @@ let package = Package(
         ),
         .testTarget(
             name: "CoachEndToEndTests",
-            dependencies: ["CoachKit"]
+            dependencies: ["CoachKit"],
+            exclude: ["Fixtures"]
         ),
     ],
     swiftLanguageModes: [.v6]

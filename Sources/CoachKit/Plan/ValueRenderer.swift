@@ -54,10 +54,23 @@ struct ValueRenderer {
         }
     }
 
-    /// At most two decimals, none when whole; a decimal comma in French.
+    /// At most two decimals, none when whole; thousands grouped, and a decimal comma
+    /// in French (`12 500,5`, `12,500.5`).
     func format(_ number: Double) -> String {
         let text = Self.plainNumber((number * 100).rounded() / 100)
-        return language == .fr ? text.replacingOccurrences(of: ".", with: ",") : text
+        guard !text.contains("e") else { return text }
+        let parts = text.split(separator: ".", maxSplits: 1)
+        let sign = parts[0].hasPrefix("-") ? "-" : ""
+        let digits = Array(parts[0].drop { $0 == "-" })
+        var grouped = ""
+        for (index, digit) in digits.enumerated() {
+            if index > 0, (digits.count - index) % 3 == 0 {
+                grouped += language == .fr ? "\u{202F}" : ","
+            }
+            grouped.append(digit)
+        }
+        let decimals = parts.count > 1 ? (language == .fr ? "," : ".") + parts[1] : ""
+        return sign + grouped + decimals
     }
 
     static func plainNumber(_ number: Double) -> String {
