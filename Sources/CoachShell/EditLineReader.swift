@@ -13,10 +13,13 @@ public final class EditLineReader: LineReader {
     private let historyPath: String?
     /// The prompt, as wide characters that outlive each call to the prompt function.
     private var promptBuffer: UnsafeMutablePointer<wchar_t>
+    private let colors: Bool
+    /// The ways to finish the word before the cursor, given the line up to it.
+    public var completer: ((String) -> [String])?
 
     /// Sets up libedit on the terminal; `historyPath` is loaded now and saved after
     /// each line. Returns nil when libedit cannot start.
-    public init?(program: String, historyPath: String?, historySize: Int32 = 1000) {
+    public init?(program: String, historyPath: String?, historySize: Int32 = 1000, colors: Bool = false) {
         // libedit drops accented characters unless the locale's codeset is UTF-8.
         setlocale(LC_CTYPE, "")
         if String(cString: nl_langinfo(nl_item(CODESET))) != "UTF-8" {
@@ -27,6 +30,7 @@ public final class EditLineReader: LineReader {
         self.history = history
         self.historyPath = historyPath
         self.promptBuffer = Self.wide("> ")
+        self.colors = colors
 
         coach_history_set_size(history, historySize)
         coach_history_set_unique(history, 1)
@@ -44,6 +48,13 @@ public final class EditLineReader: LineReader {
             }, 1)
         // ~/.editrc first, so that a `bind -v` there cannot erase the coach's bindings.
         el_source(editLine, nil)
+        coach_el_add_function(
+            editLine, Self.wide("coach-complete"), Self.wide("Complete"),
+            { editLine, _ in
+                guard let editLine, let data = coach_el_get_client_data(editLine) else { return UInt8(CC_ERROR) }
+                return Unmanaged<EditLineReader>.fromOpaque(data).takeUnretainedValue().complete()
+            })
+        coach_el_bind(editLine, Self.wide("^I"), Self.wide("coach-complete"))
         coach_el_set_signal(editLine, 1)
         Self.installInterruptHandler()
     }
@@ -56,7 +67,8 @@ public final class EditLineReader: LineReader {
 
     public func readLine(prompt: String) -> LineEvent {
         promptBuffer.deallocate()
-        promptBuffer = Self.wide(prompt)
+        // Escape sequences sit between \u{1} markers so that libedit knows they take no room.
+        promptBuffer = Self.wide(colors ? "\u{1}\u{1B}[1;36m\u{1}\(prompt)\u{1}\u{1B}[0m\u{1}" : prompt)
         var count: Int32 = 0
         errno = 0
         guard let wide = el_wgets(editLine, &count) else {
@@ -83,6 +95,36 @@ public final class EditLineReader: LineReader {
             }
         }
         return .line(line)
+    }
+
+    /// Tab: completes the word before the cursor, or lists the candidates.
+    private func complete() -> UInt8 {
+        guard let completer, let info = el_wline(editLine)?.pointee else { return UInt8(CC_ERROR) }
+        var before = String.UnicodeScalarView()
+        var pointer = info.buffer
+        while let current = pointer, current < info.cursor {
+            if let scalar = Unicode.Scalar(UInt32(bitPattern: current.pointee)) { before.append(scalar) }
+            pointer = current + 1
+        }
+        let line = String(before)
+        let word = String(line.split(separator: " ", omittingEmptySubsequences: false).last ?? "")
+        let candidates = completer(line)
+        guard !candidates.isEmpty else { return UInt8(CC_ERROR) }
+        var common = candidates[0]
+        for candidate in candidates.dropFirst() {
+            while !candidate.lowercased().hasPrefix(common.lowercased()) { common.removeLast() }
+        }
+        if candidates.count == 1 { common += candidates[0].hasSuffix("/") ? "" : " " }
+        if common.count > word.count {
+            // Replace the typed word, so that a completion may fix its case or accents.
+            el_deletestr(editLine, Int32(word.unicodeScalars.count))
+            let inserted = Self.wide(common)
+            defer { inserted.deallocate() }
+            el_winsertstr(editLine, inserted)
+            return UInt8(CC_REFRESH)
+        }
+        print("\n" + candidates.joined(separator: "  "))
+        return UInt8(CC_REDISPLAY)
     }
 
     /// A NUL-terminated wide copy of `text`, to deallocate by the caller.

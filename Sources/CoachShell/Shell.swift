@@ -1,37 +1,72 @@
 import CoachKit
+import Foundation
 
-/// The interactive shell. For now it lets the user browse what the coach knows;
-/// the guided interview comes with the rules engine.
+/// The interactive shell: a guided interview, then a conversation about the plan.
 ///
-/// The shell holds no terminal code of its own: it reads through a `LineReader` and
-/// writes through `output`, so that tests can drive it with plain strings.
+/// It holds no terminal code: it reads through a `LineReader` and writes through
+/// `output`, so that tests drive it with plain strings. Every answer is saved at once
+/// through the `SessionStore`.
 public final class Shell {
     private let knowledge: KnowledgeBase
+    private let planner: Planner
+    private let store: SessionStore?
     private let version: String
-    private var language: Language
     private let reader: LineReader
     private let output: (String) -> Void
+    private let style: TextStyle
+    private let width: () -> Int?
+    private let today: String
+
+    private(set) var session: Session
+    private(set) var language: Language
+    /// The question being asked, if any.
+    private(set) var pending: Question?
+    private var evaluation: Plan
+    private var confirmingRestart = false
+    private var announcedCompletion = false
 
     public init(
-        knowledge: KnowledgeBase, language: Language, version: String, reader: LineReader,
-        output: @escaping (String) -> Void
+        knowledge: KnowledgeBase, session: Session, store: SessionStore?, language: Language, version: String,
+        reader: LineReader, style: TextStyle = TextStyle(isEnabled: false), width: @escaping () -> Int? = { nil },
+        today: String, output: @escaping (String) -> Void
     ) {
         self.knowledge = knowledge
+        planner = Planner(knowledge: knowledge)
+        self.session = session
+        self.store = store
         self.language = language
         self.version = version
         self.reader = reader
+        self.style = style
+        self.width = width
+        self.today = today
         self.output = output
+        evaluation = planner.plan(for: session.answers, language: language)
     }
 
     private var strings: Strings { Strings.table(for: language) }
 
-    /// Runs until the user leaves or the input ends.
-    public func run() {
-        output(strings("shell.greeting", ["version": version, "topics": String(knowledge.topics.count)]))
-        output(strings("shell.interview_pending"))
-        output(strings("shell.help"))
+    private func say(_ key: String, _ arguments: [String: String] = [:]) {
+        output(strings(key, arguments))
+    }
+
+    // MARK: - The loop
+
+    /// Runs until the user leaves or the input ends; `notice` is shown first when
+    /// the session file had to be set aside.
+    public func run(resumed: Bool, notice: String? = nil) {
+        if let notice { output(notice) }
+        if resumed && !session.answers.isEmpty {
+            say(
+                "shell.resumed",
+                ["name": session.name, "answers": String(session.answers.count), "remaining": String(remaining)])
+        } else {
+            say("shell.greeting", ["version": version, "count": String(remaining)])
+        }
+        say("shell.how_to_answer")
+        advance()
         loop: while true {
-            switch reader.readLine(prompt: "coach> ") {
+            switch reader.readLine(prompt: prompt) {
             case .endOfInput:
                 break loop
             case .interrupted:
@@ -40,72 +75,431 @@ public final class Shell {
                 if handle(line) == .quit { break loop }
             }
         }
-        output(strings("shell.bye"))
+        say("shell.bye")
     }
 
     enum Outcome { case `continue`, quit }
 
-    /// Handles one line; returns whether to go on.
+    /// Handles one line of input.
     func handle(_ line: String) -> Outcome {
-        let text = line.trimmingCharacters(in: .whitespaces)
+        let text = line.precomposedStringWithCanonicalMapping.trimmingCharacters(in: .whitespaces)
         guard !text.isEmpty else { return .continue }
-        if text.hasPrefix("/") {
-            let words = text.dropFirst().split(separator: " ", omittingEmptySubsequences: true)
-            switch words.first.map({ $0.lowercased() }) ?? "" {
-            case "quit", "quitter", "q", "exit":
-                return .quit
-            case "help", "aide", "?":
-                output(strings("shell.help"))
-            case "topics", "fiches":
-                listTopics()
-            case "lang", "langue":
-                if words.count == 2, let chosen = Language(code: String(words[1])) {
-                    language = chosen
-                    output(strings("shell.language"))
-                } else {
-                    output(strings("error.unknown_language", ["code": words.dropFirst().joined(separator: " ")]))
-                }
-            default:
-                output(strings("shell.unknown_command", ["command": text]))
+        if let (command, name, arguments) = Command.parse(text) {
+            if command != .restart { confirmingRestart = false }
+            guard let command else {
+                say("shell.unknown_command", ["command": "/" + name])
+                return .continue
             }
-            return .continue
+            return run(command, arguments: arguments)
         }
-        if let number = Int(text), knowledge.topics.indices.contains(number - 1) {
-            show(knowledge.topics[number - 1])
-        } else if let topic = knowledge.topic(text.lowercased()) {
-            show(topic)
+        confirmingRestart = false
+        if let question = pending {
+            answer(question, with: text)
         } else {
-            output(strings("shell.unknown", ["text": text]))
+            let topics = knowledge.topics.map(\.id).joined(separator: ", ")
+            say("shell.ask_pending", ["topics": topics])
         }
         return .continue
     }
 
-    private func listTopics() {
-        var lines: [String] = []
-        var kind: Topic.Kind?
-        for (index, topic) in knowledge.topics.enumerated() {
-            if topic.kind != kind {
-                kind = topic.kind
-                lines.append((lines.isEmpty ? "" : "\n") + strings("topics.kind.\(topic.kind.rawValue)"))
+    /// Remaining questions: the pending one included.
+    private var remaining: Int {
+        evaluation.missing.count + (nameIsUnasked ? 1 : 0)
+    }
+
+    /// The organisation's name is asked first, once, as a courtesy: it changes only
+    /// the plan's title, so the engine never counts it as missing.
+    private var nameIsUnasked: Bool {
+        knowledge.question("name") != nil && session.answers["name"] == nil
+    }
+
+    private var prompt: String {
+        pending == nil ? "coach> " : "> "
+    }
+
+    /// Re-derives the plan and asks the next question, or says the plan is ready.
+    private func advance() {
+        evaluation = planner.plan(for: session.answers, language: language)
+        if nameIsUnasked, let name = knowledge.question("name") {
+            pending = name
+        } else {
+            pending = evaluation.missing.first.flatMap { knowledge.question($0) }
+        }
+        if let pending {
+            announcedCompletion = false
+            ask(pending)
+        } else if !announcedCompletion {
+            announcedCompletion = true
+            if evaluation.actions.isEmpty {
+                say("shell.done_empty")
+            } else {
+                say("shell.done", ["actions": String(evaluation.actions.count)])
             }
-            let number = String(index + 1)
-            lines.append(
-                String(repeating: " ", count: max(0, 4 - number.count)) + number + ". " + topic.text[language].title)
+        }
+    }
+
+    private func ask(_ question: Question) {
+        let number = session.answers.count + 1
+        let total = session.answers.count + remaining
+        var lines = [
+            "",
+            style.dim(strings("shell.progress", ["number": String(number), "total": String(total)])) + " "
+                + style.bold(question.prompt[language]),
+        ]
+        for (index, option) in question.options.enumerated() {
+            lines.append("  \(index + 1). \(option.label[language])")
+        }
+        var hint = strings("shell.hint.\(question.kind.rawValue)")
+        if question.isOptional { hint += " · " + strings("shell.hint.optional") }
+        lines.append(style.dim("  " + hint))
+        output(lines.joined(separator: "\n"))
+    }
+
+    private func answer(_ question: Question, with text: String) {
+        switch AnswerParser(question: question).parse(text) {
+        case .success(let answer):
+            record(answer, for: question.id)
+            advance()
+        case .failure(let problem):
+            output(style.error(strings("shell.refused", ["reason": problem.description(in: language)])))
+            ask(question)
+        }
+    }
+
+    private func record(_ answer: Answers.Answer?, for id: String) {
+        if let answer {
+            session.record(answer, for: id)
+        } else {
+            session.answers[id] = nil
+            session.order.removeAll { $0 == id }
+        }
+        save()
+    }
+
+    private func save() {
+        do {
+            try store?.save(session)
+        } catch {
+            say("shell.save_failed", ["reason": error.description(in: language)])
+        }
+    }
+
+    // MARK: - Commands
+
+    private func run(_ command: Command, arguments: String) -> Outcome {
+        switch command {
+        case .quit:
+            return .quit
+        case .help:
+            // Each entry is "command|description", split at the last bar; descriptions line up.
+            let entries = Command.allCases.map { command -> (String, String) in
+                let text = strings("shell.help.\(command.rawValue)")
+                guard let bar = text.lastIndex(of: "|") else { return (text, "") }
+                return (String(text[..<bar]), String(text[text.index(after: bar)...]))
+            }
+            let width = entries.map(\.0.count).max() ?? 0
+            let lines = entries.map { "  " + $0.0 + String(repeating: " ", count: width - $0.0.count + 2) + $0.1 }
+            output(([strings("shell.help.header")] + lines).joined(separator: "\n"))
+        case .why:
+            why()
+        case .back:
+            if let id = session.undoLast() {
+                save()
+                say("shell.undone", ["id": id])
+                advance()
+            } else {
+                say("shell.nothing_to_undo")
+            }
+        case .skip:
+            if let question = pending, question.isOptional {
+                record(.skipped, for: question.id)
+                advance()
+            } else {
+                say(pending == nil ? "shell.no_pending" : "shell.not_optional")
+            }
+        case .answers:
+            listAnswers()
+        case .set:
+            set(arguments)
+        case .whatif:
+            whatIf(arguments)
+        case .plan:
+            output(
+                PlanTextRenderer(knowledge: knowledge, language: language, width: width(), style: style).render(
+                    evaluation))
+        case .how:
+            how(arguments)
+        case .whynot:
+            whyNot(arguments)
+        case .export:
+            export(arguments)
+        case .import:
+            say("shell.import_pending")
+        case .lang:
+            if let chosen = Language(code: arguments) {
+                language = chosen
+                say("shell.language")
+                evaluation = planner.plan(for: session.answers, language: language)
+                if let pending { ask(pending) }
+            } else {
+                say("shell.usage.lang")
+            }
+        case .restart:
+            if confirmingRestart || session.answers.isEmpty {
+                confirmingRestart = false
+                session = Session(name: session.name)
+                save()
+                say("shell.restarted", ["name": session.name])
+                advance()
+            } else {
+                confirmingRestart = true
+                say("shell.restart_confirm", ["count": String(session.answers.count), "name": session.name])
+            }
+        }
+        return .continue
+    }
+
+    private func why() {
+        guard let question = pending else { return say("shell.no_pending") }
+        var lines = [strings("shell.why.question", ["help": question.help[language]])]
+        let waiting = planner.rulesWaiting(on: question.id, answers: session.answers)
+        if waiting.isEmpty {
+            lines.append(strings("shell.why.none"))
+        } else {
+            lines.append(strings("shell.why.rules"))
+            for id in waiting {
+                if let rule = knowledge.rule(id) { lines.append("  • \(rule.text[language].title) (\(id))") }
+            }
         }
         output(lines.joined(separator: "\n"))
     }
 
-    private func show(_ topic: Topic) {
-        let text = topic.text[language]
-        var lines = [
-            "", text.title, String(repeating: "─", count: text.title.count), text.summary, "", text.body, "",
-            strings("shell.steps"),
-        ]
-        lines += text.steps.map { "  • " + $0 }
-        let related = topic.related.compactMap { knowledge.topic($0)?.text[language].title }
-        if !related.isEmpty {
-            lines += ["", strings("shell.see_also") + " " + related.joined(separator: " · ")]
+    private func listAnswers() {
+        guard !session.answers.isEmpty else { return say("shell.answers.none") }
+        let lines = knowledge.questions.compactMap { question -> String? in
+            guard let answer = session.answers[question.id] else { return nil }
+            return "  \(question.id): \(display(answer, of: question))"
         }
         output(lines.joined(separator: "\n"))
+    }
+
+    /// An answer as the user reads it: labels rather than values.
+    private func display(_ answer: Answers.Answer, of question: Question) -> String {
+        switch answer {
+        case .skipped: return strings("shell.answers.skipped")
+        case .choice(let value): return question.option(value)?.label[language] ?? value
+        case .multi(let values):
+            return values.isEmpty
+                ? "—" : values.map { question.option($0)?.label[language] ?? $0 }.joined(separator: ", ")
+        case .boolean(let flag): return strings(flag ? "questions.yes" : "questions.no")
+        case .number(let number): return Problem.format(number)
+        case .text(let text): return text
+        }
+    }
+
+    /// `ID VALUE` parsed against the question `ID`.
+    private func parseAssignment(_ arguments: String, usage: String) -> (Question, Answers.Answer)? {
+        let id = String(arguments.prefix { !$0.isWhitespace })
+        let value = String(arguments.dropFirst(id.count)).trimmingCharacters(in: .whitespaces)
+        guard !id.isEmpty else {
+            say(usage)
+            return nil
+        }
+        guard let question = knowledge.question(id) else {
+            say("shell.unknown_question", ["id": id])
+            return nil
+        }
+        guard !value.isEmpty else {
+            say(usage)
+            return nil
+        }
+        switch AnswerParser(question: question).parse(value) {
+        case .success(let answer): return (question, answer)
+        case .failure(let problem):
+            output(style.error(strings("shell.refused", ["reason": problem.description(in: language)])))
+            return nil
+        }
+    }
+
+    private func set(_ arguments: String) {
+        guard let (question, answer) = parseAssignment(arguments, usage: "shell.usage.set") else { return }
+        record(answer, for: question.id)
+        say("shell.set", ["id": question.id, "value": display(answer, of: question)])
+        advance()
+    }
+
+    private func whatIf(_ arguments: String) {
+        guard let (question, answer) = parseAssignment(arguments, usage: "shell.usage.whatif") else { return }
+        var trial = session.answers
+        trial[question.id] = answer
+        let after = planner.plan(for: trial, language: language)
+        let before = evaluation.numberedActions.map(\.rule)
+        let afterRules = after.numberedActions.map(\.rule)
+        var lines = [strings("shell.whatif.header", ["id": question.id, "value": display(answer, of: question)])]
+        for action in after.numberedActions where !before.contains(action.rule) {
+            lines.append(strings("shell.whatif.appear", ["title": action.title, "priority": String(action.priority)]))
+        }
+        for action in evaluation.numberedActions where !afterRules.contains(action.rule) {
+            lines.append(strings("shell.whatif.disappear", ["title": action.title]))
+        }
+        for (index, rule) in before.enumerated() {
+            if let newIndex = afterRules.firstIndex(of: rule), newIndex != index,
+                let action = after.numberedActions.first(where: { $0.rule == rule })
+            {
+                lines.append(
+                    strings(
+                        "shell.whatif.move",
+                        ["title": action.title, "from": String(index + 1), "to": String(newIndex + 1)]))
+            }
+        }
+        if lines.count == 1 { lines.append(strings("shell.whatif.same")) }
+        lines.append(style.dim(strings("shell.whatif.nothing_saved")))
+        output(lines.joined(separator: "\n"))
+    }
+
+    private func how(_ arguments: String) {
+        guard let number = Int(arguments) else { return say("shell.usage.how") }
+        let actions = evaluation.numberedActions
+        guard actions.indices.contains(number - 1) else {
+            return say("shell.how.unknown_number", ["number": String(number), "count": String(actions.count)])
+        }
+        let action = actions[number - 1]
+        var lines = [style.bold(strings("shell.how.header", ["number": String(number), "title": action.title]))]
+        lines.append(strings("shell.how.because", ["because": action.because.joined(separator: ", ")]))
+        for item in action.because {
+            let name = String(item.prefix { $0 != " " })
+            if let fact = knowledge.fact(name) {
+                let questions = planner.questions(behind: fact.id)
+                lines.append(strings("shell.how.fact", ["fact": name, "questions": questions.joined(separator: ", ")]))
+            }
+        }
+        if let rule = knowledge.rule(action.rule) {
+            lines.append(strings("shell.how.rule", ["rule": rule.id, "condition": rule.conditionText]))
+        }
+        if let topic = knowledge.topic(action.source) {
+            let section = knowledge.article.section(topic.source)?.heading[language] ?? topic.source
+            lines.append(strings("shell.how.source", ["topic": topic.text[language].title, "section": section]))
+        }
+        output(lines.joined(separator: "\n"))
+    }
+
+    private func whyNot(_ arguments: String) {
+        let id = arguments.trimmingCharacters(in: .whitespaces)
+        guard !id.isEmpty else { return say("shell.usage.whynot") }
+        let explanations: [RuleExplanation]
+        if knowledge.topic(id) != nil {
+            explanations = planner.explain(topic: id, answers: session.answers)
+        } else if let explanation = planner.explain(rule: id, answers: session.answers) {
+            explanations = [explanation]
+        } else {
+            return say("shell.whynot.unknown", ["id": id])
+        }
+        guard !explanations.isEmpty else { return say("shell.whynot.none", ["id": id]) }
+        var lines: [String] = []
+        for explanation in explanations {
+            switch explanation.status {
+            case .fired:
+                lines.append(strings("shell.whynot.fired", ["rule": explanation.rule]))
+                continue
+            case .superseded(let by):
+                lines.append(strings("shell.whynot.superseded", ["rule": explanation.rule, "by": by]))
+                continue
+            case .failed: lines.append(strings("shell.whynot.failed", ["rule": explanation.rule]))
+            case .pending: lines.append(strings("shell.whynot.pending", ["rule": explanation.rule]))
+            }
+            for condition in explanation.conditions {
+                switch condition.truth {
+                case true?: lines.append(strings("shell.whynot.true", ["condition": condition.text]))
+                case false?: lines.append(strings("shell.whynot.false", ["condition": condition.text]))
+                case nil:
+                    lines.append(
+                        strings(
+                            "shell.whynot.unknown_condition",
+                            ["condition": condition.text, "questions": condition.waitingOn.joined(separator: ", ")]))
+                }
+            }
+        }
+        output(lines.joined(separator: "\n"))
+    }
+
+    private func export(_ arguments: String) {
+        let path = arguments.isEmpty ? Self.defaultExportName(for: evaluation.name, date: today) : arguments
+        let expanded = (path as NSString).expandingTildeInPath
+        let markdown = PlanMarkdownRenderer(knowledge: knowledge, language: language).render(evaluation, date: today)
+        do {
+            try AtomicFile.write(Data(markdown.utf8), to: URL(fileURLWithPath: expanded))
+            say("shell.exported", ["path": path])
+        } catch {
+            output(style.error(error.description(in: language)))
+        }
+    }
+
+    /// `plan-boulangerie-lea-2026-11-26.md`: the organisation's name made a file name.
+    static func defaultExportName(for name: String?, date: String) -> String {
+        let slug = (name ?? "")
+            .folding(options: [.diacriticInsensitive, .caseInsensitive], locale: nil).lowercased()
+            .map { $0.isLetter || $0.isNumber ? String($0) : "-" }.joined()
+            .split(separator: "-").joined(separator: "-")
+        return slug.isEmpty ? "plan-\(date).md" : "plan-\(slug.prefix(40))-\(date).md"
+    }
+
+    // MARK: - Completion
+
+    /// The ways to finish the word before the cursor in `line`.
+    public func completions(for line: String) -> [String] {
+        let words = line.split(separator: " ", omittingEmptySubsequences: false).map(String.init)
+        let current = words.last ?? ""
+        if words.count == 1, current.hasPrefix("/") {
+            let names = Command.allCases.flatMap { $0.names.prefix(2) }.map { "/" + $0 }
+            return names.filter { $0.hasPrefix(current.lowercased()) }.sorted()
+        }
+        if let (command, _, _) = Command.parse(words[0]) {
+            switch (command, words.count) {
+            case (.set?, 2), (.whatif?, 2):
+                return knowledge.questions.map(\.id).filter { $0.hasPrefix(current) }
+            case (.set?, 3), (.whatif?, 3):
+                guard let question = knowledge.question(words[1]) else { return [] }
+                return options(of: question, matching: current)
+            case (.whynot?, 2):
+                return (knowledge.topics.map(\.id) + knowledge.rules.map(\.id)).filter { $0.hasPrefix(current) }
+            case (.export?, _), (.import?, _):
+                return Self.paths(matching: current)
+            case (.lang?, 2):
+                return ["fr", "en"].filter { $0.hasPrefix(current) }
+            default:
+                return []
+            }
+        }
+        guard let pending, words.count == 1 else { return [] }
+        return options(of: pending, matching: current)
+    }
+
+    private func options(of question: Question, matching prefix: String) -> [String] {
+        var candidates: [String]
+        switch question.kind {
+        case .boolean: candidates = language == .fr ? ["oui", "non"] : ["yes", "no"]
+        case .choice, .multi: candidates = question.options.flatMap { [$0.value, $0.label[language]] }
+        default: candidates = []
+        }
+        let folded = AnswerParser.fold(prefix)
+        return Array(Set(candidates.filter { AnswerParser.fold($0).hasPrefix(folded) })).sorted()
+    }
+
+    /// Files and folders that start with `prefix`; folders end with `/`.
+    static func paths(matching prefix: String) -> [String] {
+        let expanded = (prefix as NSString).expandingTildeInPath
+        let folder =
+            expanded.hasSuffix("/") || expanded.isEmpty ? expanded : (expanded as NSString).deletingLastPathComponent
+        let start = expanded.hasSuffix("/") ? "" : (expanded as NSString).lastPathComponent
+        let listed = (try? FileManager.default.contentsOfDirectory(atPath: folder.isEmpty ? "." : folder)) ?? []
+        let base =
+            prefix.hasSuffix("/") || !prefix.contains("/")
+            ? (prefix.hasSuffix("/") ? prefix : "") : String(prefix[...prefix.lastIndex(of: "/")!])
+        return listed.filter { $0.hasPrefix(start) && !$0.hasPrefix(".") }.sorted().map { name in
+            var isDirectory: ObjCBool = false
+            let full = ((folder.isEmpty ? "." : folder) as NSString).appendingPathComponent(name)
+            _ = FileManager.default.fileExists(atPath: full, isDirectory: &isDirectory)
+            return base + name + (isDirectory.boolValue ? "/" : "")
+        }
     }
 }

@@ -19,7 +19,19 @@ struct PlanCommand: ParsableCommand {
     @OptionGroup var options: CommonOptions
 
     @Option(help: ArgumentHelp("A YAML or JSON file of answers.", valueName: "file"), completion: .file())
-    var answers: String
+    var answers: String?
+
+    @Option(help: ArgumentHelp("A session of the shell, by name.", valueName: "name"))
+    var session: String?
+
+    func validate() throws {
+        guard (answers == nil) != (session == nil) else {
+            throw ValidationError("give either --answers FILE or --session NAME")
+        }
+        if let session, !SessionStore.isValid(name: session) {
+            throw ValidationError("a session name holds letters, digits, '-' and '_' only: '\(session)'")
+        }
+    }
 
     @Option(help: "The output format: text or json.")
     var format: Format = .text
@@ -32,7 +44,17 @@ struct PlanCommand: ParsableCommand {
         let language = options.language
         let knowledge = try options.loadKnowledge()
         do {
-            let profile = try AnswersFile.load(from: URL(fileURLWithPath: answers), knowledge: knowledge)
+            let profile: Answers
+            if let answers {
+                profile = try AnswersFile.load(from: URL(fileURLWithPath: answers), knowledge: knowledge)
+            } else {
+                let store = SessionStore(environment: ProcessInfo.processInfo.environment)
+                let name = session ?? "default"
+                guard FileManager.default.fileExists(atPath: store.url(for: name).path) else {
+                    throw CoachError.fileNotFound(store.url(for: name).path)
+                }
+                profile = try store.load(name, knowledge: knowledge, setAside: false).0.answers
+            }
             let plan = Planner(knowledge: knowledge).plan(for: profile, language: language)
             let text: String =
                 switch format {

@@ -10,22 +10,51 @@ import Foundation
 struct ShellCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "shell",
-        abstract: "The interactive shell (what `coach` alone starts).")
+        abstract: "The guided interview and a conversation about your plan (what `coach` alone starts).")
 
     @OptionGroup var options: CommonOptions
 
+    @Option(help: "The session to start or resume (saved under $XDG_DATA_HOME/coach/sessions).")
+    var session = "default"
+
+    func validate() throws {
+        guard SessionStore.isValid(name: session) else {
+            throw ValidationError("a session name holds letters, digits, '-' and '_' only: '\(session)'")
+        }
+    }
+
     func run() throws {
+        let language = options.language
         let knowledge = try options.loadKnowledge()
+        let environment = ProcessInfo.processInfo.environment
+        let store = SessionStore(environment: environment)
+        let loaded: (Session, SessionStore.Notice?)
+        do {
+            loaded = try store.load(session, knowledge: knowledge, setAside: true)
+        } catch {
+            throw Console.fail(error, language: language)
+        }
+        var notice: String?
+        if case .setAside(let path, let problems)? = loaded.1 {
+            notice = Strings.table(for: language)(
+                "shell.set_aside",
+                ["name": session, "path": path, "problem": problems.first?.message(in: language) ?? ""])
+        }
+
         let isTerminal = isatty(0) == 1 && isatty(1) == 1
+        let colors = isTerminal && environment["NO_COLOR"] == nil
         var reader: any LineReader = PlainLineReader(showsPrompt: false)
+        var editor: EditLineReader?
         if isTerminal {
-            reader =
-                EditLineReader(program: "coach", historyPath: Self.historyPath()) ?? PlainLineReader(showsPrompt: true)
+            editor = EditLineReader(program: "coach", historyPath: Self.historyPath(), colors: colors)
+            reader = editor ?? PlainLineReader(showsPrompt: true)
         }
         let shell = Shell(
-            knowledge: knowledge, language: options.language, version: CoachInfo.version, reader: reader,
-            output: { Console.out($0) })
-        shell.run()
+            knowledge: knowledge, session: loaded.0, store: store, language: language, version: CoachInfo.version,
+            reader: reader, style: TextStyle(isEnabled: colors), width: { isTerminal ? Self.terminalWidth() : nil },
+            today: Self.today(), output: { Console.out($0) })
+        editor?.completer = { [unowned shell] line in shell.completions(for: line) }
+        shell.run(resumed: true, notice: notice)
     }
 
     /// `$XDG_STATE_HOME/coach/history`, by default under `~/.local/state`.
@@ -36,5 +65,18 @@ struct ShellCommand: ParsableCommand {
         }
         guard let home = environment["HOME"], !home.isEmpty else { return nil }
         return home + "/.local/state/coach/history"
+    }
+
+    static func terminalWidth() -> Int? {
+        var size = winsize()
+        guard ioctl(1, UInt(TIOCGWINSZ), &size) == 0, size.ws_col > 0 else { return nil }
+        return Int(size.ws_col)
+    }
+
+    static func today() -> String {
+        let formatter = DateFormatter()
+        formatter.locale = Locale(identifier: "en_US_POSIX")
+        formatter.dateFormat = "yyyy-MM-dd"
+        return formatter.string(from: Date())
     }
 }

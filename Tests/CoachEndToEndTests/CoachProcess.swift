@@ -31,7 +31,10 @@ struct CoachProcess {
         let process = Process()
         process.executableURL = executable
         process.arguments = arguments
-        var base = ["PATH": "/usr/bin:/bin", "HOME": FileManager.default.temporaryDirectory.path, "LANG": "C.UTF-8"]
+        // A home of its own for each run, so that no session or history leaks between tests.
+        let home = FileManager.default.temporaryDirectory.appending(path: "coach-home-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: home) }
+        var base = ["PATH": "/usr/bin:/bin", "HOME": home.path, "LANG": "C.UTF-8"]
         base.merge(environment) { $1 }
         process.environment = base
         if let directory { process.currentDirectoryURL = directory }

@@ -133,15 +133,4 @@ struct CommandTests {
         #expect(result.status == 0)
         #expect(result.stdout.contains("topics") && result.stdout.contains("check"))
     }
-
-    @Test func theShellCanBeScriptedThroughAPipe() throws {
-        let result = try CoachProcess.run([], input: "/topics\n1\n/lang fr\ntip.regularity\n/nope\n/quit\n")
-        #expect(result.status == 0, "\(result.stderr)")
-        #expect(result.stdout.contains("Concepts"))
-        #expect(result.stdout.contains("Commande inconnue « /nope »"))
-        #expect(!result.stdout.contains("\u{1B}["), "no escape codes when not on a terminal")
-        let endOfInput = try CoachProcess.run(["--lang", "fr"], input: "")
-        #expect(endOfInput.status == 0)
-        #expect(endOfInput.stdout.hasSuffix("À bientôt.\n"))
-    }
 }

@@ -1,4 +1,5 @@
 import CoachKit
+import Foundation
 import Testing
 
 @testable import CoachShell
@@ -6,49 +7,169 @@ import Testing
 /// A reader that plays back lines, then ends the input.
 final class ScriptedReader: LineReader {
     var lines: [LineEvent]
+    private(set) var prompts: [String] = []
 
     init(_ lines: [LineEvent]) {
         self.lines = lines
     }
 
     func readLine(prompt: String) -> LineEvent {
-        lines.isEmpty ? .endOfInput : lines.removeFirst()
+        prompts.append(prompt)
+        return lines.isEmpty ? .endOfInput : lines.removeFirst()
     }
 }
 
-@Suite("The shell's commands")
+@Suite("The shell's interview and commands")
 struct ShellTests {
-    func transcript(_ events: [LineEvent], language: Language = .en) throws -> [String] {
-        var output: [String] = []
-        let shell = Shell(
-            knowledge: try KnowledgeBase.builtIn(), language: language, version: "test",
-            reader: ScriptedReader(events), output: { output.append($0) })
-        shell.run()
-        return output
+    let knowledge: KnowledgeBase
+    let folder: URL
+
+    init() throws {
+        knowledge = try KnowledgeBase.builtIn()
+        folder = FileManager.default.temporaryDirectory.appending(path: "coach-shell-\(UUID().uuidString)")
     }
 
-    @Test func aTopicIsShownByNumberOrId() throws {
-        let byNumber = try transcript([.line("1")])
-        let byID = try transcript([.line("concept.audience")])
-        let knowledge = try KnowledgeBase.builtIn()
-        #expect(byNumber.contains { $0.contains(knowledge.topics[0].text.en.title) })
-        #expect(byID.contains { $0.contains(try! #require(knowledge.topic("concept.audience")).text.en.summary) })
+    /// Runs the shell on `lines` and returns what it wrote, and the shell.
+    func run(_ lines: [String], session: Session? = nil, language: Language = .en, events: [LineEvent]? = nil)
+        -> (output: String, shell: Shell)
+    {
+        var output: [String] = []
+        let shell = Shell(
+            knowledge: knowledge, session: session ?? Session(name: "test"), store: SessionStore(folder: folder),
+            language: language, version: "test", reader: ScriptedReader(events ?? lines.map(LineEvent.line)),
+            today: "2026-11-26", output: { output.append($0) })
+        shell.run(resumed: session != nil)
+        return (output.joined(separator: "\n"), shell)
+    }
+
+    @Test func theInterviewAsksTheNameThenWhatMatters() throws {
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let (output, shell) = run(["Boulangerie Léa"])
+        #expect(output.contains("I will ask you about"))
+        #expect(output.contains("[1/≈") && output.contains("What is your organisation called?"))
+        let next = try #require(Planner(knowledge: knowledge).plan(for: Answers(), language: .en).missing.first)
+        #expect(shell.pending?.id == next, "after the name, the weightiest question")
+        #expect(shell.session.answers["name"] == .text("Boulangerie Léa"))
+        #expect(output.hasSuffix("Your answers are saved. See you soon."))
+    }
+
+    @Test func aBadAnswerIsRefusedAndTheQuestionAskedAgain() throws {
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let (output, shell) = run(["/skip", "often"])
+        let pending = try #require(shell.pending)
+        if pending.kind == .number || pending.kind == .boolean || pending.kind.hasOptions {
+            #expect(output.contains("✗ "))
+            #expect(output.components(separatedBy: pending.prompt.en).count == 3, "asked, refused, asked again")
+        }
+        #expect(shell.session.answers["name"] == .skipped)
+    }
+
+    @Test func everyAnswerIsSavedAtOnce() throws {
+        defer { try? FileManager.default.removeItem(at: folder) }
+        _ = run(["Café Léa"])
+        let (saved, _) = try SessionStore(folder: folder).load("test", knowledge: knowledge, setAside: false)
+        #expect(saved.answers["name"] == .text("Café Léa"))
+    }
+
+    @Test func theShellAndCoachPlanAgree() throws {
+        defer { try? FileManager.default.removeItem(at: folder) }
+        var session = Session(name: "test")
+        session.record(.choice("visibility"), for: "objective")
+        session.record(.multi(["instagram"]), for: "platforms")
+        session.record(.number(0.5), for: "posts_per_week")
+        session.record(.boolean(false), for: "has_calendar")
+        let (output, shell) = run(["/plan"], session: session)
+        #expect(output.contains("Resuming session “test”: 4 answer(s) kept"))
+        let plan = Planner(knowledge: knowledge).plan(for: shell.session.answers, language: .en)
+        let rendered = PlanTextRenderer(knowledge: knowledge, language: .en).render(plan)
+        #expect(output.contains(rendered))
     }
 
     @Test func commandsHaveFrenchAliasesAndCtrlCKeepsTheSession() throws {
-        let output = try transcript([
-            .line("/fiches"), .interrupted, .line("/langue fr"), .line("/aide"), .line("/quitter"), .line("1"),
-        ])
-        #expect(output.contains { $0.contains("Concepts") })
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let (output, shell) = run(
+            [], language: .en,
+            events: [
+                .line("/aide"), .interrupted, .line("/langue fr"), .line("Chez Léa"), .line("/reponses"),
+                .line("/quitter"), .line("/plan"),
+            ])
+        #expect(output.contains("/whynot TOPIC (/pourquoipas)  why some advice is not in the plan"))
         #expect(output.contains("Le coach parle maintenant français."))
-        #expect(output.last == "À bientôt.")
-        #expect(!output.contains { $0.contains("Première") }, "nothing is read after /quitter")
+        #expect(output.contains("  name: Chez Léa"))
+        #expect(output.hasSuffix("Vos réponses sont enregistrées. À bientôt."), "nothing runs after /quitter")
+        #expect(shell.language == .fr)
     }
 
-    @Test func unknownInputIsExplained() throws {
-        let output = try transcript([.line("what now?"), .line("/dance"), .line("99")])
-        #expect(output.contains("Nothing matches 'what now?'. Type /topics to see what the coach knows."))
-        #expect(output.contains("Unknown command '/dance'. Type /help."))
-        #expect(output.contains("Nothing matches '99'. Type /topics to see what the coach knows."))
+    @Test func backSetAndRestart() throws {
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let (output, shell) = run([
+            "Léa", "/set posts_per_week 0,5", "/set objective Tisser des liens avec les gens", "/back",
+            "/set team agency",
+            "/restart", "/restart",
+        ])
+        #expect(output.contains("posts_per_week = 0.5; the plan is re-derived."))
+        #expect(output.contains("Answer to “objective” taken back."))
+        #expect(output.contains("✗ 'agency' is not an option of team"))
+        #expect(output.contains("This erases the 2 answer(s) of session “test”. Type /restart again to confirm."))
+        #expect(output.contains("Session “test” starts over."))
+        #expect(shell.session.answers.isEmpty)
+    }
+
+    @Test func whyWhatifHowAndWhynot() throws {
+        defer { try? FileManager.default.removeItem(at: folder) }
+        var session = Session(name: "test")
+        session.record(.text("Léa"), for: "name")
+        session.record(.choice("visibility"), for: "objective")
+        session.record(.multi(["instagram"]), for: "platforms")
+        session.record(.number(0.5), for: "posts_per_week")
+        session.record(.boolean(false), for: "has_calendar")
+        let (output, shell) = run(
+            [
+                "/why", "/whatif posts_per_week 5", "/how 1", "/how 99", "/whynot tip.regularity",
+                "/whynot nothing.here",
+            ],
+            session: session)
+        #expect(output.contains("Why this question: "))
+        #expect(output.contains("If posts_per_week were 5:"))
+        #expect(output.contains("  − Move up to one post a week"))
+        #expect(output.contains("(nothing saved)"))
+        #expect(shell.session.answers["posts_per_week"] == .number(0.5), "whatif saves nothing")
+        #expect(output.contains("Action 1: "))
+        #expect(output.contains("  Because: posts_per_week = 0.5"))
+        #expect(output.contains("in the article's section “How to improve your engagement rate”"))
+        #expect(output.contains("There is no action 99"))
+        #expect(output.contains("regularity.post_more: in the plan."))
+        #expect(output.contains("    ✗ posts_per_week == 0"))
+        #expect(output.contains("No knowledge entry or rule is called “nothing.here”."))
+    }
+
+    @Test func exportWritesMarkdownUnderADefaultName() throws {
+        defer { try? FileManager.default.removeItem(at: folder) }
+        #expect(
+            Shell.defaultExportName(for: "Boulangerie Léa", date: "2026-11-26") == "plan-boulangerie-lea-2026-11-26.md")
+        #expect(Shell.defaultExportName(for: nil, date: "2026-11-26") == "plan-2026-11-26.md")
+        #expect(Shell.defaultExportName(for: "../../etc", date: "2026-11-26") == "plan-etc-2026-11-26.md")
+        let file = folder.appending(path: "out.md")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        let (output, _) = run(["<script>alert(1)</script>", "/export \(file.path)"])
+        #expect(output.contains("Plan written to \(file.path)."))
+        let markdown = try String(contentsOf: file, encoding: .utf8)
+        #expect(markdown.hasPrefix("# Action plan for \\<script\\>alert(1)\\</script\\>\n"))
+    }
+
+    @Test func completionOffersCommandsOptionsAndIds() throws {
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let (_, shell) = run(["Léa"])
+        #expect(shell.completions(for: "/wh") == ["/whatif", "/why", "/whynot"])
+        #expect(shell.completions(for: "/pourq") == ["/pourquoi", "/pourquoipas"])
+        #expect(shell.completions(for: "/set posts_") == ["posts_per_week"])
+        #expect(shell.completions(for: "/set objective vis") == ["visibility"])
+        #expect(shell.completions(for: "/set objective tiss").isEmpty, "labels follow the language: English here")
+        #expect(shell.completions(for: "/whynot tip.reg") == ["tip.regularity"] + [])
+        #expect(shell.completions(for: "/lang f") == ["fr"])
+        let pendingOptions = shell.completions(for: "")
+        if let pending = shell.pending, pending.kind.hasOptions {
+            #expect(!pendingOptions.isEmpty)
+        }
     }
 }

@@ -21,19 +21,7 @@ public struct Diagnostic: Sendable, Hashable {
 
     /// The message alone, with its hint, in `language`.
     public func message(in language: Language) -> String {
-        let strings = Strings.table(for: language)
-        let (key, arguments, suggestion) = problem.message
-        let resolved = arguments.mapValues { argument in
-            switch argument {
-            case .text(let text): text
-            case .phrase(let key, let arguments): strings(key, arguments)
-            }
-        }
-        var text = strings(key, resolved)
-        if let suggestion {
-            text += strings("hint.separator") + strings("hint.did_you_mean", ["name": suggestion])
-        }
-        return text
+        problem.description(in: language)
     }
 
     /// The whole line: `PATH:LINE:COLUMN: error: MESSAGE`. The severity word stays

@@ -22,6 +22,7 @@ public enum Problem: Sendable, Hashable {
     case notANumber(String)
     case notAnInteger(String)
     case notABoolean(String)
+    case notYesOrNo(String)
     case unknownLanguage(String)
 
     // Identity and references
@@ -135,6 +136,7 @@ public enum Problem: Sendable, Hashable {
         case .notAnInteger(let text): ("problem.not_an_integer", ["text": text], nil)
         case .notABoolean(let text): ("problem.not_a_boolean", ["text": text], nil)
         case .unknownLanguage(let code): ("problem.unknown_language", ["code": code], nil)
+        case .notYesOrNo(let text): ("problem.not_yes_or_no", ["text": text], nil)
         case .invalidID(let id, let pattern): ("problem.invalid_id", ["id": id, "pattern": pattern], nil)
         case .duplicateID(let id, let first): ("problem.duplicate_id", ["id": id, "first": first.description], nil)
         case .idDoesNotMatchFile(let id, let file): ("problem.id_does_not_match_file", ["id": id, "file": file], nil)
@@ -190,6 +192,23 @@ public enum Problem: Sendable, Hashable {
         }
     }
 
+    /// The message, with its "did you mean" hint, in `language`.
+    public func description(in language: Language) -> String {
+        let strings = Strings.table(for: language)
+        let (key, arguments, suggestion) = message
+        let resolved = arguments.mapValues { argument in
+            switch argument {
+            case .text(let text): text
+            case .phrase(let key, let arguments): strings(key, arguments)
+            }
+        }
+        var text = strings(key, resolved)
+        if let suggestion {
+            text += strings("hint.separator") + strings("hint.did_you_mean", ["name": suggestion])
+        }
+        return text
+    }
+
     /// An argument of a message: plain text, or a phrase of the table to translate.
     public enum MessageArgument: Sendable, Hashable {
         case text(String)
@@ -197,7 +216,10 @@ public enum Problem: Sendable, Hashable {
     }
 
     /// `3` rather than `3.0`.
-    static func format(_ number: Double) -> String {
+    public static func format(_ number: Double) -> String {
         number == number.rounded() && abs(number) < 1e15 ? String(Int(number)) : String(number)
     }
 }
+
+/// A problem can be thrown where a single one ends the work (a refused answer).
+extension Problem: Error {}

@@ -119,8 +119,8 @@ struct AnswersReader {
     /// Yes or no, in English or French.
     static func boolean(_ text: String) -> Bool? {
         switch text.trimmed.lowercased() {
-        case "true", "yes", "y", "oui", "o", "vrai": true
-        case "false", "no", "n", "non", "faux": false
+        case "true", "yes", "y", "oui", "o", "vrai", "1": true
+        case "false", "no", "n", "non", "faux", "0": false
         default: nil
         }
     }

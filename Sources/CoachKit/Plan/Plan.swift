@@ -34,4 +34,10 @@ public struct Plan: Sendable {
     public var diagnosis: [DiagnosisItem]
     /// Highest priority first.
     public var actions: [Action]
+
+    /// The actions as the plan presents and numbers them: this week's first, then
+    /// this month's, then this quarter's, each by priority. `/how N` counts this way.
+    public var numberedActions: [Action] {
+        Rule.Horizon.allCases.flatMap { horizon in actions.filter { $0.horizon == horizon } }
+    }
 }

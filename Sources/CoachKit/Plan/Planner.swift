@@ -51,6 +51,15 @@ public struct Planner: Sendable {
             diagnosis: diagnosis, actions: actions)
     }
 
+    /// The questions a fact is computed from, in the interview's order.
+    public func questions(behind fact: String) -> [String] {
+        guard let index = knowledge.facts.firstIndex(where: { $0.id == fact }) else { return [] }
+        let dependencies = Dependencies(knowledge: knowledge)
+        let slot = knowledge.questions.count + index
+        let expression = Expression(.variable(fact, slot: slot), 0..<0)
+        return dependencies.questions(of: expression).map { knowledge.questions[$0].id }
+    }
+
     /// The ids of the rules waiting on `question`'s answer.
     public func rulesWaiting(on question: String, answers: Answers) -> [String] {
         guard let slot = knowledge.questions.firstIndex(where: { $0.id == question }) else { return [] }

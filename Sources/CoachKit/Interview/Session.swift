@@ -1,0 +1,150 @@
+import Foundation
+
+/// A user's interview in progress: the answers, in the order given.
+public struct Session: Sendable, Equatable {
+    public var name: String
+    public var answers: Answers
+    /// Question ids in the order they were answered, for `/back`.
+    public var order: [String]
+
+    public init(name: String, answers: Answers = Answers(), order: [String] = []) {
+        self.name = name
+        self.answers = answers
+        self.order = order
+    }
+
+    /// Records an answer (replacing an earlier one to the same question).
+    public mutating func record(_ answer: Answers.Answer, for id: String) {
+        answers[id] = answer
+        order.removeAll { $0 == id }
+        order.append(id)
+    }
+
+    /// Takes back the last answer; returns its question id.
+    public mutating func undoLast() -> String? {
+        guard let id = order.popLast() else { return nil }
+        answers[id] = nil
+        return id
+    }
+
+    /// The session as JSON (`coach.session/1`).
+    func json() -> JSON {
+        .object([
+            ("schema", .string("coach.session/1")),
+            ("name", .string(name)),
+            ("answers", .object(order.compactMap { id in answers[id].map { (id, JSON($0.value)) } })),
+            ("order", .array(order.map(JSON.string))),
+        ])
+    }
+}
+
+/// Where sessions live, `$XDG_DATA_HOME/coach/sessions/NAME.json`, and how they are
+/// read and written: atomically, and never over a file that could not be read.
+public struct SessionStore: Sendable {
+    public let folder: URL
+
+    public init(folder: URL) {
+        self.folder = folder
+    }
+
+    /// The sessions folder for this environment (default `~/.local/share`).
+    public init(environment: [String: String]) {
+        let base: URL
+        if let data = environment["XDG_DATA_HOME"], data.hasPrefix("/") {
+            base = URL(fileURLWithPath: data)
+        } else {
+            base = URL(fileURLWithPath: environment["HOME"] ?? NSTemporaryDirectory()).appending(path: ".local/share")
+        }
+        folder = base.appending(path: "coach/sessions")
+    }
+
+    /// A session name: letters, digits, `-` and `_`, so that it is a file name and
+    /// nothing else.
+    public static func isValid(name: String) -> Bool {
+        !name.isEmpty && name.count <= 64
+            && name.unicodeScalars.allSatisfy { CharacterSet.alphanumerics.contains($0) || $0 == "-" || $0 == "_" }
+    }
+
+    public func url(for name: String) -> URL {
+        folder.appending(path: name + ".json")
+    }
+
+    /// What loading found besides the session.
+    public enum Notice: Sendable, Equatable {
+        /// The file could not be read as a session; it was renamed to `path`.
+        case setAside(path: String, problems: [Diagnostic])
+    }
+
+    /// The session `name`: new when no file exists. A file that cannot be read as a
+    /// session is renamed aside (when `setAside`) and a new session starts, or it
+    /// throws its diagnostics.
+    public func load(_ name: String, knowledge: KnowledgeBase, setAside: Bool) throws(CoachError) -> (Session, Notice?)
+    {
+        let url = url(for: name)
+        guard FileManager.default.fileExists(atPath: url.path) else { return (Session(name: name), nil) }
+        let data: Data
+        do {
+            data = try Data(contentsOf: url)
+        } catch {
+            throw .unreadable(url.path)
+        }
+        do {
+            return (try Self.decode(data, name: name, path: url.path, knowledge: knowledge), nil)
+        } catch {
+            guard setAside, case .invalidData(let problems) = error else { throw error }
+            let stamp = ISO8601DateFormatter().string(from: Date()).replacingOccurrences(of: ":", with: "")
+            let aside = url.deletingPathExtension().appendingPathExtension("corrupt-\(stamp).json")
+            do {
+                try FileManager.default.moveItem(at: url, to: aside)
+            } catch {
+                throw .cannotWrite(aside.path, reason: (error as NSError).localizedDescription)
+            }
+            return (Session(name: name), .setAside(path: aside.path, problems: problems))
+        }
+    }
+
+    /// The session in `data`; any problem throws every diagnostic.
+    static func decode(_ data: Data, name: String, path: String, knowledge: KnowledgeBase) throws(CoachError) -> Session
+    {
+        let log = DiagnosticLog()
+        let reader = DocumentReader(file: path, log: log)
+        guard let text = String(data: data, encoding: .utf8) else {
+            throw .invalidData([Diagnostic(.error, .notUTF8, at: SourceLocation(file: path))])
+        }
+        let root: DataNode
+        do {
+            root = try DataNode.parse(yaml: text)
+        } catch {
+            throw .invalidData([
+                Diagnostic(.error, error.problem, at: SourceLocation(file: path, position: error.position))
+            ])
+        }
+        var session = Session(name: name)
+        if let fields = reader.fields(of: root, allowed: ["schema", "name", "answers", "order"]) {
+            if let schema = fields.requiredText("schema"), schema != "coach.session/1" {
+                reader.error(.unknownReference(schema, kind: .fact, suggestion: nil), at: fields["schema"]?.position)
+            }
+            if let answers = fields.required("answers") {
+                session.answers = AnswersReader(knowledge: knowledge, reader: reader).answers(from: answers)
+            }
+            let order = fields["order"].flatMap { reader.texts($0, key: "order") } ?? []
+            // Answers missing from the order (an edited file) go last, in question order.
+            session.order = order.filter { session.answers[$0] != nil }
+            for question in knowledge.questions where session.answers[question.id] != nil {
+                if !session.order.contains(question.id) { session.order.append(question.id) }
+            }
+        }
+        guard !log.diagnostics.contains(where: \.isError) else { throw .invalidData(log.sorted()) }
+        return session
+    }
+
+    /// Writes the session atomically (temporary file, fsync, rename).
+    public func save(_ session: Session) throws(CoachError) {
+        do {
+            try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        } catch {
+            throw .cannotWrite(folder.path, reason: (error as NSError).localizedDescription)
+        }
+        try AtomicFile.write(Data((session.json().text() + "\n").utf8), to: url(for: session.name))
+    }
+}
