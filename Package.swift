@@ -66,6 +66,10 @@ let package = Package(
             name: "CoachShellTests",
             dependencies: ["CoachShell", "CEditLine"]
         ),
+        // The shell in a real terminal, through tmux.
+        .testTarget(
+            name: "CoachTerminalTests"
+        ),
         .testTarget(
             name: "CoachEndToEndTests",
             dependencies: ["CoachKit"],
