@@ -360,7 +360,7 @@ public final class Shell {
     private func how(_ arguments: String) {
         guard let number = Int(arguments) else { return say("shell.usage.how") }
         let actions = evaluation.numberedActions
-        guard actions.indices.contains(number - 1) else {
+        guard number >= 1, number <= actions.count else {
             return say("shell.how.unknown_number", ["number": String(number), "count": String(actions.count)])
         }
         let action = actions[number - 1]

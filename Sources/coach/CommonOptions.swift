@@ -14,6 +14,13 @@ struct CommonOptions: ParsableArguments {
         completion: .directory)
     var knowledge: String?
 
+    @Flag(help: "Show the version and exit.")
+    var version = false
+
+    func validate() throws {
+        if version { throw CleanExit.message("coach \(CoachInfo.version)") }
+    }
+
     /// The language to speak, by SPEC's order of precedence.
     var language: Language {
         (try? Language.resolve(explicit: lang?.rawValue, environment: ProcessInfo.processInfo.environment)) ?? .en

@@ -13,7 +13,7 @@ struct PlanCommand: ParsableCommand {
             """)
 
     enum Format: String, ExpressibleByArgument, CaseIterable {
-        case text, json
+        case text, json, markdown
     }
 
     @OptionGroup var options: CommonOptions
@@ -33,7 +33,7 @@ struct PlanCommand: ParsableCommand {
         }
     }
 
-    @Option(help: "The output format: text or json.")
+    @Option(help: "The output format: text, json or markdown.")
     var format: Format = .text
 
     @Option(
@@ -60,6 +60,9 @@ struct PlanCommand: ParsableCommand {
                 switch format {
                 case .json: PlanDocument.json(plan).text()
                 case .text: PlanTextRenderer(knowledge: knowledge, language: language).render(plan)
+                case .markdown:
+                    PlanMarkdownRenderer(knowledge: knowledge, language: language).render(
+                        plan, date: ShellCommand.today())
                 }
             if let output {
                 try AtomicFile.write(Data((text + "\n").utf8), to: URL(fileURLWithPath: output))

@@ -68,6 +68,10 @@ public enum Problem: Sendable, Hashable {
     case horizonOnDiagnosis
     case outOfRange(String, min: String, max: String)
     case tooLong(Int, maximum: Int)
+    case controlCharacter
+    case ambiguousNumber(String)
+    case expressionTooLong(Int)
+    case supersedesCycle([String])
     case scenarioExpectsAction(String)
     case scenarioForbidsAction(String)
     case scenarioExpectsSource(String)
@@ -177,6 +181,10 @@ public enum Problem: Sendable, Hashable {
         case .horizonOnDiagnosis: ("problem.horizon_on_diagnosis", [:], nil)
         case .outOfRange(let value, let min, let max):
             ("problem.out_of_range", ["value": value, "min": min, "max": max], nil)
+        case .controlCharacter: ("problem.control_character", [:], nil)
+        case .ambiguousNumber(let text): ("problem.ambiguous_number", ["text": text], nil)
+        case .expressionTooLong(let limit): ("problem.expression_too_long", ["limit": String(limit)], nil)
+        case .supersedesCycle(let ids): ("problem.supersedes_cycle", ["path": ids.joined(separator: " → ")], nil)
         case .tooLong(let length, let maximum):
             ("problem.too_long", ["length": String(length), "max": String(maximum)], nil)
         case .scenarioExpectsAction(let id): ("problem.scenario_expects_action", ["id": id], nil)

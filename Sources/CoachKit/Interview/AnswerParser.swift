@@ -19,6 +19,7 @@ public struct AnswerParser: Sendable {
             if let limit = question.maximumLength, text.count > limit {
                 return .failure(.tooLong(text.count, maximum: limit))
             }
+            if text.unicodeScalars.contains(where: AnswersReader.isControl) { return .failure(.controlCharacter) }
             return .success(.text(text))
         case .boolean:
             guard let flag = AnswersReader.boolean(Self.fold(text)) else { return .failure(.notYesOrNo(text)) }
@@ -33,8 +34,11 @@ public struct AnswerParser: Sendable {
     }
 
     private func number(_ text: String) -> Result<Answers.Answer, Problem> {
-        let cleaned = text.replacingOccurrences(of: "\u{202F}", with: "").replacingOccurrences(of: "\u{00A0}", with: "")
-        guard let number = AnswersReader.number(cleaned) else { return .failure(.notANumber(text)) }
+        // Spaces group thousands in French (`12 500`, often a narrow no-break space).
+        let cleaned = String(text.filter { !$0.isWhitespace })
+        guard let number = AnswersReader.number(cleaned) else {
+            return .failure(AnswersReader.isAmbiguous(cleaned) ? .ambiguousNumber(text) : .notANumber(text))
+        }
         if question.isInteger, number != number.rounded() { return .failure(.notAnInteger(text)) }
         let minimum = question.minimum ?? -Double.greatestFiniteMagnitude
         let maximum = question.maximum ?? Double.greatestFiniteMagnitude
@@ -77,7 +81,9 @@ public struct AnswerParser: Sendable {
 
     /// The value of the option that `text` names, if any.
     func match(_ text: String) -> String? {
-        if let number = Int(text), question.options.indices.contains(number - 1) {
+        if let number = Int(text), (1...max(1, question.options.count)).contains(number),
+            number <= question.options.count
+        {
             return question.options[number - 1].value
         }
         let folded = Self.fold(text)

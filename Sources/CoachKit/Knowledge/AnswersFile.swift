@@ -34,6 +34,10 @@ public enum AnswersFile {
             root = try DataNode.parse(yaml: text)
         } catch  where error.problem == .emptyFile {
             return Answers()
+        } catch  where text.trimmed.hasPrefix("{") && (try? DataNode.parse(json: text)) != nil {
+            // Valid JSON that libyaml refuses (surrogate-pair escapes such as "\ud83d\ude00"):
+            // read as JSON, without positions.
+            root = (try? DataNode.parse(json: text)) ?? .mapping([], at: nil)
         } catch {
             throw .invalidData([
                 Diagnostic(.error, error.problem, at: SourceLocation(file: path, position: error.position))

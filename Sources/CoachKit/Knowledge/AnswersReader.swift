@@ -40,6 +40,10 @@ struct AnswersReader {
                 reader.error(.tooLong(text.count, maximum: limit), at: node.position)
                 return nil
             }
+            if text.unicodeScalars.contains(where: Self.isControl) {
+                reader.error(.controlCharacter, at: node.position)
+                return nil
+            }
             return .text(text)
         case .number:
             guard case .scalar(let text, _, _) = node else {
@@ -47,7 +51,7 @@ struct AnswersReader {
                 return nil
             }
             guard let number = Self.number(text) else {
-                reader.error(.notANumber(text), at: node.position)
+                reader.error(Self.isAmbiguous(text) ? .ambiguousNumber(text) : .notANumber(text), at: node.position)
                 return nil
             }
             if question.isInteger, number != number.rounded() {
@@ -106,14 +110,31 @@ struct AnswersReader {
             max: question.maximum.map(Problem.format) ?? "∞")
     }
 
-    /// A finite number, with a dot or a decimal comma (`0,5`).
+    /// A finite number, with a dot or a decimal comma (`0,5`). A comma followed by
+    /// exactly three digits (`1,000`) could be a thousands separator as well as a
+    /// decimal comma: it is refused rather than guessed.
     static func number(_ text: String) -> Double? {
         var cleaned = text.trimmed
         if cleaned.filter({ $0 == "," }).count == 1, !cleaned.contains(".") {
+            let decimals = cleaned.split(separator: ",", omittingEmptySubsequences: false).last ?? ""
+            if decimals.count == 3, decimals.allSatisfy(\.isNumber) { return nil }
             cleaned = cleaned.replacingOccurrences(of: ",", with: ".")
         }
-        guard let value = Double(cleaned), value.isFinite else { return nil }
+        guard cleaned.allSatisfy({ $0.isNumber || "+-.eE".contains($0) }), let value = Double(cleaned), value.isFinite
+        else { return nil }
         return value
+    }
+
+    /// `1,000`: a thousand with a separator, or one with three decimals?
+    static func isAmbiguous(_ text: String) -> Bool {
+        let parts = text.trimmed.split(separator: ",", omittingEmptySubsequences: false)
+        return parts.count == 2 && parts[1].count == 3 && parts.allSatisfy { !$0.isEmpty && $0.allSatisfy(\.isNumber) }
+    }
+
+    /// C0 and C1 control characters other than tab: never part of an answer, and
+    /// able to drive a terminal when printed.
+    static func isControl(_ scalar: Unicode.Scalar) -> Bool {
+        (scalar.value < 0x20 && scalar != "\t") || (0x7F...0x9F).contains(scalar.value)
     }
 
     /// Yes or no, in English or French.

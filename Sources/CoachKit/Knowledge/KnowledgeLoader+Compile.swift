@@ -64,6 +64,14 @@ struct KnowledgeCompiler {
                     case .choice: .choice(owner: record.id, options: record.options)
                     }
                 let compiledValue = compile(value, expecting: type)
+                if record.kind == .choice, let literal = compiledValue, case .text(let text) = literal.node,
+                    !record.options.contains(text)
+                {
+                    log.error(
+                        .notAnOption(
+                            text, of: record.id, suggestion: Suggestion.closest(to: text, among: record.options)),
+                        in: value.file, at: value.position(at: literal.range.lowerBound))
+                }
                 let compiledGuard = record.guardText.map { compile($0, expecting: .boolean) }
                 guard let compiledValue, compiledGuard.map({ $0 != nil }) ?? true else { return nil }
                 definition = .value(compiledValue, guard: compiledGuard ?? nil)
@@ -148,6 +156,9 @@ struct KnowledgeCompiler {
                 }
             }
             for text in record.texts { checkPlaceholders(in: text) }
+            if let cycle = supersedesCycle(from: record.id, in: records) {
+                log.error(.supersedesCycle(cycle), in: record.file, at: record.idPosition)
+            }
             guard let condition = compile(record.condition, expecting: .boolean) else { continue }
             rules.append(
                 Rule(
@@ -156,6 +167,25 @@ struct KnowledgeCompiler {
                     source: record.source, supersedes: record.supersedes.map(\.id), text: record.text))
         }
         return rules
+    }
+
+    /// A cycle of `supersedes` through `start`, if any: rules that would replace each
+    /// other until none is left.
+    private func supersedesCycle(from start: String, in records: [RuleRecord]) -> [String]? {
+        let edges = Dictionary(records.map { ($0.id, $0.supersedes.map(\.id)) }, uniquingKeysWith: { a, _ in a })
+        var path = [start]
+        var visited: Set<String> = []
+        func walk(_ id: String) -> Bool {
+            for next in edges[id] ?? [] where next != id {
+                if next == start { return true }
+                guard visited.insert(next).inserted else { continue }
+                path.append(next)
+                if walk(next) { return true }
+                path.removeLast()
+            }
+            return false
+        }
+        return walk(start) && path.min() == start ? path + [start] : nil
     }
 
     /// Every `{name}` of a text must be a question or a fact.

@@ -137,9 +137,21 @@ public struct Engine: Sendable {
         let values = values(for: answers)
         let evaluator = Evaluator(values: values)
         let outcomes = conditions.map { evaluator.truth(of: $0) }
+        // A fired rule is replaced only by a rule that is itself in the plan, so that in
+        // a chain (A replaces B, B replaces C) A's firing brings C back if B is out.
         var replaced: [Int: Int] = [:]
+        var settled: [Int: Int?] = [:]
+        func winner(over index: Int, visiting: Set<Int>) -> Int? {
+            if let known = settled[index] { return known }
+            let found = supersededBy[index].first { candidate in
+                outcomes[candidate] == true && !visiting.contains(candidate)
+                    && winner(over: candidate, visiting: visiting.union([index])) == nil
+            }
+            settled[index] = found
+            return found
+        }
         for (index, outcome) in outcomes.enumerated() where outcome == true {
-            if let winner = supersededBy[index].first(where: { outcomes[$0] == true }) { replaced[index] = winner }
+            if let found = winner(over: index, visiting: []) { replaced[index] = found }
         }
         let fired = outcomes.indices.filter { outcomes[$0] == true && replaced[$0] == nil }
         var evaluation = Evaluation(
@@ -151,6 +163,7 @@ public struct Engine: Sendable {
     /// Whether rule `index` can still enter the plan: undecided, and not replaced by
     /// a rule that already fired.
     func isPending(_ index: Int, in evaluation: Evaluation) -> Bool {
-        evaluation.outcomes[index] == nil && !supersededBy[index].contains { evaluation.outcomes[$0] == true }
+        evaluation.outcomes[index] == nil
+            && !supersededBy[index].contains { evaluation.outcomes[$0] == true && evaluation.supersededBy[$0] == nil }
     }
 }

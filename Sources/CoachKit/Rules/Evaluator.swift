@@ -46,7 +46,11 @@ struct Evaluator {
             return .number(-number)
 
         case .arithmetic(let operation, let a, let b):
-            guard let left = evaluate(a), let right = evaluate(b) else { return nil }
+            let left = evaluate(a)
+            let right = evaluate(b)
+            // A value known to be absent decides the result, even beside an unknown one.
+            if left == Value.none || right == Value.none { return Value.none }
+            guard let left, let right else { return nil }
             guard case .number(let x) = left, case .number(let y) = right else { return Value.none }
             switch operation {
             case .plus: return .number(x + y)
@@ -56,16 +60,23 @@ struct Evaluator {
             }
 
         case .compare(let comparison, let a, let b):
-            guard let left = evaluate(a), let right = evaluate(b) else { return nil }
+            let left = evaluate(a)
+            let right = evaluate(b)
+            if left == Value.none || right == Value.none { return .boolean(comparison == .notEqual) }
+            guard let left, let right else { return nil }
             return .boolean(Self.compare(comparison, left, right))
 
         case .member(let a, let b):
-            guard let left = evaluate(a), let right = evaluate(b) else { return nil }
+            let left = evaluate(a)
+            if left == Value.none { return .boolean(false) }
+            guard let left, let right = evaluate(b) else { return nil }
             guard case .text(let text) = left, case .list(let options) = right else { return .boolean(false) }
             return .boolean(options.contains(text))
 
         case .contains(let a, let b):
-            guard let left = evaluate(a), let right = evaluate(b) else { return nil }
+            let left = evaluate(a)
+            if left == Value.none { return .boolean(false) }
+            guard let left, let right = evaluate(b) else { return nil }
             guard case .list(let chosen) = left, case .text(let option) = right else { return .boolean(false) }
             return .boolean(chosen.contains(option))
 
@@ -91,7 +102,7 @@ struct Evaluator {
         evaluate(expression).map(\.holds)
     }
 
-    /// Comparisons with a value that does not exist are false.
+    /// Comparisons with a value that does not exist are false (and `!=` true).
     private static func compare(_ comparison: Expression.Comparison, _ left: Value, _ right: Value) -> Bool {
         if left == .none || right == .none { return false }
         switch comparison {

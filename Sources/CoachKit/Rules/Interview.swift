@@ -63,7 +63,30 @@ struct Interview {
     }
 
     /// Whether two values of `question` leave rule `rule` in different states.
+    ///
+    /// The question is tried alone first. When every value leaves the rule waiting
+    /// on the same other questions (it matters only together with them, as the likes
+    /// of a post do for an engagement rate), it is tried again with those questions
+    /// given a few sets of values.
     private func canChange(rule: Int, question: Int, raw: [Value?]) -> Bool {
+        let (changes, waitingOn) = varies(rule: rule, question: question, raw: raw)
+        if changes { return true }
+        let others = waitingOn.filter { $0 != question }
+        guard !others.isEmpty, others.count <= 6 else { return false }
+        for round in 0..<4 {
+            var trial = raw
+            for other in others {
+                let values = engine.probes[other]
+                if !values.isEmpty { trial[other] = values[(round * 7 + other * 3) % values.count] }
+            }
+            if varies(rule: rule, question: question, raw: trial).changes { return true }
+        }
+        return false
+    }
+
+    /// Tries each value of `question` over `raw`: whether the rule's state changes,
+    /// and, when it never does, the questions it keeps waiting on.
+    private func varies(rule: Int, question: Int, raw: [Value?]) -> (changes: Bool, waitingOn: [Int]) {
         let condition = conditions[rule]
         let derives = !engine.knowledge.derivedOrder.isEmpty
         var trial = raw
@@ -78,10 +101,10 @@ struct Interview {
                 truth == nil
                     ? Residual(knowledge: engine.knowledge, values: values).unknowns(of: condition) : QuestionSet()
             )
-            if let seen, seen != state { return true }
+            if let seen, seen != state { return (true, []) }
             seen = state
         }
-        return false
+        return (false, seen.map { Array($0.1) } ?? [])
     }
 }
 

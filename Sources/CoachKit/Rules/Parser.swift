@@ -12,6 +12,8 @@
 struct Parser {
     /// Deeper nesting than this is refused rather than risking the stack.
     static let maximumDepth = 64
+    /// Longer expressions are refused: no condition a person writes comes near.
+    static let maximumTokens = 2_000
 
     private let tokens: [Token]
     private var index = 0
@@ -23,7 +25,12 @@ struct Parser {
 
     /// Parses a whole expression; anything left after it is an error.
     static func parse(_ source: String) throws(ExpressionError) -> Expression {
-        var parser = Parser(tokens: try Lexer.tokens(of: source))
+        let tokens = try Lexer.tokens(of: source)
+        // Chains of `and` or `+` build a tree as deep as they are long: cap the length.
+        guard tokens.count <= maximumTokens else {
+            throw ExpressionError(.expressionTooLong(maximumTokens), at: tokens[maximumTokens].range)
+        }
+        var parser = Parser(tokens: tokens)
         guard parser.current.kind != .end else {
             throw ExpressionError(.expectedExpression(found: nil), at: parser.current.range)
         }

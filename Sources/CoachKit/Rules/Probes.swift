@@ -38,8 +38,8 @@ enum Probes {
 
     /// Bounds, round magnitudes, and each threshold with its neighbours.
     private static func numbers(for question: Question, thresholds: Set<Double>) -> [Double] {
-        let minimum = question.minimum ?? -1e9
-        let maximum = question.maximum ?? 1e9
+        let minimum = question.minimum ?? min(-1e9, question.maximum ?? 0)
+        let maximum = question.maximum ?? max(1e9, minimum)
         var candidates: Set<Double> = [minimum, maximum, 0, 0.5, 1, 2, 5, 10, 100, 1_000, 10_000, 1_000_000]
         for threshold in thresholds {
             let step = question.isInteger ? 1 : max(0.01, abs(threshold) * 0.01)
