@@ -56,9 +56,10 @@ extension KnowledgeBase {
         return knowledge
     }
 
-    /// The knowledge base in `folder`; any error in it throws, with every diagnostic.
+    /// The knowledge base in `folder`, without its scenarios (which `coach check`
+    /// runs); any error in it throws, with every diagnostic.
     public static func load(from folder: URL) throws(CoachError) -> KnowledgeBase {
-        let report = try KnowledgeLoader.load(from: folder)
+        let report = try KnowledgeLoader.load(from: folder, includingScenarios: false)
         guard let knowledge = report.knowledge, !report.hasErrors else {
             throw .invalidKnowledge(report.diagnostics)
         }

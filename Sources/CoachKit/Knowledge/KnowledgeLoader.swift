@@ -43,14 +43,15 @@ public enum KnowledgeLoader {
 
     /// Loads the folder at `folder`. Only a folder that cannot be used at all throws;
     /// every problem inside it is a diagnostic.
-    public static func load(from folder: URL) throws(CoachError) -> LoadReport {
+    public static func load(from folder: URL, includingScenarios: Bool = true) throws(CoachError) -> LoadReport {
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: folder.path, isDirectory: &isDirectory) else {
             throw .folderNotFound(folder.path)
         }
         guard isDirectory.boolValue else { throw .notAFolder(folder.path) }
         let display = folder.relativePath.hasSuffix("/") ? String(folder.relativePath.dropLast()) : folder.relativePath
-        let files = yamlPaths(in: folder).map { relative in
+        let paths = yamlPaths(in: folder).filter { includingScenarios || !$0.hasPrefix(scenariosFolder + "/") }
+        let files = paths.map { relative in
             SourceFile(
                 displayPath: display + "/" + relative,
                 relativePath: relative,
@@ -60,9 +61,13 @@ public enum KnowledgeLoader {
     }
 
     /// Loads the knowledge compiled into the binary: from the YAML text when
-    /// `withPositions` (for `coach check`), else from the build's compact form.
+    /// `withPositions` (for `coach check`, which also reads the scenarios), else from
+    /// the build's compact form, without the scenarios, which only `check` runs.
     public static func loadBuiltIn(withPositions: Bool) -> LoadReport {
-        let files = EmbeddedFile.files(in: "knowledge").map { file in
+        let embedded = EmbeddedFile.files(in: "knowledge").filter {
+            withPositions || !$0.path.hasPrefix(scenariosFolder + "/")
+        }
+        let files = embedded.map { file in
             SourceFile(
                 displayPath: "knowledge/" + file.path,
                 relativePath: file.path,

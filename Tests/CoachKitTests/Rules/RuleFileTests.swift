@@ -162,7 +162,7 @@ struct RuleFileTests {
           facts: {orientation: media}
 
         """.write(to: folder.appending(path: "scenarios/busy.yaml"), atomically: true, encoding: .utf8)
-        let knowledge = try KnowledgeBase.load(from: folder)
+        let knowledge = try #require(try KnowledgeLoader.load(from: folder).knowledge)
         let failures = ScenarioRunner(knowledge: knowledge).run().map {
             $0.formatted(in: .en).replacingOccurrences(of: folder.relativePath + "/", with: "")
         }
