@@ -138,6 +138,7 @@ struct KnowledgeCompiler {
             }
         }
         let ruleIDs = records.map(\.id)
+        reportSupersedesCycles(in: records)
         var rules: [Rule] = []
         for record in records {
             if !topicIDs.contains(record.source) {
@@ -156,9 +157,6 @@ struct KnowledgeCompiler {
                 }
             }
             for text in record.texts { checkPlaceholders(in: text) }
-            if let cycle = supersedesCycle(from: record.id, in: records) {
-                log.error(.supersedesCycle(cycle), in: record.file, at: record.idPosition)
-            }
             guard let condition = compile(record.condition, expecting: .boolean) else { continue }
             rules.append(
                 Rule(
@@ -169,23 +167,28 @@ struct KnowledgeCompiler {
         return rules
     }
 
-    /// A cycle of `supersedes` through `start`, if any: rules that would replace each
-    /// other until none is left.
-    private func supersedesCycle(from start: String, in records: [RuleRecord]) -> [String]? {
-        let edges = Dictionary(records.map { ($0.id, $0.supersedes.map(\.id)) }, uniquingKeysWith: { a, _ in a })
-        var path = [start]
-        var visited: Set<String> = []
-        func walk(_ id: String) -> Bool {
-            for next in edges[id] ?? [] where next != id {
-                if next == start { return true }
-                guard visited.insert(next).inserted else { continue }
-                path.append(next)
-                if walk(next) { return true }
-                path.removeLast()
+    /// Reports each cycle of `supersedes` (rules that would replace each other until
+    /// none is left) once, at the rule where it is found; one walk over the graph.
+    private func reportSupersedesCycles(in records: [RuleRecord]) {
+        let edges = Dictionary(
+            records.filter { !$0.supersedes.isEmpty }.map { ($0.id, $0.supersedes.map(\.id)) },
+            uniquingKeysWith: { a, _ in a })
+        let sites = Dictionary(records.map { ($0.id, ($0.file, $0.idPosition)) }, uniquingKeysWith: { a, _ in a })
+        var done: Set<String> = []
+        var path: [String] = []
+        func walk(_ id: String) {
+            if let start = path.firstIndex(of: id) {
+                let cycle = Array(path[start...]) + [id]
+                if let (file, position) = sites[id] { log.error(.supersedesCycle(cycle), in: file, at: position) }
+                return
             }
-            return false
+            guard !done.contains(id) else { return }
+            path.append(id)
+            for next in edges[id] ?? [] where next != id { walk(next) }
+            path.removeLast()
+            done.insert(id)
         }
-        return walk(start) && path.min() == start ? path + [start] : nil
+        for id in edges.keys.sorted() { walk(id) }
     }
 
     /// Every `{name}` of a text must be a question or a fact.
