@@ -49,6 +49,6 @@ struct Check: ParsableCommand {
         ]
         let hasRules = !(knowledge?.rules.isEmpty ?? true) || !(knowledge?.scenarios.isEmpty ?? true)
         Console.out(
-            strings(hasRules ? "plan.scenarios" : warnings == 0 ? "check.ok" : "check.ok_with_warnings", counts))
+            strings(hasRules ? "check.ok_full" : warnings == 0 ? "check.ok" : "check.ok_with_warnings", counts))
     }
 }

@@ -69,6 +69,7 @@ public enum Problem: Sendable, Hashable {
     case outOfRange(String, min: String, max: String)
     case tooLong(Int, maximum: Int)
     case controlCharacter
+    case unknownSchema(String, expected: String)
     case ambiguousNumber(String)
     case expressionTooLong(Int)
     case supersedesCycle([String])
@@ -182,6 +183,8 @@ public enum Problem: Sendable, Hashable {
         case .outOfRange(let value, let min, let max):
             ("problem.out_of_range", ["value": value, "min": min, "max": max], nil)
         case .controlCharacter: ("problem.control_character", [:], nil)
+        case .unknownSchema(let schema, let expected):
+            ("problem.unknown_schema", ["schema": schema, "expected": expected], nil)
         case .ambiguousNumber(let text): ("problem.ambiguous_number", ["text": text], nil)
         case .expressionTooLong(let limit): ("problem.expression_too_long", ["limit": String(limit)], nil)
         case .supersedesCycle(let ids): ("problem.supersedes_cycle", ["path": ids.joined(separator: " → ")], nil)

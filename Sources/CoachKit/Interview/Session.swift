@@ -122,7 +122,7 @@ public struct SessionStore: Sendable {
         var session = Session(name: name)
         if let fields = reader.fields(of: root, allowed: ["schema", "name", "answers", "order"]) {
             if let schema = fields.requiredText("schema"), schema != "coach.session/1" {
-                reader.error(.unknownReference(schema, kind: .fact, suggestion: nil), at: fields["schema"]?.position)
+                reader.error(.unknownSchema(schema, expected: "coach.session/1"), at: fields["schema"]?.position)
             }
             if let answers = fields.required("answers") {
                 session.answers = AnswersReader(knowledge: knowledge, reader: reader).answers(from: answers)
