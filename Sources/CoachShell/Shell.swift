@@ -492,9 +492,8 @@ public final class Shell {
             expanded.hasSuffix("/") || expanded.isEmpty ? expanded : (expanded as NSString).deletingLastPathComponent
         let start = expanded.hasSuffix("/") ? "" : (expanded as NSString).lastPathComponent
         let listed = (try? FileManager.default.contentsOfDirectory(atPath: folder.isEmpty ? "." : folder)) ?? []
-        let base =
-            prefix.hasSuffix("/") || !prefix.contains("/")
-            ? (prefix.hasSuffix("/") ? prefix : "") : String(prefix[...prefix.lastIndex(of: "/")!])
+        // What the user typed up to the last slash stays as typed (a `~` included).
+        let base = prefix.lastIndex(of: "/").map { String(prefix[...$0]) } ?? ""
         return listed.filter { $0.hasPrefix(start) && !$0.hasPrefix(".") }.sorted().map { name in
             var isDirectory: ObjCBool = false
             let full = ((folder.isEmpty ? "." : folder) as NSString).appendingPathComponent(name)

@@ -173,3 +173,16 @@ struct ShellTests {
         }
     }
 }
+
+@Suite("Path completion")
+struct PathCompletionTests {
+    @Test func foldersEndWithASlashAndWhatWasTypedIsKept() throws {
+        let folder = FileManager.default.temporaryDirectory.appending(path: "coach-paths-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        try FileManager.default.createDirectory(at: folder.appending(path: "plans"), withIntermediateDirectories: true)
+        try "x".write(to: folder.appending(path: "posts.csv"), atomically: true, encoding: .utf8)
+        #expect(Shell.paths(matching: folder.path + "/p") == [folder.path + "/plans/", folder.path + "/posts.csv"])
+        #expect(Shell.paths(matching: folder.path + "/pl") == [folder.path + "/plans/"])
+        #expect(Shell.paths(matching: folder.path + "/plans/").isEmpty)
+    }
+}
