@@ -168,24 +168,25 @@ public enum KnowledgeLoader {
 
         checkReferences(article: article, topics: topics, questions: questions, log: log)
 
-        var knowledge: KnowledgeBase?
-        if let (article, _) = article {
-            let sectionOrder = Dictionary(
-                article.sections.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { first, _ in first })
-            func rank(_ topic: Topic) -> (Topic.Kind, Int, Int, String) {
-                (topic.kind, sectionOrder[topic.source] ?? .max, topic.order ?? .max, topic.id)
-            }
-            let ordered = topics.compactMap(\.topic).sorted { rank($0) < rank($1) }
-            knowledge = KnowledgeBase(article: article, topics: ordered, questions: questions.compactMap(\.question))
+        // Without a readable sources.yaml there is no knowledge base to return, but the
+        // rest is still checked against a stand-in article, so that every problem shows.
+        let usable =
+            article?.0
+            ?? Article(
+                title: Localized(fr: "", en: ""), publisher: Localized(fr: "", en: ""), language: .fr, sections: [])
+        let sectionOrder = Dictionary(
+            usable.sections.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { first, _ in first })
+        func rank(_ topic: Topic) -> (Topic.Kind, Int, Int, String) {
+            (topic.kind, sectionOrder[topic.source] ?? .max, topic.order ?? .max, topic.id)
         }
-        if var base = knowledge {
-            compile(&base, questions: questions, facts: facts, rules: rules, log: log)
-            base.scenarios = scenarioFiles.compactMap { root, name, reader in
-                decodeScenario(root, name: name, knowledge: base, reader: reader)
-            }
-            checkScenarioReferences(base, log: log)
-            knowledge = base
+        let ordered = topics.compactMap(\.topic).sorted { rank($0) < rank($1) }
+        var base = KnowledgeBase(article: usable, topics: ordered, questions: questions.compactMap(\.question))
+        compile(&base, questions: questions, facts: facts, rules: rules, log: log)
+        base.scenarios = scenarioFiles.compactMap { root, name, reader in
+            decodeScenario(root, name: name, knowledge: base, reader: reader)
         }
+        checkScenarioReferences(base, log: log)
+        let knowledge = article == nil ? nil : base
         return LoadReport(knowledge: knowledge, diagnostics: log.sorted())
     }
 

@@ -48,6 +48,21 @@ struct RuleFileTests {
             ])
     }
 
+    @Test func aMissingSourcesFileHidesNoOtherProblem() throws {
+        let folder = try temporaryFolder([:])
+        defer { try? FileManager.default.removeItem(at: folder) }
+        try FileManager.default.copyItem(at: fixtures.appending(path: "rules"), to: folder)
+        try FileManager.default.removeItem(at: folder.appending(path: "sources.yaml"))
+        try FileManager.default.removeItem(at: folder.appending(path: "scenarios/quiet.yaml"))
+        try rule("postz > 1").write(to: folder.appending(path: "rules/all.yaml"), atomically: true, encoding: .utf8)
+        let report = try KnowledgeLoader.load(from: folder)
+        #expect(report.knowledge == nil)
+        #expect(
+            report.diagnostics.map { $0.message(in: .en) } == [
+                "missing 'sources.yaml'", "unknown question or fact 'postz'; did you mean 'posts'?",
+            ])
+    }
+
     @Test func aQuotedConditionCountsItsQuote() throws {
         let found = try diagnostics(["rules/all.yaml": rule("\"posts > 1 and postz < 3\"")])
         #expect(found == ["rules/all.yaml:3:26: error: unknown question or fact 'postz'; did you mean 'posts'?"])
