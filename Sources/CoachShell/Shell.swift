@@ -285,16 +285,7 @@ public final class Shell {
 
     /// An answer as the user reads it: labels rather than values.
     private func display(_ answer: Answers.Answer, of question: Question) -> String {
-        switch answer {
-        case .skipped: return strings("shell.answers.skipped")
-        case .choice(let value): return question.option(value)?.label[language] ?? value
-        case .multi(let values):
-            return values.isEmpty
-                ? "—" : values.map { question.option($0)?.label[language] ?? $0 }.joined(separator: ", ")
-        case .boolean(let flag): return strings(flag ? "questions.yes" : "questions.no")
-        case .number(let number): return Problem.format(number)
-        case .text(let text): return text
-        }
+        ValueRenderer(knowledge: knowledge, language: language).describe(answer, of: question)
     }
 
     /// `ID VALUE` parsed against the question `ID`.

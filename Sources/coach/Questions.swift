@@ -25,7 +25,7 @@ struct Questions: ParsableCommand {
             if question.isOptional { traits.append(strings("questions.optional")) }
             if question.isInteger { traits.append(strings("questions.whole")) }
             if let minimum = question.minimum, let maximum = question.maximum {
-                traits.append(strings("questions.range", ["min": format(minimum), "max": format(maximum)]))
+                traits.append(strings("questions.range", ["min": minimum.plainText, "max": maximum.plainText]))
             }
             let number = String(index + 1)
             lines.append(
@@ -40,9 +40,5 @@ struct Questions: ParsableCommand {
             }
         }
         Console.out(lines.joined(separator: "\n"))
-    }
-
-    private func format(_ number: Double) -> String {
-        number == number.rounded() && abs(number) < 1e15 ? String(Int(number)) : String(number)
     }
 }

@@ -155,7 +155,7 @@ public enum Problem: Sendable, Hashable {
         case .unexpectedOptions(let type): ("problem.unexpected_options", ["type": type], nil)
         case .boundOnNonNumber(let key, let type): ("problem.bound_on_non_number", ["key": key, "type": type], nil)
         case .minAboveMax(let min, let max):
-            ("problem.min_above_max", ["min": Self.format(min), "max": Self.format(max)], nil)
+            ("problem.min_above_max", ["min": min.plainText, "max": max.plainText], nil)
         case .lengthOnNonText(let type): ("problem.length_on_non_text", ["type": type], nil)
         case .duplicateOption(let value): ("problem.duplicate_option", ["value": value], nil)
         case .stepCount(let count, let minimum, let maximum):
@@ -226,10 +226,6 @@ public enum Problem: Sendable, Hashable {
         case phrase(String, [String: String])
     }
 
-    /// `3` rather than `3.0`.
-    public static func format(_ number: Double) -> String {
-        number == number.rounded() && abs(number) < 1e15 ? String(Int(number)) : String(number)
-    }
 }
 
 /// A problem can be thrown where a single one ends the work (a refused answer).

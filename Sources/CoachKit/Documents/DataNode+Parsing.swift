@@ -111,6 +111,27 @@ extension DataNode {
         }
     }
 
+    /// A data file (answers, a session) as a document: UTF-8 with or without a byte
+    /// order mark, YAML or JSON; nil when it is empty. JSON that libyaml refuses
+    /// (surrogate-pair escapes such as `\ud83d\ude00`) is read as JSON, without
+    /// positions. Any other problem throws, located.
+    static func parse(data: Data, path: String) throws(CoachError) -> DataNode? {
+        guard var text = String(data: data, encoding: .utf8) else {
+            throw .invalidData([Diagnostic(.error, .notUTF8, at: SourceLocation(file: path))])
+        }
+        if text.hasPrefix("\u{FEFF}") { text.removeFirst() }
+        do {
+            return try parse(yaml: text)
+        } catch  where error.problem == .emptyFile {
+            return nil
+        } catch {
+            if text.trimmed.hasPrefix("{"), let json = try? parse(json: text) { return json }
+            throw .invalidData([
+                Diagnostic(.error, error.problem, at: SourceLocation(file: path, position: error.position))
+            ])
+        }
+    }
+
     /// An embedded file's content: from its JSON when the build prepared it, else
     /// from its YAML.
     static func parse(file: EmbeddedFile) throws(LocatedProblem) -> DataNode {

@@ -16,39 +16,17 @@ public struct AnswerParser: Sendable {
         guard !text.isEmpty else { return .failure(.emptyValue(question.id)) }
         switch question.kind {
         case .text:
-            if let limit = question.maximumLength, text.count > limit {
-                return .failure(.tooLong(text.count, maximum: limit))
-            }
-            if text.unicodeScalars.contains(where: AnswersReader.isControl) { return .failure(.controlCharacter) }
-            return .success(.text(text))
+            return question.textAnswer(text)
         case .boolean:
             guard let flag = AnswersReader.boolean(Self.fold(text)) else { return .failure(.notYesOrNo(text)) }
             return .success(.boolean(flag))
         case .number:
-            return number(text)
+            return question.numberAnswer(text)
         case .choice:
             return option(text).map(Answers.Answer.choice)
         case .multi:
             return options(text).map(Answers.Answer.multi)
         }
-    }
-
-    private func number(_ text: String) -> Result<Answers.Answer, Problem> {
-        // Spaces group thousands in French (`12 500`, often a narrow no-break space).
-        let cleaned = String(text.filter { !$0.isWhitespace })
-        guard let number = AnswersReader.number(cleaned) else {
-            return .failure(AnswersReader.isAmbiguous(cleaned) ? .ambiguousNumber(text) : .notANumber(text))
-        }
-        if question.isInteger, number != number.rounded() { return .failure(.notAnInteger(text)) }
-        let minimum = question.minimum ?? -Double.greatestFiniteMagnitude
-        let maximum = question.maximum ?? Double.greatestFiniteMagnitude
-        guard (minimum...maximum).contains(number) else {
-            return .failure(
-                .outOfRange(
-                    Problem.format(number), min: question.minimum.map(Problem.format) ?? "−∞",
-                    max: question.maximum.map(Problem.format) ?? "∞"))
-        }
-        return .success(.number(number))
     }
 
     /// One option, by number, value or label.

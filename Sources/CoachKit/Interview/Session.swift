@@ -108,16 +108,8 @@ public struct SessionStore: Sendable {
     {
         let log = DiagnosticLog()
         let reader = DocumentReader(file: path, log: log)
-        guard let text = String(data: data, encoding: .utf8) else {
-            throw .invalidData([Diagnostic(.error, .notUTF8, at: SourceLocation(file: path))])
-        }
-        let root: DataNode
-        do {
-            root = try DataNode.parse(yaml: text)
-        } catch {
-            throw .invalidData([
-                Diagnostic(.error, error.problem, at: SourceLocation(file: path, position: error.position))
-            ])
+        guard let root = try DataNode.parse(data: data, path: path) else {
+            throw .invalidData([Diagnostic(.error, .emptyFile, at: SourceLocation(file: path))])
         }
         var session = Session(name: name)
         if let fields = reader.fields(of: root, allowed: ["schema", "name", "answers", "order"]) {

@@ -25,24 +25,7 @@ public enum AnswersFile {
     public static func parse(_ data: Data, path: String, knowledge: KnowledgeBase) throws(CoachError) -> Answers {
         let log = DiagnosticLog()
         let reader = DocumentReader(file: path, log: log)
-        guard var text = String(data: data, encoding: .utf8) else {
-            throw .invalidData([Diagnostic(.error, .notUTF8, at: SourceLocation(file: path))])
-        }
-        if text.hasPrefix("\u{FEFF}") { text.removeFirst() }
-        let root: DataNode
-        do {
-            root = try DataNode.parse(yaml: text)
-        } catch  where error.problem == .emptyFile {
-            return Answers()
-        } catch  where text.trimmed.hasPrefix("{") && (try? DataNode.parse(json: text)) != nil {
-            // Valid JSON that libyaml refuses (surrogate-pair escapes such as "\ud83d\ude00"):
-            // read as JSON, without positions.
-            root = (try? DataNode.parse(json: text)) ?? .mapping([], at: nil)
-        } catch {
-            throw .invalidData([
-                Diagnostic(.error, error.problem, at: SourceLocation(file: path, position: error.position))
-            ])
-        }
+        guard let root = try DataNode.parse(data: data, path: path) else { return Answers() }
         let answers = AnswersReader(knowledge: knowledge, reader: reader).answers(from: root)
         guard !log.diagnostics.contains(where: \.isError) else { throw .invalidData(log.sorted()) }
         return answers

@@ -36,37 +36,13 @@ struct AnswersReader {
         switch question.kind {
         case .text:
             guard let text = reader.text(node, key: question.id) else { return nil }
-            if let limit = question.maximumLength, text.count > limit {
-                reader.error(.tooLong(text.count, maximum: limit), at: node.position)
-                return nil
-            }
-            if text.unicodeScalars.contains(where: Self.isControl) {
-                reader.error(.controlCharacter, at: node.position)
-                return nil
-            }
-            return .text(text)
+            return checked(question.textAnswer(text), at: node)
         case .number:
             guard case .scalar(let text, _, _) = node else {
                 reader.error(.expectedType(expected: .number, found: node.kind), at: node.position)
                 return nil
             }
-            guard let number = Self.number(text) else {
-                reader.error(Self.isAmbiguous(text) ? .ambiguousNumber(text) : .notANumber(text), at: node.position)
-                return nil
-            }
-            if question.isInteger, number != number.rounded() {
-                reader.error(.notAnInteger(text), at: node.position)
-                return nil
-            }
-            if let minimum = question.minimum, number < minimum {
-                reader.error(outOfRange(number, question), at: node.position)
-                return nil
-            }
-            if let maximum = question.maximum, number > maximum {
-                reader.error(outOfRange(number, question), at: node.position)
-                return nil
-            }
-            return .number(number)
+            return checked(question.numberAnswer(text), at: node)
         case .boolean:
             if case .scalar(let text, _, _) = node, let flag = Self.boolean(text) { return .boolean(flag) }
             return reader.boolean(node).map(Answers.Answer.boolean)
@@ -104,10 +80,14 @@ struct AnswersReader {
         return value
     }
 
-    private func outOfRange(_ number: Double, _ question: Question) -> Problem {
-        .outOfRange(
-            Problem.format(number), min: question.minimum.map(Problem.format) ?? "−∞",
-            max: question.maximum.map(Problem.format) ?? "∞")
+    /// The answer, or nil once its problem is reported at `node`.
+    private func checked(_ result: Result<Answers.Answer, Problem>, at node: DataNode) -> Answers.Answer? {
+        switch result {
+        case .success(let answer): return answer
+        case .failure(let problem):
+            reader.error(problem, at: node.position)
+            return nil
+        }
     }
 
     /// A finite number, with a dot or a decimal comma (`0,5`). A comma followed by

@@ -23,13 +23,7 @@ struct KnowledgeCompiler {
             symbols[question.id] = Checker.Symbol(slot: slot, type: type)
         }
         for (index, fact) in facts.enumerated() where symbols[fact.id] == nil {
-            let type: ValueType =
-                switch fact.kind {
-                case .number: .number
-                case .boolean: .boolean
-                case .choice: .choice(owner: fact.id, options: fact.options)
-                }
-            symbols[fact.id] = Checker.Symbol(slot: questions.count + index, type: type)
+            symbols[fact.id] = Checker.Symbol(slot: questions.count + index, type: fact.type)
         }
     }
 
@@ -57,13 +51,7 @@ struct KnowledgeCompiler {
         facts.map { record in
             let definition: Fact.Definition
             if let value = record.value {
-                let type: ValueType =
-                    switch record.kind {
-                    case .number: .number
-                    case .boolean: .boolean
-                    case .choice: .choice(owner: record.id, options: record.options)
-                    }
-                let compiledValue = compile(value, expecting: type)
+                let compiledValue = compile(value, expecting: record.type)
                 if record.kind == .choice, let literal = compiledValue, case .text(let text) = literal.node,
                     !record.options.contains(text)
                 {

@@ -9,6 +9,9 @@ struct FactRecord {
     var guardText: SourceText?
     var cases: [(condition: SourceText, value: String, position: SourcePosition?)]
     var otherwise: (value: String, position: SourcePosition?)?
+
+    /// The fact's type in expressions.
+    var type: ValueType { Fact.type(kind, id: id, options: options) }
 }
 
 /// What could be read of a rule, before its condition is compiled.
@@ -141,7 +144,7 @@ extension KnowledgeLoader {
             if (0...100).contains(value) {
                 priority = value
             } else {
-                reader.error(.outOfRange(Problem.format(Double(value)), min: "0", max: "100"), at: node.position)
+                reader.error(.outOfRange(Double(value).plainText, min: "0", max: "100"), at: node.position)
             }
         }
 

@@ -59,9 +59,7 @@ public indirect enum JSON: Sendable, Equatable {
     /// Whole numbers without a decimal point; NaN and infinities, which JSON cannot
     /// hold, as null.
     static func number(_ number: Double) -> String {
-        guard number.isFinite else { return "null" }
-        if number == number.rounded(), abs(number) < 1e15 { return String(Int(number)) }
-        return String(number)
+        number.isFinite ? number.plainText : "null"
     }
 
     private static func quote(_ text: String, into out: inout String) {

@@ -2,9 +2,21 @@ import Foundation
 
 /// Writes answers and facts into text: `{posts_per_week}` in a rule becomes `0,5` in
 /// French and `0.5` in English, a choice its option's label.
-struct ValueRenderer {
+public struct ValueRenderer: Sendable {
     let knowledge: KnowledgeBase
     let language: Language
+
+    public init(knowledge: KnowledgeBase, language: Language) {
+        self.knowledge = knowledge
+        self.language = language
+    }
+
+    /// An answer as the user reads it: labels rather than values, `oui` or `yes`,
+    /// `0,5` in French.
+    public func describe(_ answer: Answers.Answer, of question: Question) -> String {
+        if answer == .skipped { return Strings.table(for: language)("answer.skipped") }
+        return localized(answer.value, of: question)
+    }
 
     /// `text` with each `{id}` replaced by that question's or fact's value.
     func fill(_ text: String, values: [Value?]) -> String {
@@ -31,12 +43,16 @@ struct ValueRenderer {
 
     /// A value as a reader of `language` expects it.
     func localized(_ value: Value, slot: Int) -> String {
-        let question = slot < knowledge.questions.count ? knowledge.questions[slot] : nil
+        localized(value, of: slot < knowledge.questions.count ? knowledge.questions[slot] : nil)
+    }
+
+    private func localized(_ value: Value, of question: Question?) -> String {
         switch value {
         case .number(let number): return format(number)
         case .text(let text): return question?.option(text)?.label[language] ?? text
         case .boolean(let flag): return Strings.table(for: language)(flag ? "questions.yes" : "questions.no")
         case .list(let values):
+            guard !values.isEmpty else { return "—" }
             return values.map { question?.option($0)?.label[language] ?? $0 }.joined(separator: ", ")
         case .none: return "—"
         }
@@ -46,7 +62,7 @@ struct ValueRenderer {
     /// decimals when `rounded`.
     func plain(_ value: Value, rounded: Bool = false) -> String {
         switch value {
-        case .number(let number): Self.plainNumber(rounded ? (number * 100).rounded() / 100 : number)
+        case .number(let number): (rounded ? (number * 100).rounded() / 100 : number).plainText
         case .text(let text): text
         case .boolean(let flag): flag ? "true" : "false"
         case .list(let values): "[" + values.joined(separator: ", ") + "]"
@@ -57,7 +73,7 @@ struct ValueRenderer {
     /// At most two decimals, none when whole; thousands grouped, and a decimal comma
     /// in French (`12 500,5`, `12,500.5`).
     func format(_ number: Double) -> String {
-        let text = Self.plainNumber((number * 100).rounded() / 100)
+        let text = ((number * 100).rounded() / 100).plainText
         guard !text.contains("e") else { return text }
         let parts = text.split(separator: ".", maxSplits: 1)
         let sign = parts[0].hasPrefix("-") ? "-" : ""
@@ -71,10 +87,5 @@ struct ValueRenderer {
         }
         let decimals = parts.count > 1 ? (language == .fr ? "," : ".") + parts[1] : ""
         return sign + grouped + decimals
-    }
-
-    static func plainNumber(_ number: Double) -> String {
-        if number == number.rounded(), abs(number) < 1e15 { return String(Int(number)) }
-        return String(number)
     }
 }

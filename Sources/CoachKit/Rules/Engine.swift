@@ -27,9 +27,6 @@ public struct Engine: Sendable {
     let supersededBy: [[Int]]
     /// For each question, the values that may decide a rule differently.
     let probes: [[Value]]
-    /// For each question, the indices of rules that mention it (directly or
-    /// through facts and `ask_if`).
-    let rulesByQuestion: [[Int]]
     /// For each rule, the questions it mentions (directly or through facts).
     let questionsByRule: [[Int]]
     /// Rules whose condition is a plain conjunction over questions without `ask_if`:
@@ -50,11 +47,6 @@ public struct Engine: Sendable {
         probes = Probes.values(for: knowledge)
         let dependencies = Dependencies(knowledge: knowledge)
         questionsByRule = conditions.map { dependencies.questions(of: $0) }
-        var byQuestion = [[Int]](repeating: [], count: knowledge.questions.count)
-        for (rule, questions) in questionsByRule.enumerated() {
-            for question in questions { byQuestion[question].append(rule) }
-        }
-        rulesByQuestion = byQuestion
         isConjunction = conditions.map { Self.isConjunction($0, questions: knowledge.questions) }
     }
 

@@ -19,7 +19,9 @@ public struct Fact: Sendable, Identifiable {
     public var definition: Definition
 
     /// The fact's type in expressions.
-    var type: ValueType {
+    var type: ValueType { Self.type(kind, id: id, options: options) }
+
+    static func type(_ kind: Kind, id: String, options: [String]) -> ValueType {
         switch kind {
         case .number: .number
         case .boolean: .boolean

@@ -68,7 +68,7 @@ struct Parser {
 
     private func describe(_ token: Token) -> String {
         switch token.kind {
-        case .number(let value): Problem.format(value)
+        case .number(let value): value.plainText
         case .text(let text): "'\(text)'"
         case .identifier(let name): name
         case .keyword(let keyword): keyword.rawValue

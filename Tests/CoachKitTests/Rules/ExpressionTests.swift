@@ -7,7 +7,7 @@ struct ExpressionTests {
     /// The tree as a compact string, to compare shapes.
     func shape(_ expression: Expression) -> String {
         switch expression.node {
-        case .number(let number): Problem.format(number)
+        case .number(let number): number.plainText
         case .text(let text): "'\(text)'"
         case .boolean(let flag): String(flag)
         case .list(let elements): "[" + elements.map(shape).joined(separator: ",") + "]"
