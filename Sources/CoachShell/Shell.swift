@@ -416,9 +416,13 @@ public final class Shell {
     private func export(_ arguments: String) {
         let path = arguments.isEmpty ? Self.defaultExportName(for: evaluation.name, date: today) : arguments
         let expanded = (path as NSString).expandingTildeInPath
-        let markdown = PlanMarkdownRenderer(knowledge: knowledge, language: language).render(evaluation, date: today)
+        // The extension chooses the format: .md (the default), .txt, .json, or .html,
+        // .docx and .pdf through pandoc.
+        let exporter = PlanExporter(
+            knowledge: knowledge, language: language, environment: ProcessInfo.processInfo.environment)
         do {
-            try AtomicFile.write(Data(markdown.utf8), to: URL(fileURLWithPath: expanded))
+            let data = try exporter.render(evaluation, as: PlanFormat(fileName: expanded), date: today)
+            try AtomicFile.write(data, to: URL(fileURLWithPath: expanded))
             say("shell.exported", ["path": path])
         } catch {
             output(style.error(error.description(in: language)))

@@ -63,6 +63,9 @@ enum Console {
             case .unknownLanguage:
                 err("coach: error: \(error.description(in: language))")
                 return ExitCode(Exit.usage)
+            case .toolMissing, .conversionFailed:
+                err("coach: error: \(error.description(in: language))")
+                return ExitCode(Exit.ioError)
             }
         case let exit as ExitCode:
             return exit

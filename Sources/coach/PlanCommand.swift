@@ -12,10 +12,6 @@ struct PlanCommand: ParsableCommand {
             questions that could still change it.
             """)
 
-    enum Format: String, ExpressibleByArgument, CaseIterable {
-        case text, json, markdown
-    }
-
     @OptionGroup var options: CommonOptions
 
     @Option(help: ArgumentHelp("A YAML or JSON file of answers.", valueName: "file"), completion: .file())
@@ -28,13 +24,19 @@ struct PlanCommand: ParsableCommand {
         guard (answers == nil) != (session == nil) else {
             throw ValidationError("give either --answers FILE or --session NAME")
         }
+        if format.isBinary, output == nil {
+            throw ValidationError("--format \(format.rawValue) writes a binary file: give --output FILE")
+        }
         if let session, !SessionStore.isValid(name: session) {
             throw ValidationError("a session name holds letters, digits, '-' and '_' only: '\(session)'")
         }
     }
 
-    @Option(help: "The output format: text, json or markdown.")
-    var format: Format = .text
+    @Option(
+        help: ArgumentHelp(
+            "The output format: text, json or markdown; html, docx or pdf when pandoc is installed.",
+            valueName: "format"))
+    var format: PlanFormat = .text
 
     @Option(
         help: ArgumentHelp("Write the plan to this file (atomically) instead of standard output.", valueName: "file"))
@@ -56,21 +58,18 @@ struct PlanCommand: ParsableCommand {
                 profile = try store.load(name, knowledge: knowledge, setAside: false).0.answers
             }
             let plan = Planner(knowledge: knowledge).plan(for: profile, language: language)
-            let text: String =
-                switch format {
-                case .json: PlanDocument.json(plan).text()
-                case .text: PlanTextRenderer(knowledge: knowledge, language: language).render(plan)
-                case .markdown:
-                    PlanMarkdownRenderer(knowledge: knowledge, language: language).render(
-                        plan, date: ShellCommand.today())
-                }
+            let exporter = PlanExporter(
+                knowledge: knowledge, language: language, environment: ProcessInfo.processInfo.environment)
+            let data = try exporter.render(plan, as: format, date: ShellCommand.today())
             if let output {
-                try AtomicFile.write(Data((text + "\n").utf8), to: URL(fileURLWithPath: output))
+                try AtomicFile.write(data, to: URL(fileURLWithPath: output))
             } else {
-                Console.out(text)
+                FileHandle.standardOutput.write(data)
             }
         } catch {
             throw Console.fail(error, language: language)
         }
     }
 }
+
+extension PlanFormat: ExpressibleByArgument {}

@@ -99,4 +99,38 @@ struct PlanCommandTests {
         #expect(missing.count >= 15)
         #expect(Set(missing).count == missing.count)
     }
+
+    @Test func withoutPandocOtherFormatsNameThePackageToInstall() throws {
+        let bakery = answers.appending(path: "bakery.yaml").path
+        let output = FileManager.default.temporaryDirectory.appending(path: "coach-\(UUID().uuidString).html")
+        let result = try CoachProcess.run(
+            ["plan", "--answers", bakery, "--format", "html", "--output", output.path],
+            environment: ["PATH": "/nonexistent"])
+        #expect(result.status == 74)
+        #expect(
+            result.stderr.contains(
+                "--format html needs pandoc, which is not installed; install the Debian package 'pandoc'"))
+        #expect(!FileManager.default.fileExists(atPath: output.path), "nothing half-written")
+        let binary = try CoachProcess.run(["plan", "--answers", bakery, "--format", "docx"])
+        #expect(binary.status == 64, "a binary format needs --output")
+        #expect(binary.stderr.contains("give --output FILE"))
+    }
+
+    @Test(.enabled(if: FileManager.default.isExecutableFile(atPath: "/usr/bin/pandoc")))
+    func withPandocThePlanBecomesHTMLAndWord() throws {
+        let bakery = answers.appending(path: "bakery.yaml").path
+        let folder = FileManager.default.temporaryDirectory.appending(path: "coach-export-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let html = try CoachProcess.run(["plan", "--answers", bakery, "--format", "html", "--lang", "fr"])
+        #expect(html.status == 0, "\(html.stderr)")
+        #expect(html.stdout.contains("<html") && html.stdout.contains("lang=\"fr\""))
+        #expect(html.stdout.contains("<table") && html.stdout.contains("type=\"checkbox\""))
+        #expect(!html.stdout.contains("<script"))
+        let docx = folder.appending(path: "plan.docx")
+        let word = try CoachProcess.run(["plan", "--answers", bakery, "--format", "docx", "--output", docx.path])
+        #expect(word.status == 0, "\(word.stderr)")
+        let data = try Data(contentsOf: docx)
+        #expect(data.prefix(2) == Data("PK".utf8), "a docx is a zip archive")
+    }
 }

@@ -1,5 +1,7 @@
 import Foundation
 
+@testable import CoachKit
+
 /// The fixtures folder beside these tests.
 let fixtures = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appending(path: "Fixtures")
 
@@ -13,3 +15,12 @@ func temporaryFolder(_ files: [String: String]) throws -> URL {
     }
     return folder
 }
+
+/// The knowledge base that ships, with its scenarios, loaded once for the tests.
+let shippedKnowledge: KnowledgeBase = {
+    let report = KnowledgeLoader.loadBuiltIn(withPositions: true)
+    guard let knowledge = report.knowledge, !report.hasErrors else {
+        fatalError("the built-in knowledge does not load: \(report.diagnostics)")
+    }
+    return knowledge
+}()

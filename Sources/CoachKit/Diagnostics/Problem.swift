@@ -61,6 +61,8 @@ public enum Problem: Sendable, Hashable {
         expected: String, expectedArguments: [String: String], found: String, foundArguments: [String: String])
     case wrongArgumentCount(String, expected: Int, found: Int)
     case answeredNeedsAName
+    case roundDigits
+    case noBenchmark(String)
 
     // Rules, facts, answers and scenarios
     case cycle([String])
@@ -85,7 +87,7 @@ public enum Problem: Sendable, Hashable {
 
     /// What a reference points to, as named in messages.
     public enum ReferenceKind: String, Sendable, Hashable {
-        case topic, section, question, rule, fact
+        case topic, section, question, rule, fact, report
     }
 
     /// The key of the message in the localisation table, its arguments, and the
@@ -177,6 +179,8 @@ public enum Problem: Sendable, Hashable {
         case .wrongArgumentCount(let name, let expected, let found):
             ("problem.wrong_argument_count", ["name": name, "expected": String(expected), "found": String(found)], nil)
         case .answeredNeedsAName: ("problem.answered_needs_a_name", [:], nil)
+        case .roundDigits: ("problem.round_digits", [:], nil)
+        case .noBenchmark(let platform): ("problem.no_benchmark", ["platform": platform], nil)
         case .cycle(let names): ("problem.cycle", ["path": names.joined(separator: " → ")], nil)
         case .factDefinition: ("problem.fact_definition", [:], nil)
         case .horizonOnDiagnosis: ("problem.horizon_on_diagnosis", [:], nil)

@@ -26,6 +26,12 @@ public indirect enum DataNode: Sendable {
         }
     }
 
+    /// A mapping's keys in the order written; none for other nodes.
+    public var keys: [String] {
+        if case .mapping(let pairs, _) = self { return pairs.map(\.key) }
+        return []
+    }
+
     /// A plain `null`, `~` or empty scalar.
     public var isNull: Bool {
         if case .scalar(let text, .plain, _) = self {

@@ -12,6 +12,10 @@ public struct KnowledgeBase: Sendable {
     public var facts: [Fact] = []
     /// The rules, in the order written (which breaks ties of priority).
     public var rules: [Rule] = []
+    /// How the plan document is put together beyond the rules.
+    public var planGuide = PlanGuide()
+    /// Published engagement figures and their reports.
+    public var benchmarks = Benchmarks()
     /// The scenario tests of the knowledge authors.
     public var scenarios: [Scenario] = []
     /// The slots of derived values (facts, and questions with `ask_if`), each after

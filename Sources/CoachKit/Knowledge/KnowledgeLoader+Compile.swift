@@ -28,7 +28,7 @@ struct KnowledgeCompiler {
     }
 
     /// Parses and checks `source`; every problem is reported where it is.
-    func compile(_ source: SourceText, expecting type: ValueType) -> Expression? {
+    func compile(_ source: SourceText, expecting type: ValueType?) -> Expression? {
         let parsed: Expression
         do {
             parsed = try Parser.parse(source.text)
@@ -116,7 +116,7 @@ struct KnowledgeCompiler {
 
     // MARK: - Rules
 
-    func compileRules(_ records: [RuleRecord], topicIDs: Set<String>) -> [Rule] {
+    func compileRules(_ records: [RuleRecord], topicIDs: Set<String>, reportIDs: [String]) -> [Rule] {
         var first: [String: SourceLocation] = [:]
         for record in records {
             if let earlier = first[record.id] {
@@ -144,13 +144,15 @@ struct KnowledgeCompiler {
                         in: record.file, at: position)
                 }
             }
+            check(record.reports, kind: .report, among: reportIDs, in: record.file)
             for text in record.texts { checkPlaceholders(in: text) }
             guard let condition = compile(record.condition, expecting: .boolean) else { continue }
             rules.append(
                 Rule(
                     id: record.id, isDiagnosis: record.isDiagnosis, condition: condition,
                     conditionText: record.condition.text, priority: record.priority, horizon: record.horizon,
-                    source: record.source, supersedes: record.supersedes.map(\.id), text: record.text))
+                    source: record.source, supersedes: record.supersedes.map(\.id),
+                    reports: record.reports.map(\.id), text: record.text))
         }
         return rules
     }

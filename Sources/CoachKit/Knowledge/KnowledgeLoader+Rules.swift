@@ -26,6 +26,7 @@ struct RuleRecord {
     var source: String
     var sourcePosition: SourcePosition?
     var supersedes: [(id: String, position: SourcePosition?)]
+    var reports: [Reference] = []
     var text: Localized<Rule.Text>
     /// The title and detail texts as written, for placeholders.
     var texts: [SourceText]
@@ -116,7 +117,7 @@ extension KnowledgeLoader {
     // MARK: - Rules
 
     static let ruleKeys = [
-        "id", "diagnosis", "when", "priority", "horizon", "source", "supersedes", "fr", "en",
+        "id", "diagnosis", "when", "priority", "horizon", "source", "reports", "supersedes", "fr", "en",
     ]
 
     static func decodeRules(_ root: DataNode, reader: DocumentReader) -> [RuleRecord] {
@@ -195,13 +196,17 @@ extension KnowledgeLoader {
             }
         }
 
+        let reports = fields["reports"].map { references($0, key: "reports", reader: reader) } ?? []
+
         guard let id, let condition, let priority, let source, let fr = texts[.fr], let en = texts[.en],
             isDiagnosis || horizon != nil
         else { return nil }
-        return RuleRecord(
+        var record = RuleRecord(
             file: reader.file, id: id, idPosition: fields["id"]?.position, isDiagnosis: isDiagnosis,
             condition: condition, priority: priority, horizon: horizon, source: source,
             sourcePosition: fields["source"]?.position, supersedes: supersedes, text: Localized(fr: fr, en: en),
             texts: sources)
+        record.reports = reports
+        return record
     }
 }

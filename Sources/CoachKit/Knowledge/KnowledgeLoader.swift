@@ -36,7 +36,7 @@ public enum KnowledgeLoader {
         var contents: Contents
     }
 
-    static let knownFiles = ["sources.yaml", "questions.yaml", "facts.yaml"]
+    static let knownFiles = ["sources.yaml", "questions.yaml", "facts.yaml", "plan.yaml", "benchmarks.yaml"]
     static let topicsFolder = "topics"
     static let rulesFolder = "rules"
     static let scenariosFolder = "scenarios"
@@ -110,6 +110,8 @@ public enum KnowledgeLoader {
         var topics: [TopicRecord] = []
         var facts: [FactRecord] = []
         var rules: [RuleRecord] = []
+        var guide: PlanGuideRecord?
+        var benchmarks: BenchmarksRecord?
         var scenarioFiles: [(DataNode, String, DocumentReader)] = []
         var sawQuestions = false
         var sawTopics = false
@@ -142,6 +144,10 @@ public enum KnowledgeLoader {
                 questions = decodeQuestions(root, reader: reader)
             case "facts.yaml":
                 facts = decodeFacts(root, reader: reader)
+            case "plan.yaml":
+                guide = decodePlanGuide(root, reader: reader)
+            case "benchmarks.yaml":
+                benchmarks = decodeBenchmarks(root, reader: reader)
             case topicsFolder + "/":
                 sawTopics = true
                 let name = (parts[1] as NSString).deletingPathExtension
@@ -181,7 +187,7 @@ public enum KnowledgeLoader {
         }
         let ordered = topics.compactMap(\.topic).sorted { rank($0) < rank($1) }
         var base = KnowledgeBase(article: usable, topics: ordered, questions: questions.compactMap(\.question))
-        compile(&base, questions: questions, facts: facts, rules: rules, log: log)
+        compile(&base, questions: questions, facts: facts, rules: rules, guide: guide, benchmarks: benchmarks, log: log)
         base.scenarios = scenarioFiles.compactMap { root, name, reader in
             decodeScenario(root, name: name, knowledge: base, reader: reader)
         }
@@ -194,7 +200,7 @@ public enum KnowledgeLoader {
 
     private static func compile(
         _ knowledge: inout KnowledgeBase, questions records: [QuestionRecord], facts: [FactRecord],
-        rules: [RuleRecord], log: DiagnosticLog
+        rules: [RuleRecord], guide: PlanGuideRecord?, benchmarks: BenchmarksRecord?, log: DiagnosticLog
     ) {
         // Facts share the names of questions: a fact named like a question is an error.
         let questionIDs = Set(knowledge.questions.map(\.id))
@@ -233,7 +239,11 @@ public enum KnowledgeLoader {
                 ?? Fact(
                     id: record.id, kind: record.kind, options: record.options, definition: .cases([], otherwise: nil))
         }
-        knowledge.rules = compiler.compileRules(rules, topicIDs: Set(knowledge.topics.map(\.id)))
+        let topicIDs = Set(knowledge.topics.map(\.id))
+        if let benchmarks { knowledge.benchmarks = compiler.checkBenchmarks(benchmarks) }
+        let reportIDs = knowledge.benchmarks.reports.map(\.id)
+        knowledge.rules = compiler.compileRules(rules, topicIDs: topicIDs, reportIDs: reportIDs)
+        if let guide { knowledge.planGuide = compiler.compileGuide(guide, topicIDs: topicIDs, reportIDs: reportIDs) }
     }
 
     private static func checkScenarioReferences(_ knowledge: KnowledgeBase, log: DiagnosticLog) {

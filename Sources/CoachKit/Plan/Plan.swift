@@ -34,6 +34,85 @@ public struct Plan: Sendable {
     public var diagnosis: [DiagnosisItem]
     /// Highest priority first.
     public var actions: [Action]
+    /// Two or three sentences: where the user stands and what matters most.
+    public var summary: String = ""
+    /// The engagement rate against the published figure for the main platform.
+    public var engagement: Engagement?
+    /// The weekly publishing rhythm, when regularity matters.
+    public var rhythm: Rhythm?
+    public var indicators: [Indicator] = []
+    /// The knowledge entries the plan draws on, in the knowledge base's order.
+    public var concepts: [Concept] = []
+    /// The article's sections and the published reports behind the plan.
+    public var sources: [Source] = []
+
+    /// How an engagement rate compares with a benchmark.
+    public enum Verdict: String, Sendable {
+        case below, around, above
+    }
+
+    public struct Engagement: Sendable {
+        /// In percent, by followers.
+        public var rate: Double
+        /// The main platform: the first one the user named.
+        public var platform: String?
+        /// The published figure by followers for that platform, when there is one.
+        public var benchmark: Benchmarks.Figure?
+        public var report: Benchmarks.Report?
+        public var verdict: Verdict?
+        /// The share of the benchmark within which the rate is "around" it.
+        public var tolerance: Double
+    }
+
+    /// One post of the weekly rhythm.
+    public struct Slot: Sendable, Equatable {
+        public var day: Weekday
+        public var platform: String
+        public var format: String
+        public var purpose: String
+    }
+
+    public struct Rhythm: Sendable {
+        public var postsPerWeek: Int
+        public var platforms: [String]
+        public var slots: [Slot]
+        public var hoursPerWeek: Double?
+        public var source: String
+    }
+
+    public struct Indicator: Sendable {
+        public var id: String
+        public var title: String
+        /// The value today, when known.
+        public var now: Value?
+        public var target: Double?
+        public var unit: PlanGuide.Indicator.Unit
+        /// What to aim for and why.
+        public var note: String
+        public var source: String
+    }
+
+    public struct Concept: Sendable, Equatable {
+        public var id: String
+        public var title: String
+        /// The entry in one sentence.
+        public var text: String
+    }
+
+    public struct Source: Sendable, Equatable {
+        public enum Kind: String, Sendable {
+            case section, report
+        }
+
+        public var kind: Kind
+        public var id: String
+        public var title: String
+        /// For a report: its publisher, year and address, and whether it was read at the source.
+        public var publisher: String?
+        public var year: Int?
+        public var url: String?
+        public var readAtSource: Bool?
+    }
 
     /// The actions as the plan presents and numbers them: this week's first, then
     /// this month's, then this quarter's, each by priority. `/how N` counts this way.

@@ -46,9 +46,12 @@ public struct Planner: Sendable {
         }
         var name: String?
         if case .text(let text)? = answers["name"] { name = text }
-        return Plan(
+        var plan = Plan(
             language: language, name: name, profile: profile, missing: evaluation.missing, facts: facts,
             diagnosis: diagnosis, actions: actions)
+        PlanComposer(knowledge: knowledge, language: language, values: evaluation.values, firedRules: ordered)
+            .compose(&plan)
+        return plan
     }
 
     /// The questions a fact is computed from, in the interview's order.

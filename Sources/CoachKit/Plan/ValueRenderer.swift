@@ -72,8 +72,9 @@ public struct ValueRenderer: Sendable {
 
     /// At most two decimals, none when whole; thousands grouped, and a decimal comma
     /// in French (`12 500,5`, `12,500.5`).
-    func format(_ number: Double) -> String {
-        let text = ((number * 100).rounded() / 100).plainText
+    func format(_ number: Double, decimals: Int = 2) -> String {
+        let scale = (0..<decimals).reduce(1.0) { scale, _ in scale * 10 }
+        let text = ((number * scale).rounded() / scale).plainText
         guard !text.contains("e") else { return text }
         let parts = text.split(separator: ".", maxSplits: 1)
         let sign = parts[0].hasPrefix("-") ? "-" : ""

@@ -177,12 +177,12 @@ struct Checker {
             return (Expression(.contains(left, right), range), .boolean)
 
         case .call(let function, let arguments):
-            let arity = function == .any ? 2 : 1
-            guard arguments.count == arity else {
+            guard arguments.count == function.arity else {
                 errors.append(
                     ExpressionError(
-                        .wrongArgumentCount(function.rawValue, expected: arity, found: arguments.count), at: range))
-                return (expression, function == .count ? .number : .boolean)
+                        .wrongArgumentCount(function.rawValue, expected: function.arity, found: arguments.count),
+                        at: range))
+                return (expression, function == .answered || function == .any ? .boolean : .number)
             }
             switch function {
             case .answered:
@@ -202,6 +202,17 @@ struct Checker {
                     elements.forEach { checkOption($0, of: type) }
                 }
                 return (Expression(.call(function, [argument, options]), range), .boolean)
+            case .min, .max, .floor:
+                let checked = arguments.map { check($0, expecting: .number).0 }
+                return (Expression(.call(function, checked), range), .number)
+            case .round:
+                let (value, _) = check(arguments[0], expecting: .number)
+                guard case .number(let digits) = arguments[1].node, digits >= 0, digits <= 6, digits == digits.rounded()
+                else {
+                    errors.append(ExpressionError(.roundDigits, at: arguments[1].range))
+                    return (expression, .number)
+                }
+                return (Expression(.call(function, [value, arguments[1]]), range), .number)
             }
         }
     }

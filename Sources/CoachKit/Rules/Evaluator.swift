@@ -93,6 +93,23 @@ struct Evaluator {
                 guard let value = evaluate(arguments[0]), let options = evaluate(arguments[1]) else { return nil }
                 guard case .list(let chosen) = value, case .list(let wanted) = options else { return .boolean(false) }
                 return .boolean(chosen.contains { wanted.contains($0) })
+            case .min, .max, .floor, .round:
+                let values = arguments.map(evaluate)
+                // As in arithmetic, a value known to be absent decides the result.
+                if values.contains(where: { $0 == Value.none }) { return Value.none }
+                let numbers = values.compactMap { value -> Double? in
+                    if case .number(let number)? = value { return number }
+                    return nil
+                }
+                guard numbers.count == values.count else { return values.contains(nil) ? nil : Value.none }
+                switch function {
+                case .min: return .number(Swift.min(numbers[0], numbers[1]))
+                case .max: return .number(Swift.max(numbers[0], numbers[1]))
+                case .floor: return .number(numbers[0].rounded(.down))
+                default:
+                    let scale = (0..<Int(numbers[1])).reduce(1.0) { scale, _ in scale * 10 }
+                    return .number((numbers[0] * scale).rounded() / scale)
+                }
             }
         }
     }

@@ -37,6 +37,20 @@ public struct Expression: Sendable {
         case count
         /// `any(x, [...])`: a multi answer holds at least one of the options.
         case any
+        /// `min(a, b)` and `max(a, b)`: the smaller and the larger of two numbers.
+        case min, max
+        /// `floor(a)`: the whole number at or below `a`.
+        case floor
+        /// `round(a, digits)`: `a` rounded to that many decimals (0 to 6).
+        case round
+
+        /// How many arguments the function takes.
+        var arity: Int {
+            switch self {
+            case .answered, .count, .floor: 1
+            case .any, .min, .max, .round: 2
+            }
+        }
     }
 
     public var node: Node

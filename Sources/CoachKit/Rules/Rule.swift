@@ -27,5 +27,7 @@ public struct Rule: Sendable, Identifiable {
     public var source: String
     /// Rules this one replaces when both fire.
     public var supersedes: [String]
+    /// The published reports behind figures the rule quotes (ids in `benchmarks.yaml`).
+    public var reports: [String] = []
     public var text: Localized<Text>
 }

@@ -18,6 +18,10 @@ public enum CoachError: Error, Sendable, Equatable {
     case invalidData([Diagnostic])
     /// An output that cannot be created, and why.
     case cannotWrite(String, reason: String)
+    /// A program a format needs is not installed, and the Debian package that has it.
+    case toolMissing(tool: String, format: String, package: String)
+    /// A program run to convert the plan failed, and what it said.
+    case conversionFailed(tool: String, reason: String)
 
     /// The key and arguments of the message in the localisation table.
     var message: (key: String, arguments: [String: String]) {
@@ -40,6 +44,10 @@ public enum CoachError: Error, Sendable, Equatable {
             ("error.invalid_data", ["count": String(diagnostics.filter(\.isError).count)])
         case .cannotWrite(let path, let reason):
             ("error.cannot_write", ["path": path, "reason": reason])
+        case .toolMissing(let tool, let format, let package):
+            ("error.tool_missing", ["tool": tool, "format": format, "package": package])
+        case .conversionFailed(let tool, let reason):
+            ("error.conversion_failed", ["tool": tool, "reason": reason])
         }
     }
 

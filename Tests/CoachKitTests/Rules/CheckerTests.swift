@@ -69,4 +69,13 @@ struct CheckerTests {
         #expect(try problems("platforms == 'discord'").count == 1)
         #expect(try problems("name == 'Léa' and followers == 3").isEmpty)
     }
+
+    @Test func numberFunctionsTakeNumbersAndWholeDecimals() throws {
+        #expect(try problems("max(followers, 2) > 1 and floor(followers) >= round(followers, 2)").isEmpty)
+        let rounding = try problems("round(followers, 1.5) > 1")
+        #expect(rounding.count == 1 && rounding.first?.0 == .roundDigits && rounding.first?.1 == 17)
+        #expect(try problems("round(followers, 9) > 1").first?.0 == .roundDigits)
+        #expect(try problems("min(followers) > 1").first?.0 == .wrongArgumentCount("min", expected: 2, found: 1))
+        #expect(try !problems("max(has_calendar, 1) > 1").isEmpty, "a boolean is not a number")
+    }
 }

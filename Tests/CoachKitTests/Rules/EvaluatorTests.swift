@@ -54,4 +54,12 @@ struct EvaluatorTests {
         #expect(try truth("count(list) == 0", values) == true)
         #expect(try truth("choice == 'p'", values) == false)
     }
+
+    @Test func numberFunctions() throws {
+        let values: [Value?] = [nil, nil, .number(2.345), nil, nil]
+        #expect(try truth("min(n, 1) == 1 and max(n, 1) == n", values) == true)
+        #expect(try truth("floor(n) == 2 and round(n, 1) == 2.3 and round(n, 0) == 2", values) == true)
+        #expect(try truth("max(n, 10) > 5", unknown) == nil, "an unknown argument leaves it unknown")
+        #expect(try truth("max(n / 0, 10) > 5", values) == false, "an absent argument makes it absent")
+    }
 }

@@ -1,0 +1,129 @@
+import Foundation
+
+/// The forms a plan can be written in. The first three are the coach's own; the
+/// others are converted from the Markdown by pandoc, when it is installed.
+public enum PlanFormat: String, Sendable, CaseIterable {
+    case text, json, markdown, html, docx, pdf
+
+    /// The format a file name asks for, by its extension; Markdown by default.
+    public init(fileName: String) {
+        switch (fileName as NSString).pathExtension.lowercased() {
+        case "txt", "text": self = .text
+        case "json": self = .json
+        case "html", "htm": self = .html
+        case "docx": self = .docx
+        case "pdf": self = .pdf
+        default: self = .markdown
+        }
+    }
+
+    /// Converted from the Markdown by pandoc.
+    public var needsPandoc: Bool { self == .html || self == .docx || self == .pdf }
+
+    /// Not text: written to a file, never to a terminal.
+    public var isBinary: Bool { self == .docx || self == .pdf }
+}
+
+/// Renders a plan in any of its formats.
+public struct PlanExporter: Sendable {
+    let knowledge: KnowledgeBase
+    let language: Language
+    let environment: [String: String]
+
+    public init(knowledge: KnowledgeBase, language: Language, environment: [String: String]) {
+        self.knowledge = knowledge
+        self.language = language
+        self.environment = environment
+    }
+
+    /// The plan as bytes in `format`; `date` is the day it is made, as `YYYY-MM-DD`.
+    public func render(_ plan: Plan, as format: PlanFormat, date: String) throws(CoachError) -> Data {
+        switch format {
+        case .text:
+            return Data(
+                (PlanTextRenderer(knowledge: knowledge, language: language).render(plan, date: date) + "\n").utf8)
+        case .json:
+            return Data((PlanDocument.json(plan, knowledge: knowledge, date: date).text() + "\n").utf8)
+        case .markdown:
+            return Data(markdown(plan, date: date).utf8)
+        case .html, .docx, .pdf:
+            let title = PlanWording(knowledge: knowledge, language: language).title(of: plan)
+            return try Pandoc(environment: environment).convert(
+                markdown: markdown(plan, date: date), to: format, title: title, language: language)
+        }
+    }
+
+    private func markdown(_ plan: Plan, date: String) -> String {
+        PlanMarkdownRenderer(knowledge: knowledge, language: language).render(plan, date: date)
+    }
+}
+
+/// pandoc, run to turn the Markdown into HTML, Word or PDF.
+struct Pandoc {
+    let environment: [String: String]
+
+    /// The PDF engines pandoc can use, best first for French text.
+    static let pdfEngines = ["xelatex", "lualatex", "pdflatex", "wkhtmltopdf", "weasyprint"]
+
+    /// A program on the `PATH`.
+    func find(_ program: String) -> String? {
+        let path = environment["PATH"] ?? "/usr/local/bin:/usr/bin:/bin"
+        for folder in path.split(separator: ":") where !folder.isEmpty {
+            let candidate = folder + "/" + program
+            if FileManager.default.isExecutableFile(atPath: candidate) { return candidate }
+        }
+        return nil
+    }
+
+    func convert(markdown: String, to format: PlanFormat, title: String, language: Language) throws(CoachError)
+        -> Data
+    {
+        guard let pandoc = find("pandoc") else {
+            throw .toolMissing(tool: "pandoc", format: format.rawValue, package: "pandoc")
+        }
+        var arguments = ["--from", "gfm", "--metadata", "lang=\(language.rawValue)"]
+        switch format {
+        case .html: arguments += ["--to", "html5", "--standalone", "--metadata", "pagetitle=\(title)"]
+        case .docx: arguments += ["--to", "docx"]
+        case .pdf:
+            guard let engine = Self.pdfEngines.first(where: { find($0) != nil }) else {
+                throw .toolMissing(tool: "xelatex", format: "pdf", package: "texlive-xetex")
+            }
+            arguments += ["--pdf-engine", engine, "--variable", "geometry:margin=2cm"]
+        default: break
+        }
+        let folder = FileManager.default.temporaryDirectory.appending(path: "coach-export-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let output = folder.appending(path: "plan.\(format.rawValue)")
+        do {
+            try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        } catch {
+            throw .conversionFailed(tool: "pandoc", reason: (error as NSError).localizedDescription)
+        }
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: pandoc)
+        process.arguments = arguments + ["--output", output.path]
+        process.currentDirectoryURL = folder
+        let input = Pipe()
+        let errors = Pipe()
+        process.standardInput = input
+        process.standardOutput = FileHandle.nullDevice
+        process.standardError = errors
+        do {
+            try process.run()
+        } catch {
+            throw .conversionFailed(tool: "pandoc", reason: (error as NSError).localizedDescription)
+        }
+        // pandoc reads all its input before it writes: feed it, then collect what it said.
+        try? input.fileHandleForWriting.write(contentsOf: Data(markdown.utf8))
+        try? input.fileHandleForWriting.close()
+        let said = errors.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        guard process.terminationStatus == 0, let data = try? Data(contentsOf: output) else {
+            let reason = String(decoding: said, as: UTF8.self).split(separator: "\n").first.map(String.init)
+            throw .conversionFailed(
+                tool: "pandoc", reason: reason ?? "exit status \(process.terminationStatus)")
+        }
+        return data
+    }
+}

@@ -1,0 +1,209 @@
+/// Puts together the parts of the plan that go beyond the rules: the engagement
+/// rate against its benchmark, the weekly rhythm, the indicators, the opening
+/// summary, and the concepts and sources the plan relies on.
+struct PlanComposer {
+    let knowledge: KnowledgeBase
+    let language: Language
+    let values: [Value?]
+    let firedRules: [Int]
+
+    private var evaluator: Evaluator { Evaluator(values: values) }
+    private var strings: Strings { Strings.table(for: language) }
+
+    func compose(_ plan: inout Plan) {
+        plan.engagement = engagement()
+        plan.rhythm = rhythm()
+        plan.indicators = indicators()
+        plan.summary = summary(of: plan)
+        plan.concepts = concepts(of: plan)
+        plan.sources = sources(of: plan)
+    }
+
+    /// The value of a question or fact, when known and present.
+    private func value(_ id: String) -> Value? {
+        let slot =
+            knowledge.questions.firstIndex { $0.id == id }
+            ?? knowledge.facts.firstIndex { $0.id == id }.map { knowledge.questions.count + $0 }
+        guard let slot, let value = values[slot], value != .none else { return nil }
+        return value
+    }
+
+    private func number(_ expression: Expression) -> Double? {
+        guard case .number(let number)? = evaluator.evaluate(expression), number.isFinite else { return nil }
+        return number
+    }
+
+    // MARK: - Engagement
+
+    private func engagement() -> Plan.Engagement? {
+        guard case .number(let rate)? = value("engagement_rate"), rate.isFinite else { return nil }
+        let benchmarks = knowledge.benchmarks
+        var engagement = Plan.Engagement(
+            rate: rate, platform: nil, benchmark: nil, report: nil, verdict: nil, tolerance: benchmarks.around)
+        guard case .list(let platforms)? = value("platforms"), let main = platforms.first else { return engagement }
+        engagement.platform = main
+        guard let figure = benchmarks.figure(platform: main, basis: .followers), figure.value > 0 else {
+            return engagement
+        }
+        engagement.benchmark = figure
+        engagement.report = benchmarks.report(figure.report)
+        engagement.verdict =
+            rate < figure.value * (1 - benchmarks.around)
+            ? .below : rate > figure.value * (1 + benchmarks.around) ? .above : .around
+        return engagement
+    }
+
+    // MARK: - Rhythm
+
+    private func rhythm() -> Plan.Rhythm? {
+        guard let guide = knowledge.planGuide.rhythm, evaluator.truth(of: guide.condition) == true,
+            let count = number(guide.posts), count >= 1,
+            case .list(let answered)? = value("platforms")
+        else { return nil }
+        let posts = min(Int(count.rounded(.down)), guide.days.count)
+        let usable = answered.filter { guide.formats[$0] != nil }
+        guard !usable.isEmpty else { return nil }
+        let platforms = Array(usable.prefix(max(1, min(usable.count, posts / guide.postsPerPlatform))))
+        var userFormats: [String]?
+        if case .list(let formats)? = value("formats"), !formats.isEmpty { userFormats = formats }
+        let purposes = guide.purposes.filter { $0.condition.map { evaluator.truth(of: $0) == true } ?? true }
+        let days = guide.days.prefix(posts).sorted()
+        var used: [String: Int] = [:]
+        var slots: [Plan.Slot] = []
+        for (index, day) in days.enumerated() {
+            let platform = platforms[index % platforms.count]
+            let suitable = guide.formats[platform] ?? []
+            let preferred = suitable.filter { userFormats?.contains($0) ?? true }
+            let formats = preferred.isEmpty ? suitable : preferred
+            let turn = used[platform, default: 0]
+            used[platform] = turn + 1
+            let format = formats.isEmpty ? "" : formats[turn % formats.count]
+            let purpose = purposes.isEmpty ? "" : purposes[index % purposes.count].label[language]
+            slots.append(Plan.Slot(day: day, platform: platform, format: format, purpose: purpose))
+        }
+        var hours: Double?
+        if case .number(let value)? = value("hours_per_week") { hours = value }
+        return Plan.Rhythm(
+            postsPerWeek: posts, platforms: platforms, slots: slots, hoursPerWeek: hours, source: guide.source)
+    }
+
+    // MARK: - Indicators
+
+    private func indicators() -> [Plan.Indicator] {
+        knowledge.planGuide.indicators.compactMap { indicator in
+            if let condition = indicator.condition, evaluator.truth(of: condition) != true { return nil }
+            var now = indicator.now.flatMap { evaluator.evaluate($0) }
+            if now == Value.none { now = nil }
+            if case .number(let number)? = now, !number.isFinite { now = nil }
+            let text = indicator.text[language]
+            return Plan.Indicator(
+                id: indicator.id, title: text.title, now: now, target: indicator.target.flatMap(number),
+                unit: indicator.unit, note: text.target, source: indicator.source)
+        }
+    }
+
+    // MARK: - Summary
+
+    private func summary(of plan: Plan) -> String {
+        var sentences: [String] = []
+        let clauses = knowledge.planGuide.summary.compactMap { summary -> String? in
+            guard case .text(let option)? = value(summary.fact) else { return nil }
+            return summary.clauses[option]?[language]
+        }
+        if clauses.count >= 2 {
+            sentences.append(
+                strings("plan.summary.both", ["first": clauses[0], "second": lowercasingFirst(clauses[1])]))
+        } else if let clause = clauses.first {
+            sentences.append(strings("plan.summary.one", ["first": clause]))
+        }
+        if let engagement = plan.engagement {
+            sentences.append(engagementSentence(engagement))
+        }
+        let top = plan.actions.prefix(3).enumerated().map { "\($0 + 1)) \($1.title)" }
+        if !top.isEmpty {
+            sentences.append(
+                strings("plan.summary.priorities", ["list": top.joined(separator: strings("plan.summary.separator"))]))
+        }
+        return sentences.joined(separator: " ")
+    }
+
+    /// The engagement rate in a sentence, set against its benchmark when there is one.
+    func engagementSentence(_ engagement: Plan.Engagement) -> String {
+        let renderer = ValueRenderer(knowledge: knowledge, language: language)
+        let rate = renderer.format(engagement.rate)
+        let platform = engagement.platform.map { platformLabel($0) }
+        guard let figure = engagement.benchmark, let report = engagement.report, let verdict = engagement.verdict,
+            let platform
+        else {
+            if let platform {
+                return strings("plan.engagement.no_benchmark", ["rate": rate, "platform": platform])
+            }
+            return strings("plan.engagement.plain", ["rate": rate])
+        }
+        return strings(
+            "plan.engagement.compared",
+            [
+                "rate": rate, "verdict": strings("plan.verdict.\(verdict.rawValue)"),
+                "statistic": strings("plan.statistic.\(figure.statistic.rawValue)"),
+                "value": renderer.format(figure.value, decimals: 3), "publisher": report.publisher,
+                "year": String(report.year), "population": figure.population[language], "platform": platform,
+            ])
+    }
+
+    private func platformLabel(_ value: String) -> String {
+        knowledge.question("platforms")?.option(value)?.label[language] ?? value
+    }
+
+    private func lowercasingFirst(_ text: String) -> String {
+        guard let first = text.first else { return text }
+        return first.lowercased() + text.dropFirst()
+    }
+
+    // MARK: - Concepts and sources
+
+    private func concepts(of plan: Plan) -> [Plan.Concept] {
+        var used = Set(plan.diagnosis.map(\.source) + plan.actions.map(\.source) + plan.indicators.map(\.source))
+        if let rhythm = plan.rhythm, let guide = knowledge.planGuide.rhythm {
+            used.insert(rhythm.source)
+            used.formUnion(
+                guide.purposes.filter { purpose in rhythm.slots.contains { $0.purpose == purpose.label[language] } }
+                    .map(\.source))
+        }
+        if plan.engagement != nil { used.insert("concept.engagement_rate") }
+        return knowledge.topics.filter { used.contains($0.id) }.map { topic in
+            let text = topic.text[language]
+            return Plan.Concept(id: topic.id, title: text.title, text: Self.firstSentence(of: text.summary))
+        }
+    }
+
+    /// The text up to the end of its first sentence.
+    static func firstSentence(of text: String) -> String {
+        let scalars = Array(text)
+        for index in scalars.indices where [".", "!", "?"].contains(scalars[index]) {
+            let next = index + 1
+            if next == scalars.count { break }
+            if scalars[next] == " ", next + 1 < scalars.count, scalars[next + 1].isUppercase {
+                return String(scalars[...index])
+            }
+        }
+        return text
+    }
+
+    private func sources(of plan: Plan) -> [Plan.Source] {
+        let topicIDs = Set(plan.concepts.map(\.id))
+        let sectionIDs = Set(knowledge.topics.filter { topicIDs.contains($0.id) }.map(\.source))
+        let sections = knowledge.article.sections.filter { sectionIDs.contains($0.id) }.map { section in
+            Plan.Source(kind: .section, id: section.id, title: section.heading[language])
+        }
+        var reportIDs = Set(firedRules.flatMap { knowledge.rules[$0].reports })
+        let shown = Set(plan.indicators.map(\.id))
+        reportIDs.formUnion(knowledge.planGuide.indicators.filter { shown.contains($0.id) }.flatMap(\.reports))
+        if let report = plan.engagement?.report { reportIDs.insert(report.id) }
+        let reports = knowledge.benchmarks.reports.filter { reportIDs.contains($0.id) }.map { report in
+            Plan.Source(
+                kind: .report, id: report.id, title: report.title, publisher: report.publisher, year: report.year,
+                url: report.url, readAtSource: report.readAtSource)
+        }
+        return sections + reports
+    }
+}
