@@ -8,13 +8,17 @@
 
 SWIFT     ?= swift
 PREFIX    ?= /usr/local
-# Debian packages the build and the tests need: libedit for the shell's line
-# editing, pkg-config to find it, tmux for the terminal tests.
-APT_PACKAGES := libedit-dev pkg-config tmux
+# Debian packages the build needs: libedit for the shell's line editing, and
+# pkg-config to find it. The tests also need tmux (terminal tests), cmark-gfm
+# (renders the Markdown exports as GitHub would) and pandoc (the html, docx and pdf
+# exports, which the coach offers only when pandoc is installed).
+BUILD_PACKAGES := libedit-dev pkg-config
+TEST_PACKAGES  := $(BUILD_PACKAGES) tmux cmark-gfm pandoc
+APT_PACKAGES   := $(BUILD_PACKAGES)
 
 SUDO := $(shell [ "$$(id -u)" -eq 0 ] || echo sudo)
 
-.PHONY: all run test build release install deps check-knowledge clean
+.PHONY: all run test build release install deps test-deps check-knowledge clean
 
 all: build
 
@@ -39,7 +43,10 @@ release: deps
 run: build
 	@"$$($(SWIFT) build --show-bin-path)/coach"
 
-test: deps
+test-deps:
+	@$(MAKE) --no-print-directory deps APT_PACKAGES="$(TEST_PACKAGES)"
+
+test: test-deps
 	$(SWIFT) build --build-tests
 	COACH_BIN="$$($(SWIFT) build --show-bin-path)/coach" $(SWIFT) test --skip-build
 	@../shared/tools/paraphrase-check knowledge 2>/dev/null || [ ! -x ../shared/tools/paraphrase-check ]
