@@ -13,7 +13,8 @@ struct PlanComposer {
     func compose(_ plan: inout Plan) {
         plan.engagement = engagement()
         plan.rhythm = rhythm()
-        plan.indicators = indicators()
+        // Indicators follow a plan that has taken shape, not an empty profile.
+        plan.indicators = plan.actions.isEmpty && plan.diagnosis.isEmpty ? [] : indicators()
         plan.summary = summary(of: plan)
         plan.concepts = concepts(of: plan)
         plan.sources = sources(of: plan)
