@@ -60,7 +60,12 @@ struct PlanCommand: ParsableCommand {
             let plan = Planner(knowledge: knowledge).plan(for: profile, language: language)
             let exporter = PlanExporter(
                 knowledge: knowledge, language: language, environment: ProcessInfo.processInfo.environment)
-            let data = try exporter.render(plan, as: format, date: ShellCommand.today())
+            // On a terminal, text is wrapped to its width, in colour unless NO_COLOR is set.
+            let terminal = output == nil && isatty(1) == 1
+            let colors = terminal && ProcessInfo.processInfo.environment["NO_COLOR"] == nil
+            let data = try exporter.render(
+                plan, as: format, date: ShellCommand.today(), width: terminal ? ShellCommand.terminalWidth() : nil,
+                style: TextStyle(isEnabled: colors))
             if let output {
                 try AtomicFile.write(data, to: URL(fileURLWithPath: output))
             } else {

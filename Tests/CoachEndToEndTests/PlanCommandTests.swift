@@ -109,7 +109,7 @@ struct PlanCommandTests {
         #expect(result.status == 74)
         #expect(
             result.stderr.contains(
-                "--format html needs pandoc, which is not installed; install the Debian package 'pandoc'"))
+                "the html export needs pandoc, which is not installed; install the Debian package 'pandoc'"))
         #expect(!FileManager.default.fileExists(atPath: output.path), "nothing half-written")
         let binary = try CoachProcess.run(["plan", "--answers", bakery, "--format", "docx"])
         #expect(binary.status == 64, "a binary format needs --output")

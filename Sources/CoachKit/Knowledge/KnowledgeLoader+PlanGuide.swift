@@ -298,7 +298,8 @@ extension KnowledgeCompiler {
         let benchmarks = record.benchmarks
         check(record.reports, kind: .report, among: benchmarks.reports.map(\.id), in: record.file)
         checkOptions(record.platforms, of: "platforms", in: record.file)
-        let covered = Set(record.platforms.map(\.id))
+        let covered = Set(
+            benchmarks.figures.filter { $0.basis == .followers }.map(\.platform) + benchmarks.unpublished)
         for option in questions.first(where: { $0.id == "platforms" })?.options ?? []
         where !covered.contains(option.value) {
             log.error(.noBenchmark(option.value), in: record.file, at: record.position)

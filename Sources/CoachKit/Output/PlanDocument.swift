@@ -10,9 +10,6 @@ public enum PlanDocument {
             ("schema", .string("coach.plan/1")),
             ("language", .string(plan.language.rawValue)),
             ("name", JSON(plan.name)),
-            ("title", .string(wording.title(of: plan))),
-            ("date", JSON(date)),
-            ("summary", .string(plan.summary)),
             ("profile", .object(plan.profile.map { ($0.id, JSON($0.answer.value)) })),
             ("missing", .array(plan.missing.map(JSON.string))),
             ("facts", .object(plan.facts.map { ($0.id, JSON($0.value)) })),
@@ -42,6 +39,9 @@ public enum PlanDocument {
                         ])
                     })
             ),
+            ("title", .string(wording.title(of: plan))),
+            ("date", JSON(date)),
+            ("summary", .string(plan.summary)),
             ("engagement", plan.engagement.map(engagement) ?? .null),
             ("rhythm", plan.rhythm.map(rhythm) ?? .null),
             ("indicators", .array(plan.indicators.map(indicator))),
@@ -57,24 +57,26 @@ public enum PlanDocument {
     }
 
     private static func engagement(_ engagement: Plan.Engagement) -> JSON {
-        var benchmark = JSON.null
-        if let figure = engagement.benchmark {
-            benchmark = .object([
-                ("platform", .string(figure.platform)),
-                ("value", .number(figure.value)),
-                ("basis", .string(figure.basis.rawValue)),
-                ("statistic", .string(figure.statistic.rawValue)),
-                ("source", .string(engagement.report?.title ?? figure.report)),
-                ("report", .string(figure.report)),
-                ("year", engagement.report.map { .number(Double($0.year)) } ?? .null),
-            ])
-        }
-        return .object([
-            ("rate", .number((engagement.rate * 100).rounded() / 100)),
+        .object([
+            ("rate", .number((engagement.rate * 1000).rounded() / 1000)),
             ("basis", .string(Benchmarks.Basis.followers.rawValue)),
-            ("platform", JSON(engagement.platform)),
-            ("benchmark", benchmark),
-            ("verdict", JSON(engagement.verdict?.rawValue)),
+            (
+                "benchmarks",
+                .array(
+                    engagement.comparisons.map { comparison in
+                        .object([
+                            ("platform", .string(comparison.benchmark.platform)),
+                            ("value", .number(comparison.benchmark.value)),
+                            ("basis", .string(comparison.benchmark.basis.rawValue)),
+                            ("statistic", .string(comparison.benchmark.statistic.rawValue)),
+                            ("source", .string(comparison.report.title)),
+                            ("report", .string(comparison.report.id)),
+                            ("year", .number(Double(comparison.report.year))),
+                            ("verdict", .string(comparison.verdict.rawValue)),
+                        ])
+                    })
+            ),
+            ("no_published_figure", .array(engagement.unpublished.map(JSON.string))),
             ("around", .number(engagement.tolerance)),
         ])
     }

@@ -37,19 +37,27 @@ public struct PlanExporter: Sendable {
     }
 
     /// The plan as bytes in `format`; `date` is the day it is made, as `YYYY-MM-DD`.
-    public func render(_ plan: Plan, as format: PlanFormat, date: String) throws(CoachError) -> Data {
+    /// Text is wrapped to `width` and styled with `style` when given (for a terminal).
+    public func render(
+        _ plan: Plan, as format: PlanFormat, date: String, width: Int? = nil,
+        style: TextStyle = TextStyle(isEnabled: false)
+    ) throws(CoachError) -> Data {
         switch format {
         case .text:
-            return Data(
-                (PlanTextRenderer(knowledge: knowledge, language: language).render(plan, date: date) + "\n").utf8)
+            let renderer = PlanTextRenderer(knowledge: knowledge, language: language, width: width, style: style)
+            return Data((renderer.render(plan, date: date) + "\n").utf8)
         case .json:
             return Data((PlanDocument.json(plan, knowledge: knowledge, date: date).text() + "\n").utf8)
         case .markdown:
             return Data(markdown(plan, date: date).utf8)
         case .html, .docx, .pdf:
             let title = PlanWording(knowledge: knowledge, language: language).title(of: plan)
+            var source = markdown(plan, date: date)
+            // LaTeX engines have no glyph for the word joiner that breaks autolinks,
+            // and a link in a PDF injects nothing.
+            if format == .pdf { source = source.replacingOccurrences(of: "\u{2060}", with: "") }
             return try Pandoc(environment: environment).convert(
-                markdown: markdown(plan, date: date), to: format, title: title, language: language)
+                markdown: source, to: format, title: title, language: language)
         }
     }
 
@@ -115,6 +123,9 @@ struct Pandoc {
             throw .conversionFailed(tool: "pandoc", reason: (error as NSError).localizedDescription)
         }
         // pandoc reads all its input before it writes: feed it, then collect what it said.
+        // Should it stop early, writing to its closed input must be an error, not a
+        // SIGPIPE that ends the coach.
+        signal(SIGPIPE, SIG_IGN)
         try? input.fileHandleForWriting.write(contentsOf: Data(markdown.utf8))
         try? input.fileHandleForWriting.close()
         let said = errors.fileHandleForReading.readDataToEndOfFile()

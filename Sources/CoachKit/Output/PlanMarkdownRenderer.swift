@@ -122,18 +122,26 @@ public struct PlanMarkdownRenderer: Sendable {
             && !text.contains { $0 == "<" || $0 == ">" || $0 == " " || $0 == "\"" || $0.isNewline }
     }
 
+    private static func isBidirectionalControl(_ scalar: Unicode.Scalar) -> Bool {
+        (0x202A...0x202E).contains(scalar.value) || (0x2066...0x2069).contains(scalar.value)
+    }
+
     /// Text made inert. The punctuation Markdown or HTML would act on is
-    /// backslash-escaped, so that `<script>`, `[x](javascript:…)`, `*`, `_`, `|` or a
-    /// leading `#` stay text; a line break or a control character becomes a space, so
-    /// that nothing can start a new block; and the three things GitHub's autolinks
-    /// look for are broken: a scheme's colon, `www.`, and the `@` of an address
-    /// (followed by an invisible word joiner, as no escape stops that one).
+    /// backslash-escaped, so that `<script>`, `[x](javascript:…)`, `*`, `_`, `|`, `$` or
+    /// a leading `#` stay text; a line break or a control character becomes a space,
+    /// so that nothing can start a new block; bidirectional overrides are dropped; and
+    /// what GitHub would link even when escaped is broken: a scheme's colon, `www.`,
+    /// the `@` of an address and the `#` of an issue number (these two followed by an
+    /// invisible word joiner, as no escape stops them).
     public static func escape(_ text: String) -> String {
         let characters = Array(text)
         var out = ""
         for (index, character) in characters.enumerated() {
             switch character {
-            case "\\", "`", "*", "_", "[", "]", "<", ">", "#", "|", "~", "!", "&":
+            case "#" where index + 1 < characters.count && characters[index + 1].isNumber:
+                // GitHub links `#123` to an issue even when escaped.
+                out += "\\#\u{2060}"
+            case "\\", "`", "*", "_", "[", "]", "<", ">", "#", "|", "~", "!", "&", "$":
                 out += "\\" + String(character)
             case ":" where index + 1 < characters.count && !characters[index + 1].isWhitespace:
                 out += "\\:"
@@ -141,6 +149,9 @@ public struct PlanMarkdownRenderer: Sendable {
                 out += "\\."
             case "@":
                 out += "@\u{2060}"
+            case _ where character.unicodeScalars.contains(where: isBidirectionalControl):
+                // An override could make the text read other than it is.
+                break
             case _
             where character.isNewline || character.unicodeScalars.contains { $0.properties.generalCategory == .control }:
                 out += " "

@@ -26,7 +26,7 @@ public struct PlanWording: Sendable {
     public func date(_ iso: String) -> String {
         let parts = iso.split(separator: "-").compactMap { Int($0) }
         guard parts.count == 3, (1...12).contains(parts[1]), (1...31).contains(parts[2]) else { return iso }
-        let day = language == .fr && parts[2] == 1 ? "1er" : String(parts[2])
+        let day = parts[2] == 1 ? strings("date.first_day") : String(parts[2])
         return strings(
             "date.long", ["day": day, "month": strings("month.\(parts[1])"), "year": String(parts[0])])
     }
@@ -60,7 +60,7 @@ public struct PlanWording: Sendable {
     public func engagement(_ engagement: Plan.Engagement) -> String {
         let sentence = PlanComposer(knowledge: knowledge, language: language, values: [], firedRules: [])
             .engagementSentence(engagement)
-        guard engagement.verdict != nil else { return sentence }
+        guard !engagement.comparisons.isEmpty else { return sentence }
         return sentence + " "
             + strings("plan.engagement.tolerance", ["percent": values.format(engagement.tolerance * 100)])
     }
@@ -88,7 +88,7 @@ public struct PlanWording: Sendable {
 
     private func quantity(_ number: Double, unit: PlanGuide.Indicator.Unit) -> String {
         let text = values.format(number)
-        return unit == .percent ? text + "\u{00A0}%" : text
+        return unit == .percent ? strings("plan.percent", ["value": text]) : text
     }
 
     /// A report as a reference: "Rival IQ, “Title” (2025)".
@@ -97,8 +97,8 @@ public struct PlanWording: Sendable {
         case .section:
             return strings("plan.sources.section", ["title": source.title])
         case .report:
-            var text = (source.publisher.map { $0 + ", " } ?? "") + "“\(source.title)”"
-            if language == .fr { text = (source.publisher.map { $0 + ", " } ?? "") + "« \(source.title) »" }
+            var text = strings("plan.sources.report", ["title": source.title])
+            if let publisher = source.publisher { text = publisher + ", " + text }
             if let year = source.year { text += " (\(year))" }
             return text
         }

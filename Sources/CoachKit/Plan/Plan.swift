@@ -51,16 +51,23 @@ public struct Plan: Sendable {
         case below, around, above
     }
 
+    /// The rate set against one published figure.
+    public struct Comparison: Sendable {
+        public var benchmark: Benchmarks.Figure
+        public var report: Benchmarks.Report
+        public var verdict: Verdict
+    }
+
     public struct Engagement: Sendable {
-        /// In percent, by followers.
+        /// Interactions per post for every hundred followers: a rate by followers.
         public var rate: Double
-        /// The main platform: the first one the user named.
-        public var platform: String?
-        /// The published figure by followers for that platform, when there is one.
-        public var benchmark: Benchmarks.Figure?
-        public var report: Benchmarks.Report?
-        public var verdict: Verdict?
-        /// The share of the benchmark within which the rate is "around" it.
+        /// Against the published figure by followers of each of the user's platforms
+        /// that has one. The answers do not say on which platform the followers
+        /// were counted, so the coach sets the rate against each rather than guess.
+        public var comparisons: [Comparison]
+        /// The user's platforms with no published figure by followers.
+        public var unpublished: [String]
+        /// The share of a benchmark within which the rate is "around" it.
         public var tolerance: Double
     }
 

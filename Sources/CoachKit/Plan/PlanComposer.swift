@@ -39,19 +39,24 @@ struct PlanComposer {
     private func engagement() -> Plan.Engagement? {
         guard case .number(let rate)? = value("engagement_rate"), rate.isFinite else { return nil }
         let benchmarks = knowledge.benchmarks
-        var engagement = Plan.Engagement(
-            rate: rate, platform: nil, benchmark: nil, report: nil, verdict: nil, tolerance: benchmarks.around)
-        guard case .list(let platforms)? = value("platforms"), let main = platforms.first else { return engagement }
-        engagement.platform = main
-        guard let figure = benchmarks.figure(platform: main, basis: .followers), figure.value > 0 else {
-            return engagement
+        var platforms: [String] = []
+        if case .list(let answered)? = value("platforms") { platforms = answered }
+        var comparisons: [Plan.Comparison] = []
+        var unpublished: [String] = []
+        for platform in platforms {
+            guard let figure = benchmarks.figure(platform: platform, basis: .followers), figure.value > 0,
+                let report = benchmarks.report(figure.report)
+            else {
+                unpublished.append(platform)
+                continue
+            }
+            let verdict: Plan.Verdict =
+                rate < figure.value * (1 - benchmarks.around)
+                ? .below : rate > figure.value * (1 + benchmarks.around) ? .above : .around
+            comparisons.append(Plan.Comparison(benchmark: figure, report: report, verdict: verdict))
         }
-        engagement.benchmark = figure
-        engagement.report = benchmarks.report(figure.report)
-        engagement.verdict =
-            rate < figure.value * (1 - benchmarks.around)
-            ? .below : rate > figure.value * (1 + benchmarks.around) ? .above : .around
-        return engagement
+        return Plan.Engagement(
+            rate: rate, comparisons: comparisons, unpublished: unpublished, tolerance: benchmarks.around)
     }
 
     // MARK: - Rhythm
@@ -61,7 +66,8 @@ struct PlanComposer {
             let count = number(guide.posts), count >= 1,
             case .list(let answered)? = value("platforms")
         else { return nil }
-        let posts = min(Int(count.rounded(.down)), guide.days.count)
+        let posts = Int(min(count, Double(guide.days.count)).rounded(.down))
+        guard posts >= 1 else { return nil }
         let usable = answered.filter { guide.formats[$0] != nil }
         guard !usable.isEmpty else { return nil }
         let platforms = Array(usable.prefix(max(1, min(usable.count, posts / guide.postsPerPlatform))))
@@ -120,7 +126,12 @@ struct PlanComposer {
         if let engagement = plan.engagement {
             sentences.append(engagementSentence(engagement))
         }
-        let top = plan.actions.prefix(3).enumerated().map { "\($0 + 1)) \($1.title)" }
+        // The three weightiest actions, under the numbers the document gives them.
+        let numbered = plan.numberedActions
+        let top = plan.actions.prefix(3).compactMap { action -> String? in
+            guard let index = numbered.firstIndex(of: action) else { return nil }
+            return strings("plan.summary.item", ["number": String(index + 1), "title": action.title])
+        }
         if !top.isEmpty {
             sentences.append(
                 strings("plan.summary.priorities", ["list": top.joined(separator: strings("plan.summary.separator"))]))
@@ -128,27 +139,32 @@ struct PlanComposer {
         return sentences.joined(separator: " ")
     }
 
-    /// The engagement rate in a sentence, set against its benchmark when there is one.
+    /// The engagement rate in a sentence, set against each published figure.
     func engagementSentence(_ engagement: Plan.Engagement) -> String {
         let renderer = ValueRenderer(knowledge: knowledge, language: language)
-        let rate = renderer.format(engagement.rate)
-        let platform = engagement.platform.map { platformLabel($0) }
-        guard let figure = engagement.benchmark, let report = engagement.report, let verdict = engagement.verdict,
-            let platform
-        else {
-            if let platform {
-                return strings("plan.engagement.no_benchmark", ["rate": rate, "platform": platform])
-            }
-            return strings("plan.engagement.plain", ["rate": rate])
+        // A tiny rate keeps the precision of the smallest figures (X's 0.015 %).
+        let rate = renderer.format(engagement.rate, decimals: engagement.rate < 0.1 ? 3 : 2)
+        if engagement.comparisons.isEmpty {
+            guard !engagement.unpublished.isEmpty else { return strings("plan.engagement.plain", ["rate": rate]) }
+            return strings(
+                "plan.engagement.no_benchmark",
+                ["rate": rate, "platform": engagement.unpublished.map(platformLabel).joined(separator: ", ")])
+        }
+        let clauses = engagement.comparisons.map { comparison in
+            let figure = comparison.benchmark
+            return strings(
+                "plan.engagement.against",
+                [
+                    "verdict": strings("plan.verdict.\(comparison.verdict.rawValue)"),
+                    "statistic": strings("plan.statistic.\(figure.statistic.rawValue)"),
+                    "value": renderer.format(figure.value, decimals: 3), "publisher": comparison.report.publisher,
+                    "year": String(comparison.report.year), "population": figure.population[language],
+                    "platform": platformLabel(figure.platform),
+                ])
         }
         return strings(
             "plan.engagement.compared",
-            [
-                "rate": rate, "verdict": strings("plan.verdict.\(verdict.rawValue)"),
-                "statistic": strings("plan.statistic.\(figure.statistic.rawValue)"),
-                "value": renderer.format(figure.value, decimals: 3), "publisher": report.publisher,
-                "year": String(report.year), "population": figure.population[language], "platform": platform,
-            ])
+            ["rate": rate, "comparisons": clauses.joined(separator: strings("plan.engagement.and"))])
     }
 
     private func platformLabel(_ value: String) -> String {
@@ -170,7 +186,6 @@ struct PlanComposer {
                 guide.purposes.filter { purpose in rhythm.slots.contains { $0.purpose == purpose.label[language] } }
                     .map(\.source))
         }
-        if plan.engagement != nil { used.insert("concept.engagement_rate") }
         return knowledge.topics.filter { used.contains($0.id) }.map { topic in
             let text = topic.text[language]
             return Plan.Concept(id: topic.id, title: text.title, text: Self.firstSentence(of: text.summary))
@@ -199,7 +214,7 @@ struct PlanComposer {
         var reportIDs = Set(firedRules.flatMap { knowledge.rules[$0].reports })
         let shown = Set(plan.indicators.map(\.id))
         reportIDs.formUnion(knowledge.planGuide.indicators.filter { shown.contains($0.id) }.flatMap(\.reports))
-        if let report = plan.engagement?.report { reportIDs.insert(report.id) }
+        for comparison in plan.engagement?.comparisons ?? [] { reportIDs.insert(comparison.report.id) }
         let reports = knowledge.benchmarks.reports.filter { reportIDs.contains($0.id) }.map { report in
             Plan.Source(
                 kind: .report, id: report.id, title: report.title, publisher: report.publisher, year: report.year,

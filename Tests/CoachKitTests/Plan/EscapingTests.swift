@@ -24,6 +24,7 @@ struct EscapingTests {
         "~~gone~~ \\ back\\slash",
         "<!-- comment --> <div>",
         "1. numbered",
+        "$x^2$ and #123",
     ]
 
     static let knowledge = shippedKnowledge
@@ -75,5 +76,46 @@ struct EscapingTests {
         #expect(PlanMarkdownRenderer.escape("https://x") == "https\\://x")
         #expect(PlanMarkdownRenderer.escape("WWW.x") == "WWW\\.x")
         #expect(PlanMarkdownRenderer.escape("a\u{7}b") == "a b")
+        #expect(PlanMarkdownRenderer.escape("abc\u{202E}def") == "abcdef", "no bidirectional override")
+        #expect(PlanMarkdownRenderer.escape("#1 $5") == "\\#\u{2060}1 \\$5")
+    }
+
+    /// Tables stay whole whatever their cells hold: today the cells come from the
+    /// knowledge, tomorrow from a posts CSV.
+    @Test func hostileCellsKeepTablesWhole() throws {
+        var answers = Answers([
+            "platforms": .multi(["instagram"]), "posts_per_week": .number(1), "has_calendar": .boolean(false),
+            "hours_per_week": .number(4), "objective": .choice("visibility"),
+        ])
+        answers["name"] = .text("Léa")
+        var plan = Planner(knowledge: Self.knowledge).plan(for: answers, language: .en)
+        let hostile = Self.hostileNames
+        var rhythm = try #require(plan.rhythm)
+        rhythm.slots = rhythm.slots.enumerated().map { index, slot in
+            var slot = slot
+            slot.purpose = hostile[index % hostile.count]
+            return slot
+        }
+        plan.rhythm = rhythm
+        plan.indicators = plan.indicators.enumerated().map { index, indicator in
+            var indicator = indicator
+            indicator.title = hostile[(index + 3) % hostile.count]
+            indicator.note = hostile[(index + 7) % hostile.count] + " | " + hostile[index % hostile.count]
+            return indicator
+        }
+        let markdown = PlanMarkdownRenderer(knowledge: Self.knowledge, language: .en).render(plan, date: "2026-11-26")
+        let tables = CommonMark.tableRows(in: markdown)
+        #expect(tables.count == 2)
+        for rows in tables { #expect(Set(rows).count == 1, "\(rows)") }
+        let html = try CommonMark.html(markdown)
+        let allowed: Set = [
+            "h1", "h2", "p", "ul", "li", "input", "strong", "em", "br", "a", "table", "thead", "tbody", "tr", "th",
+            "td",
+        ]
+        #expect(
+            CommonMark.tags(in: html).subtracting(allowed).isEmpty, "\(CommonMark.tags(in: html).subtracting(allowed))")
+        #expect(
+            html.components(separatedBy: "<tr>").count - 1
+                == markdown.split(separator: "\n").filter { $0.hasPrefix("| ") && !$0.hasPrefix("| ---") }.count)
     }
 }
