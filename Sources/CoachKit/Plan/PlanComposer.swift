@@ -124,19 +124,42 @@ struct PlanComposer {
             sentences.append(strings("plan.summary.one", ["first": clause]))
         }
         if let engagement = plan.engagement {
-            sentences.append(engagementSentence(engagement))
+            sentences.append(engagementSummary(engagement))
         }
-        // The three weightiest actions, under the numbers the document gives them.
+        // The three weightiest actions, under the numbers the document gives them,
+        // in that order.
         let numbered = plan.numberedActions
-        let top = plan.actions.prefix(3).compactMap { action -> String? in
-            guard let index = numbered.firstIndex(of: action) else { return nil }
-            return strings("plan.summary.item", ["number": String(index + 1), "title": action.title])
+        let top = plan.actions.prefix(3).compactMap { numbered.firstIndex(of: $0) }.sorted().map { index in
+            strings("plan.summary.item", ["number": String(index + 1), "title": numbered[index].title])
         }
         if !top.isEmpty {
             sentences.append(
                 strings("plan.summary.priorities", ["list": top.joined(separator: strings("plan.summary.separator"))]))
         }
         return sentences.joined(separator: " ")
+    }
+
+    /// The engagement rate in a short sentence for the summary: the verdicts, each
+    /// with its platforms; the diagnosis gives the figures.
+    private func engagementSummary(_ engagement: Plan.Engagement) -> String {
+        guard !engagement.comparisons.isEmpty else { return engagementSentence(engagement) }
+        let renderer = ValueRenderer(knowledge: knowledge, language: language)
+        let rate = renderer.format(engagement.rate, decimals: engagement.rate < 0.1 ? 3 : 2)
+        let verdicts = [Plan.Verdict.above, .around, .below].compactMap { verdict -> String? in
+            let platforms = engagement.comparisons.filter { $0.verdict == verdict }.map {
+                platformLabel($0.benchmark.platform)
+            }
+            guard !platforms.isEmpty else { return nil }
+            return strings(
+                "plan.summary.verdict",
+                [
+                    "verdict": strings("plan.verdict.\(verdict.rawValue)"),
+                    "platforms": platforms.joined(separator: strings("plan.summary.platform_separator")),
+                ])
+        }
+        return strings(
+            "plan.summary.engagement",
+            ["rate": rate, "verdicts": verdicts.joined(separator: strings("plan.engagement.and"))])
     }
 
     /// The engagement rate in a sentence, set against each published figure.
