@@ -9,6 +9,7 @@ import Foundation
 public final class Shell {
     private let knowledge: KnowledgeBase
     private let planner: Planner
+    private lazy var asker = Asker(knowledge: knowledge)
     private let store: SessionStore?
     private let version: String
     private let reader: LineReader
@@ -96,8 +97,10 @@ public final class Shell {
         if let question = pending {
             answer(question, with: text)
         } else {
-            let topics = knowledge.topics.map(\.id).joined(separator: ", ")
-            say("shell.ask_pending", ["topics": topics])
+            // No question pending: the line is a question to the coach, answered as
+            // `coach ask` would, with what this user's plan says on it.
+            let answer = asker.ask(text, language: nil, fallback: language, limit: 3)
+            output(AskTextRenderer(knowledge: knowledge, width: width(), style: style).render(answer, plan: evaluation))
         }
         return .continue
     }

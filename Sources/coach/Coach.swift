@@ -11,7 +11,7 @@ struct Coach: ParsableCommand {
             `coach --generate-completion-script bash|zsh|fish`.
             """,
         version: "coach \(CoachInfo.version)",
-        subcommands: [ShellCommand.self, PlanCommand.self, Topics.self, Questions.self, Check.self],
+        subcommands: [ShellCommand.self, Ask.self, PlanCommand.self, Topics.self, Questions.self, Check.self],
         defaultSubcommand: ShellCommand.self
     )
 }

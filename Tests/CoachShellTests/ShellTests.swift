@@ -85,6 +85,30 @@ struct ShellTests {
         #expect(output.contains(rendered))
     }
 
+    /// Once nothing is pending, a line is a question, answered as `coach ask` would,
+    /// in its own language, with what the plan says on it.
+    @Test func aLineWithNoQuestionPendingIsAskedOfTheCoach() throws {
+        defer { try? FileManager.default.removeItem(at: folder) }
+        var session = Session(name: "test")
+        for question in knowledge.questions {
+            let answer: Answers.Answer =
+                switch question.kind {
+                case .text: .text("Studio")
+                case .number: .number(0.5)
+                case .boolean: .boolean(false)
+                case .choice: .choice(question.options[0].value)
+                case .multi: .multi([question.options[0].value])
+                }
+            session.record(answer, for: question.id)
+        }
+        let (output, _) = run(
+            ["comment avoir plus de commentaires sur mes publications ?", "how do I post regularly"], session: session)
+        #expect(output.contains("Étapes"), "answered in French")
+        #expect(output.contains("Steps"), "then in English")
+        #expect(output.contains("(tip.regularity)"))
+        #expect(output.contains("In your plan") || output.contains("Your plan has no action from this entry yet."))
+    }
+
     @Test func commandsHaveFrenchAliasesAndCtrlCKeepsTheSession() throws {
         defer { try? FileManager.default.removeItem(at: folder) }
         let (output, shell) = run(

@@ -63,6 +63,7 @@ public enum Problem: Sendable, Hashable {
     case answeredNeedsAName
     case roundDigits
     case noBenchmark(String)
+    case synonymInTwoGroups(String)
 
     // Rules, facts, answers and scenarios
     case cycle([String])
@@ -181,6 +182,7 @@ public enum Problem: Sendable, Hashable {
         case .answeredNeedsAName: ("problem.answered_needs_a_name", [:], nil)
         case .roundDigits: ("problem.round_digits", [:], nil)
         case .noBenchmark(let platform): ("problem.no_benchmark", ["platform": platform], nil)
+        case .synonymInTwoGroups(let term): ("problem.synonym_in_two_groups", ["term": term], nil)
         case .cycle(let names): ("problem.cycle", ["path": names.joined(separator: " → ")], nil)
         case .factDefinition: ("problem.fact_definition", [:], nil)
         case .horizonOnDiagnosis: ("problem.horizon_on_diagnosis", [:], nil)

@@ -16,6 +16,8 @@ public struct KnowledgeBase: Sendable {
     public var planGuide = PlanGuide()
     /// Published engagement figures and their reports.
     public var benchmarks = Benchmarks()
+    /// How `coach ask` reads questions.
+    public var search = SearchVocabulary()
     /// The scenario tests of the knowledge authors.
     public var scenarios: [Scenario] = []
     /// The slots of derived values (facts, and questions with `ask_if`), each after

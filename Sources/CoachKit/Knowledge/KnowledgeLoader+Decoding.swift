@@ -42,7 +42,7 @@ extension KnowledgeLoader {
     // MARK: - Topics
 
     static let topicKeys = ["id", "source", "order", "related", "fr", "en"]
-    static let topicTextKeys = ["title", "summary", "body", "steps", "keywords"]
+    static let topicTextKeys = ["title", "summary", "body", "steps", "keywords", "questions"]
     static let stepRange = 3...6
 
     static func decodeTopic(_ root: DataNode, fileName: String, reader: DocumentReader) -> TopicRecord? {
@@ -124,8 +124,11 @@ extension KnowledgeLoader {
                 .stepCount(steps.count, minimum: stepRange.lowerBound, maximum: stepRange.upperBound),
                 at: fields.position(of: "steps"))
         }
+        // Optional: questions people ask when this entry is the answer, for `coach ask`.
+        let questions = fields["questions"].flatMap { reader.texts($0, key: "questions") } ?? []
         guard let title, let summary, let body, let steps, let keywords else { return nil }
-        return Topic.Text(title: title, summary: summary, body: body, steps: steps, keywords: keywords)
+        return Topic.Text(
+            title: title, summary: summary, body: body, steps: steps, keywords: keywords, questions: questions)
     }
 
     // MARK: - Questions

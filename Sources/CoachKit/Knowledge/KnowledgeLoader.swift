@@ -36,7 +36,9 @@ public enum KnowledgeLoader {
         var contents: Contents
     }
 
-    static let knownFiles = ["sources.yaml", "questions.yaml", "facts.yaml", "plan.yaml", "benchmarks.yaml"]
+    static let knownFiles = [
+        "sources.yaml", "questions.yaml", "facts.yaml", "plan.yaml", "benchmarks.yaml", "search.yaml",
+    ]
     static let topicsFolder = "topics"
     static let rulesFolder = "rules"
     static let scenariosFolder = "scenarios"
@@ -112,6 +114,7 @@ public enum KnowledgeLoader {
         var rules: [RuleRecord] = []
         var guide: PlanGuideRecord?
         var benchmarks: BenchmarksRecord?
+        var search: SearchVocabulary?
         var scenarioFiles: [(DataNode, String, DocumentReader)] = []
         var sawQuestions = false
         var sawTopics = false
@@ -148,6 +151,8 @@ public enum KnowledgeLoader {
                 guide = decodePlanGuide(root, reader: reader)
             case "benchmarks.yaml":
                 benchmarks = decodeBenchmarks(root, reader: reader)
+            case "search.yaml":
+                search = decodeSearch(root, reader: reader)
             case topicsFolder + "/":
                 sawTopics = true
                 let name = (parts[1] as NSString).deletingPathExtension
@@ -188,6 +193,7 @@ public enum KnowledgeLoader {
         let ordered = topics.compactMap(\.topic).sorted { rank($0) < rank($1) }
         var base = KnowledgeBase(article: usable, topics: ordered, questions: questions.compactMap(\.question))
         compile(&base, questions: questions, facts: facts, rules: rules, guide: guide, benchmarks: benchmarks, log: log)
+        if let search { base.search = search }
         base.scenarios = scenarioFiles.compactMap { root, name, reader in
             decodeScenario(root, name: name, knowledge: base, reader: reader)
         }

@@ -20,6 +20,8 @@ public struct Topic: Sendable, Identifiable {
         public var steps: [String]
         /// Words people use when they ask about it.
         public var keywords: [String]
+        /// Questions people ask when this entry is the answer, in their own words.
+        public var questions: [String] = []
     }
 
     /// A stable id such as `tip.regularity`; its prefix is its kind.

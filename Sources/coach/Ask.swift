@@ -1,0 +1,73 @@
+import ArgumentParser
+import CoachKit
+import Foundation
+
+struct Ask: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Ask the coach a question in your own words, in French or English.",
+        discussion: """
+            Without --lang the answer comes in the question's language. With --session or \
+            --answers, it also says what your plan holds on the subject.
+            """)
+
+    @OptionGroup var options: CommonOptions
+
+    @Flag(help: "Print JSON (schema coach.ask/1).")
+    var json = false
+
+    @Option(help: ArgumentHelp("How many entries to give, the best first (default 3).", valueName: "n"))
+    var limit = 3
+
+    @Option(help: ArgumentHelp("A YAML or JSON file of answers.", valueName: "file"), completion: .file())
+    var answers: String?
+
+    @Option(help: ArgumentHelp("A session of the shell, by name.", valueName: "name"))
+    var session: String?
+
+    @Argument(help: "The question.")
+    var question: [String] = []
+
+    func validate() throws {
+        guard !question.joined().trimmingCharacters(in: .whitespaces).isEmpty else {
+            throw ValidationError("ask a question: coach ask \"how do I get more comments?\"")
+        }
+        guard (1...50).contains(limit) else { throw ValidationError("--limit takes a number from 1 to 50") }
+        if answers != nil, session != nil { throw ValidationError("give --answers FILE or --session NAME, not both") }
+        if let session, !SessionStore.isValid(name: session) {
+            throw ValidationError("a session name holds letters, digits, '-' and '_' only: '\(session)'")
+        }
+    }
+
+    func run() throws {
+        let knowledge = try options.loadKnowledge()
+        let text = question.joined(separator: " ")
+        let answer = Asker(knowledge: knowledge).ask(
+            text, language: options.lang, fallback: options.language, limit: limit)
+        var plan: Plan?
+        do {
+            if let answers {
+                let profile = try AnswersFile.load(from: URL(fileURLWithPath: answers), knowledge: knowledge)
+                plan = Planner(knowledge: knowledge).plan(for: profile, language: answer.language)
+            } else if let session {
+                let store = SessionStore(environment: ProcessInfo.processInfo.environment)
+                guard FileManager.default.fileExists(atPath: store.url(for: session).path) else {
+                    throw CoachError.fileNotFound(store.url(for: session).path)
+                }
+                let profile = try store.load(session, knowledge: knowledge, setAside: false).0.answers
+                plan = Planner(knowledge: knowledge).plan(for: profile, language: answer.language)
+            }
+        } catch {
+            throw Console.fail(error, language: answer.language)
+        }
+        if json {
+            Console.out(AskDocument.json(answer, knowledge: knowledge, plan: plan).text())
+            return
+        }
+        let terminal = isatty(1) == 1
+        let colors = terminal && ProcessInfo.processInfo.environment["NO_COLOR"] == nil
+        let renderer = AskTextRenderer(
+            knowledge: knowledge, width: terminal ? ShellCommand.terminalWidth() : nil,
+            style: TextStyle(isEnabled: colors))
+        Console.out(renderer.render(answer, plan: plan))
+    }
+}
