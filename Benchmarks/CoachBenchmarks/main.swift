@@ -3,6 +3,7 @@
 // changes, and reports the peak memory of the process.
 //
 //     coach-bench RULES [--seed S] [--runs R]
+//     coach-bench ask            times building `coach ask`'s index and one search
 //
 // One process per size (see Benchmarks/engine.sh), so that peak memory is that
 // size's own. Times are medians of R runs (the load is timed once above 10 000).
@@ -27,6 +28,32 @@ struct Generator: RandomNumberGenerator {
 }
 
 let arguments = CommandLine.arguments
+
+/// The median of `runs` timings of `body`, in milliseconds.
+func medianMilliseconds(runs: Int, _ body: () -> Void) -> Double {
+    var times: [Double] = []
+    for _ in 0..<runs {
+        let start = DispatchTime.now().uptimeNanoseconds
+        body()
+        times.append(Double(DispatchTime.now().uptimeNanoseconds - start) / 1_000_000)
+    }
+    return times.sorted()[times.count / 2]
+}
+
+if arguments.count >= 2, arguments[1] == "ask" {
+    let knowledge = try KnowledgeBase.builtIn()
+    var index = SearchIndex(knowledge: knowledge)
+    let build = medianMilliseconds(runs: 51) { index = SearchIndex(knowledge: knowledge) }
+    var hits = 0
+    let search = medianMilliseconds(runs: 201) {
+        hits += index.search("comment avoir plus de commentaires sur mes publicatons").count
+    }
+    print(
+        String(
+            format: "ask index build: %.2f ms median; one search: %.3f ms median (%d hits)", build, search, hits / 201))
+    exit(0)
+}
+
 guard arguments.count >= 2, let ruleCount = Int(arguments[1]), ruleCount > 0 else {
     FileHandle.standardError.write(Data("usage: coach-bench RULES [--seed S] [--runs R]\n".utf8))
     exit(64)

@@ -41,8 +41,7 @@ public struct SearchIndex: Sendable {
     /// indexed under their own words and under the groups they use, so that a
     /// question and an entry with different words of a group meet on the group,
     /// which counts once however many of its words a text uses.
-    private let synonyms: [[String]: String]
-    private let longestSynonym: Int
+    private let synonyms: [String: [(terms: [String], group: String)]]
     /// What a synonym group weighs in a question, against 1 for its own words.
     private let synonymWeight: Double
 
@@ -52,57 +51,133 @@ public struct SearchIndex: Sendable {
     private let b: Double
 
     public init(knowledge: KnowledgeBase) {
-        let vocabulary = knowledge.search
-        let analyzer = Analyzer(vocabulary: vocabulary)
+        let settings = knowledge.search
+        let analyzer = Analyzer(vocabulary: settings)
         self.analyzer = analyzer
         let fields = SearchVocabulary.Field.allCases
-        weights = fields.map { vocabulary.fieldWeights[$0] ?? 1 }
-        var synonyms: [[String]: String] = [:]
-        for (number, group) in vocabulary.synonyms.enumerated() {
+        weights = fields.map { settings.fieldWeights[$0] ?? 1 }
+        // Each synonym under its first term, the longest first.
+        var synonyms: [String: [(terms: [String], group: String)]] = [:]
+        for (number, group) in settings.synonyms.enumerated() {
             for phrase in group {
                 let terms = analyzer.terms(phrase)
-                if !terms.isEmpty, synonyms[terms] == nil { synonyms[terms] = "=\(number)" }
+                guard let first = terms.first, synonyms[first]?.contains(where: { $0.terms == terms }) != true else {
+                    continue
+                }
+                synonyms[first, default: []].append((terms, "=\(number)"))
             }
         }
+        for key in synonyms.keys { synonyms[key]?.sort { $0.terms.count > $1.terms.count } }
         self.synonyms = synonyms
-        synonymWeight = vocabulary.synonymWeight
-        k1 = vocabulary.saturation
-        b = vocabulary.lengthNormalisation
-        let longest = synonyms.keys.map(\.count).max() ?? 1
-        longestSynonym = longest
-        var postings: [String: [Posting]] = [:]
+        synonymWeight = settings.synonymWeight
+        k1 = settings.saturation
+        b = settings.lengthNormalisation
+        // Every word is looked up once per occurrence, by its text; all else is
+        // done on numbers: terms are interned, counts kept by term number.
+        var termNumbers: [String: Int] = [:]
+        var termTexts: [String] = []
+        func number(of term: String) -> Int {
+            if let known = termNumbers[term] { return known }
+            termNumbers[term] = termTexts.count
+            termTexts.append(term)
+            return termTexts.count - 1
+        }
+        var phrasesByFirst: [[(terms: [Int], group: Int)]] = []
+        for (first, phrases) in synonyms {
+            let firstNumber = number(of: first)
+            for phrase in phrases {
+                if phrasesByFirst.count <= firstNumber {
+                    phrasesByFirst += Array(repeating: [], count: firstNumber + 1 - phrasesByFirst.count)
+                }
+                phrasesByFirst[firstNumber].append((phrase.terms.map(number(of:)), number(of: phrase.group)))
+            }
+        }
+        var table = WordTable()
+        var wordTerms: [Int] = []  // by word number: its term's number, or -1 for a stop word
+        var vocabulary: [String: String] = [:]
         var lengths: [[Int]] = []
-        var words: [String: String] = [:]
+        var postingsByNumber: [[Posting]] = []
+        // By term number: where its counts are in this entry's list, and for which entry.
+        var slotOf: [Int] = []
+        var slotEntry: [Int] = []
         for (document, topic) in knowledge.topics.enumerated() {
-            var counts: [String: [Int]] = [:]
+            var counts: [(term: Int, perField: [Int])] = []
             var fieldLengths = Array(repeating: 0, count: fields.count)
-            for (index, field) in fields.enumerated() {
+            // A field that weighs nothing is not read at all.
+            for (index, field) in fields.enumerated() where weights[index] > 0 {
                 for language in Language.allCases {
-                    let text = Self.text(of: topic.text[language], field: field)
-                    let textWords = analyzer.words(text)
-                    for word in textWords { words[word] = analyzer.stem(word) }
-                    let stems = textWords.map(analyzer.stem)
-                    for term in stems + Self.groups(in: stems, synonyms: synonyms, longest: longest).map(\.group) {
-                        counts[term, default: Array(repeating: 0, count: fields.count)][index] += 1
+                    var sequence: [Int] = []
+                    TextFolding.forEachWord(in: Self.text(of: topic.text[language], field: field)) { bytes in
+                        let (wordNumber, isNew) = table.number(of: bytes)
+                        if isNew {
+                            let word = String(decoding: bytes, as: UTF8.self)
+                            if analyzer.stopWords.contains(word) {
+                                wordTerms.append(-1)
+                            } else {
+                                let stem = analyzer.stem(word)
+                                wordTerms.append(number(of: stem))
+                                vocabulary[word] = stem
+                            }
+                        }
+                        let term = wordTerms[wordNumber]
+                        if term >= 0 { sequence.append(term) }
+                    }
+                    var position = 0
+                    var groups: [Int] = []
+                    while position < sequence.count {
+                        var step = 1
+                        let first = sequence[position]
+                        if first < phrasesByFirst.count {
+                            for candidate in phrasesByFirst[first]
+                            where position + candidate.terms.count <= sequence.count
+                                && sequence[position..<(position + candidate.terms.count)].elementsEqual(
+                                    candidate.terms)
+                            {
+                                groups.append(candidate.group)
+                                step = candidate.terms.count
+                                break
+                            }
+                        }
+                        position += step
+                    }
+                    for term in sequence + groups {
+                        if term >= slotOf.count {
+                            slotOf += Array(repeating: 0, count: termTexts.count - slotOf.count)
+                            slotEntry += Array(repeating: -1, count: termTexts.count - slotEntry.count)
+                        }
+                        if slotEntry[term] == document {
+                            counts[slotOf[term]].perField[index] += 1
+                        } else {
+                            slotEntry[term] = document
+                            slotOf[term] = counts.count
+                            var perField = Array(repeating: 0, count: fields.count)
+                            perField[index] = 1
+                            counts.append((term, perField))
+                        }
                         fieldLengths[index] += 1
                     }
                 }
             }
+            if postingsByNumber.count < termTexts.count {
+                postingsByNumber += Array(repeating: [], count: termTexts.count - postingsByNumber.count)
+            }
             for (term, perField) in counts {
-                postings[term, default: []].append(Posting(document: document, counts: perField))
+                postingsByNumber[term].append(Posting(document: document, counts: perField))
             }
             lengths.append(fieldLengths)
         }
+        var postings: [String: [Posting]] = [:]
+        for (term, list) in postingsByNumber.enumerated() where !list.isEmpty { postings[termTexts[term]] = list }
         let count = max(1, lengths.count)
         averageLengths = fields.indices.map { field in
             max(1, Double(lengths.reduce(0) { $0 + $1[field] }) / Double(count))
         }
-        for group in vocabulary.synonyms {
-            for phrase in group { for word in analyzer.words(phrase) { words[word] = analyzer.stem(word) } }
+        for group in knowledge.search.synonyms {
+            for phrase in group { for word in analyzer.words(phrase) { vocabulary[word] = analyzer.stem(word) } }
         }
         self.postings = postings
         self.lengths = lengths
-        self.vocabulary = words
+        self.vocabulary = vocabulary
         documentCount = knowledge.topics.count
     }
 
@@ -119,19 +194,20 @@ public struct SearchIndex: Sendable {
 
     /// The synonym groups `terms` uses, once per use: at each place, the longest
     /// synonym that starts there.
-    private static func groups(in terms: [String], synonyms: [[String]: String], longest: Int)
+    private static func groups(in terms: [String], synonyms: [String: [(terms: [String], group: String)]])
         -> [(group: String, words: Range<Int>)]
     {
         var found: [(group: String, words: Range<Int>)] = []
         var index = 0
         while index < terms.count {
             var step = 1
-            for length in stride(from: min(longest, terms.count - index), through: 1, by: -1) {
-                if let group = synonyms[Array(terms[index..<(index + length)])] {
-                    found.append((group, index..<(index + length)))
-                    step = length
-                    break
-                }
+            for candidate in synonyms[terms[index]] ?? []
+            where index + candidate.terms.count <= terms.count
+                && terms[index..<(index + candidate.terms.count)].elementsEqual(candidate.terms)
+            {
+                found.append((candidate.group, index..<(index + candidate.terms.count)))
+                step = candidate.terms.count
+                break
             }
             index += step
         }
@@ -159,7 +235,7 @@ public struct SearchIndex: Sendable {
         for term in stems {
             terms[term] = corrected.contains(term) ? max(terms[term] ?? 0, 0.8) : 1
         }
-        for (group, range) in Self.groups(in: stems, synonyms: synonyms, longest: longestSynonym) {
+        for (group, range) in Self.groups(in: stems, synonyms: synonyms) {
             terms[group] = synonymWeight
             for index in range { words[index].insert(group) }
         }
