@@ -100,7 +100,10 @@ public final class Shell {
             // No question pending: the line is a question to the coach, answered as
             // `coach ask` would, with what this user's plan says on it.
             let answer = asker.ask(text, language: nil, fallback: language, limit: 3)
-            output(AskTextRenderer(knowledge: knowledge, width: width(), style: style).render(answer, plan: evaluation))
+            // The plan's part in the answer's language, as the rest of the answer.
+            let plan =
+                answer.language == language ? evaluation : planner.plan(for: session.answers, language: answer.language)
+            output(AskTextRenderer(knowledge: knowledge, width: width(), style: style).render(answer, plan: plan))
         }
         return .continue
     }

@@ -28,7 +28,7 @@ struct Ask: ParsableCommand {
     var question: [String] = []
 
     func validate() throws {
-        guard !question.joined().trimmingCharacters(in: .whitespaces).isEmpty else {
+        guard !question.joined().trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else {
             throw ValidationError("ask a question: coach ask \"how do I get more comments?\"")
         }
         guard (1...50).contains(limit) else { throw ValidationError("--limit takes a number from 1 to 50") }

@@ -1,10 +1,12 @@
+import Foundation
+
 extension KnowledgeLoader {
     /// `search.yaml`: stop words, synonyms, stemming endings, field weights.
     static func decodeSearch(_ root: DataNode, reader: DocumentReader) -> SearchVocabulary {
         var vocabulary = SearchVocabulary()
         let keys = [
             "stop_words", "synonyms", "suffixes", "minimum_stem", "fields", "minimum_score", "synonym_weight",
-            "saturation", "length_normalisation",
+            "saturation", "length_normalisation", "french_letters",
         ]
         guard let fields = reader.fields(of: root, allowed: keys) else { return vocabulary }
         func folded(_ node: DataNode, key: String) -> [String] {
@@ -41,6 +43,9 @@ extension KnowledgeLoader {
             }
         }
         if let node = fields["minimum_score"], let value = reader.number(node) { vocabulary.minimumScore = value }
+        if let node = fields["french_letters"], let text = reader.text(node, key: "french_letters") {
+            vocabulary.frenchLetters = text.precomposedStringWithCanonicalMapping
+        }
         if let node = fields["saturation"], let value = reader.number(node) {
             if value > 0 && value <= 100 {
                 vocabulary.saturation = value

@@ -9,6 +9,9 @@ public struct SearchVocabulary: Sendable {
     }
 
     public var stopWords = Localized<Set<String>>(fr: [], en: [])
+    /// Letters that only French writes (accented ones): each counts for French when
+    /// the question's language is detected.
+    public var frenchLetters = ""
     /// Groups of words or phrases that mean the same, in either language.
     public var synonyms: [[String]] = []
     /// What a synonym group weighs in a question, against 1 for its own words.

@@ -1,3 +1,5 @@
+import Foundation
+
 /// Answers a question in the user's own words with the knowledge entries that
 /// answer it best, in the question's language unless one is asked for.
 public struct Asker: Sendable {
@@ -31,6 +33,8 @@ public struct Asker: Sendable {
         {
             hits = []
         }
+        // "See also" only what answers well enough on its own.
+        hits = hits.filter { $0.score >= knowledge.search.minimumScore }
         return Answer(query: query, language: language, hits: Array(hits.prefix(max(0, limit))))
     }
 
@@ -44,7 +48,8 @@ public struct Asker: Sendable {
             if french.contains(word) { score += 1 }
             if english.contains(word) { score -= 1 }
         }
-        score += text.unicodeScalars.filter { "éèêëàâçùûôîïœ".unicodeScalars.contains($0) }.count
+        let accents = Set(vocabulary.frenchLetters.unicodeScalars)
+        score += text.precomposedStringWithCanonicalMapping.unicodeScalars.filter { accents.contains($0) }.count
         return score > 0 ? .fr : score < 0 ? .en : fallback
     }
 

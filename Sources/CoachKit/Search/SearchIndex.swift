@@ -37,6 +37,10 @@ public struct SearchIndex: Sendable {
     /// Every folded word of the entries and synonyms, with its stem: what a typo is
     /// compared with.
     private let vocabulary: [String: String]
+    /// The same words as letters, by length, in alphabetical order: a typo is only
+    /// compared with words one letter longer or shorter, and ties go the same way
+    /// at every run.
+    private let wordsByLength: [Int: [(letters: [Character], stem: String)]]
     /// Each synonym, as its terms, to a term that stands for its group. Texts are
     /// indexed under their own words and under the groups they use, so that a
     /// question and an entry with different words of a group meet on the group,
@@ -178,6 +182,11 @@ public struct SearchIndex: Sendable {
         self.postings = postings
         self.lengths = lengths
         self.vocabulary = vocabulary
+        var byLength: [Int: [(letters: [Character], stem: String)]] = [:]
+        for (word, stem) in vocabulary.sorted(by: { $0.key < $1.key }) where word.count >= Self.typoMinimum {
+            byLength[word.count, default: []].append((Array(word), stem))
+        }
+        wordsByLength = byLength
         documentCount = knowledge.topics.count
     }
 
@@ -220,20 +229,27 @@ public struct SearchIndex: Sendable {
     /// that stand for it, so that a match can be counted once per word.
     func query(_ question: String) -> (terms: [String: Double], words: [Set<String>]) {
         var stems: [String] = []
-        var corrected: Set<String> = []
-        for word in analyzer.words(question) {
+        var weights: [Double] = []
+        var corrections: [String: String?] = [:]
+        for word in analyzer.words(question).prefix(Self.longestQuestion) {
             let term = analyzer.stem(word)
-            if vocabulary[word] == nil, postings[term] == nil, word.count >= 5, let fixed = correction(of: word) {
-                stems.append(fixed)
-                corrected.insert(fixed)
-            } else {
-                stems.append(term)
+            if vocabulary[word] == nil, postings[term] == nil, word.count >= Self.typoMinimum {
+                if corrections[word] == nil, corrections.count < Self.mostCorrections {
+                    corrections[word] = .some(correction(of: word))
+                }
+                if let fixed = corrections[word] ?? nil {
+                    stems.append(fixed)
+                    weights.append(0.8)
+                    continue
+                }
             }
+            stems.append(term)
+            weights.append(1)
         }
         var terms: [String: Double] = [:]
         var words = stems.map { Set([$0]) }
-        for term in stems {
-            terms[term] = corrected.contains(term) ? max(terms[term] ?? 0, 0.8) : 1
+        for (term, weight) in zip(stems, weights) {
+            terms[term] = max(terms[term] ?? 0, weight)
         }
         for (group, range) in Self.groups(in: stems, synonyms: synonyms) {
             terms[group] = synonymWeight
@@ -251,13 +267,22 @@ public struct SearchIndex: Sendable {
     private func correction(of word: String) -> String? {
         let letters = Array(word)
         var best: (term: String, frequency: Int)?
-        for (known, term) in vocabulary where abs(known.count - letters.count) <= 1 && known.count >= 5 {
-            guard Self.isOneEditAway(letters, Array(known)) else { continue }
-            let frequency = postings[term]?.count ?? 0
-            if frequency > (best?.frequency ?? -1) { best = (term, frequency) }
+        for length in (letters.count - 1)...(letters.count + 1) {
+            for known in wordsByLength[length] ?? [] where Self.isOneEditAway(letters, known.letters) {
+                let frequency = postings[known.stem]?.count ?? 0
+                if frequency > (best?.frequency ?? -1) { best = (known.stem, frequency) }
+            }
         }
         return best?.term
     }
+
+    /// Words shorter than this are never read as typos.
+    static let typoMinimum = 5
+    /// A question's words beyond this many are not read: no question needs more,
+    /// and a pasted page must not take long.
+    static let longestQuestion = 200
+    /// At most this many unknown words of a question are looked up as typos.
+    static let mostCorrections = 16
 
     static func isOneEditAway(_ a: [Character], _ b: [Character]) -> Bool {
         if a == b { return false }
@@ -287,7 +312,7 @@ public struct SearchIndex: Sendable {
         }
         var matched: [Int: Double] = [:]
         var total = 0.0
-        for (term, weight) in terms {
+        for (term, weight) in terms.sorted(by: { $0.key < $1.key }) {
             let list = postings[term] ?? []
             let idf = log(1 + (Double(documentCount) - Double(list.count) + 0.5) / (Double(list.count) + 0.5))
             total += weight * idf

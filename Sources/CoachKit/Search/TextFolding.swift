@@ -3,11 +3,6 @@
 /// `audience`). One pass over the text's scalars, with a fast path for ASCII: the
 /// index folds every entry at start-up.
 enum TextFolding {
-    /// `text` in lower case without accents: `Régularité` gives `regularite`.
-    static func fold(_ text: String) -> String {
-        words(text, keepingSeparators: true).joined()
-    }
-
     /// The folded words of `text`, in order.
     static func words(_ text: String) -> [String] {
         words(text, keepingSeparators: false)
@@ -91,7 +86,11 @@ enum TextFolding {
         var bases: [Unicode.Scalar: String] = [:]
         for (letters, base) in table {
             for scalar in letters.unicodeScalars { bases[scalar] = base }
-            for scalar in letters.uppercased().unicodeScalars where bases[scalar] == nil { bases[scalar] = base }
+            // Only where the capital is one scalar: ŉ's is ʼN, whose apostrophe is no letter.
+            for letter in letters {
+                let capital = String(letter).uppercased().unicodeScalars
+                if capital.count == 1, let scalar = capital.first, bases[scalar] == nil { bases[scalar] = base }
+            }
         }
         return bases
     }()

@@ -16,11 +16,6 @@ struct WordTable {
 
     var count: Int { hashes.count }
 
-    /// The word numbered `number`.
-    func word(_ number: Int) -> String {
-        String(decoding: bytes[starts[number]..<starts[number + 1]], as: UTF8.self)
-    }
-
     private static func hash(_ word: UnsafeBufferPointer<UInt8>) -> UInt64 {
         var hash: UInt64 = 0xcbf2_9ce4_8422_2325
         for byte in word {

@@ -125,4 +125,27 @@ struct AskEvaluationTests {
         #expect(SearchIndex.isOneEditAway(Array("tpi"), Array("tip")), "two letters swapped")
         #expect(!SearchIndex.isOneEditAway(Array("audience"), Array("audiences2")))
     }
+
+    /// A pasted page of made-up words is answered, not looked up word by word for
+    /// typos forever: only its first words are read, and a few typos at most.
+    @Test(.timeLimit(.minutes(1)))
+    func aHugeQuestionIsAnswered() {
+        var words: [String] = []
+        var seed: UInt64 = 7
+        for _ in 0..<120_000 {
+            seed = seed &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+            words.append(String((0..<7).map { Character(Unicode.Scalar(UInt8(97 + (seed >> UInt64($0 * 5)) % 26))) }))
+        }
+        let question = words.joined(separator: " ")
+        #expect(question.utf8.count > 900_000)
+        let answer = Self.asker.ask(question, language: nil, fallback: .en, limit: 3)
+        #expect(answer.hits.isEmpty)
+        #expect(Self.asker.ask("  \n\t ?! 🙂 ", language: nil, fallback: .fr, limit: 3).hits.isEmpty)
+    }
+
+    @Test func theSameQuestionGetsTheSameAnswer() {
+        let question = "engagment calandrier comunaute"
+        let first = Self.asker.ask(question, language: nil, fallback: .en, limit: 3).hits
+        for _ in 0..<5 { #expect(Self.asker.ask(question, language: nil, fallback: .en, limit: 3).hits == first) }
+    }
 }
