@@ -11,7 +11,9 @@ struct Coach: ParsableCommand {
             `coach --generate-completion-script bash|zsh|fish`.
             """,
         version: "coach \(CoachInfo.version)",
-        subcommands: [ShellCommand.self, Ask.self, PlanCommand.self, Topics.self, Questions.self, Check.self],
+        subcommands: [
+            ShellCommand.self, Ask.self, PlanCommand.self, Rate.self, Topics.self, Questions.self, Check.self,
+        ],
         defaultSubcommand: ShellCommand.self
     )
 }

@@ -43,6 +43,12 @@ enum Console {
         }
     }
 
+    /// Prints a usage error, and the exit code that goes with it (64).
+    static func usage(_ message: String) -> ExitCode {
+        err("coach: error: \(message)")
+        return ExitCode(Exit.usage)
+    }
+
     /// Prints an error that ends the command, and the exit code to end it with.
     static func fail(_ error: any Error, language: Language) -> ExitCode {
         switch error {

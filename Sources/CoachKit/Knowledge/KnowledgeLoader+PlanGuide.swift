@@ -188,7 +188,9 @@ extension KnowledgeLoader {
         var record = BenchmarksRecord(
             file: reader.file, position: root.position, benchmarks: Benchmarks(), platforms: [], reports: [])
         guard
-            let fields = reader.fields(of: root, allowed: ["around", "reports", "benchmarks", "no_published_figure"])
+            let fields = reader.fields(
+                of: root,
+                allowed: ["around", "reports", "size_bands", "benchmarks", "no_published_figure", "advice"])
         else { return record }
         if let node = fields["around"], let value = reader.number(node) {
             if value <= 0 || value >= 1 {
@@ -222,8 +224,33 @@ extension KnowledgeLoader {
                     id: id, title: title, publisher: publisher, year: year, dataYear: dataYear, url: url,
                     readAtSource: readAtSource))
         }
+        for element in fields["size_bands"].flatMap({ reader.elements(of: $0) }) ?? [] {
+            guard let band = reader.fields(of: element, allowed: ["id", "min", "max"]),
+                let id = band.requiredText("id"), let minimum = band.required("min").flatMap(reader.number)
+            else { continue }
+            let maximum = band["max"].flatMap(reader.number)
+            if let maximum, maximum <= minimum {
+                reader.error(
+                    .outOfRange(maximum.plainText, min: minimum.plainText, max: "∞"), at: band["max"]?.position)
+            }
+            record.benchmarks.sizeBands.append(.init(id: id, minimum: minimum, maximum: maximum))
+        }
+        if let node = fields["advice"],
+            let advice = reader.fields(of: node, allowed: ["below", "around", "above", "none"])
+        {
+            for pair in advice.pairs {
+                guard let texts = reader.fields(of: pair.value, allowed: ["fr", "en"]),
+                    let text = localizedText(texts, reader: reader)
+                else { continue }
+                record.benchmarks.advice[pair.key] = text
+            }
+            for key in ["below", "around", "above", "none"] where advice[key] == nil {
+                advice.reportMissing(.missingKey(key), key: key)
+            }
+        }
+        let bandIDs = record.benchmarks.sizeBands.map(\.id)
         for element in fields.required("benchmarks").flatMap({ reader.elements(of: $0) }) ?? [] {
-            let keys = ["platform", "basis", "statistic", "value", "report", "population"]
+            let keys = ["platform", "basis", "statistic", "value", "report", "population", "band"]
             guard let benchmark = reader.fields(of: element, allowed: keys) else { continue }
             let platform = reference(benchmark, "platform")
             let report = reference(benchmark, "report")
@@ -239,13 +266,23 @@ extension KnowledgeLoader {
             let population = benchmark.required("population").flatMap { node in
                 reader.fields(of: node, allowed: ["fr", "en"]).flatMap { localizedText($0, reader: reader) }
             }
+            var band: String?
+            if let text = benchmark.optionalText("band") {
+                if bandIDs.contains(text) {
+                    band = text
+                } else {
+                    reader.error(
+                        .notAnOption(text, of: "size_bands", suggestion: Suggestion.closest(to: text, among: bandIDs)),
+                        at: benchmark["band"]?.position)
+                }
+            }
             guard let platform, let report, let basis, let statistic, let value, let population else { continue }
             record.platforms.append(platform)
             record.reports.append(report)
             record.benchmarks.figures.append(
                 .init(
                     platform: platform.id, basis: basis, statistic: statistic, value: value, report: report.id,
-                    population: population))
+                    population: population, band: band))
         }
         if let node = fields["no_published_figure"] {
             let platforms = references(node, key: "no_published_figure", reader: reader)

@@ -104,6 +104,20 @@ public struct Benchmarks: Sendable {
         public var report: String
         /// Whose accounts the figure describes.
         public var population: Localized<String>
+        /// The size band of accounts it describes, when the report gives one.
+        public var band: String? = nil
+    }
+
+    /// Accounts by follower count, as a report groups them.
+    public struct SizeBand: Sendable {
+        public var id: String
+        /// From `minimum` followers, up to but not including `maximum` (none: no limit).
+        public var minimum: Double
+        public var maximum: Double?
+
+        public func contains(_ followers: Double) -> Bool {
+            followers >= minimum && maximum.map { followers < $0 } != false
+        }
     }
 
     /// Within this share of a benchmark, on either side, a rate is "around" it.
@@ -112,12 +126,27 @@ public struct Benchmarks: Sendable {
     public var figures: [Figure] = []
     /// Platforms for which no published figure was found.
     public var unpublished: [String] = []
+    public var sizeBands: [SizeBand] = []
+    /// What a verdict means and what to do, one line per verdict (`below`, `around`,
+    /// `above`) and for no figure (`none`).
+    public var advice: [String: Localized<String>] = [:]
 
     public func report(_ id: String) -> Report? {
         reports.first { $0.id == id }
     }
 
+    /// The figure for all accounts of a platform on a basis (not one size band's).
     public func figure(platform: String, basis: Basis) -> Figure? {
-        figures.first { $0.platform == platform && $0.basis == basis }
+        figures.first { $0.platform == platform && $0.basis == basis && $0.band == nil }
+    }
+
+    /// The figure for accounts of `band` on a platform and basis, when a report gives one.
+    public func figure(platform: String, basis: Basis, band: String) -> Figure? {
+        figures.first { $0.platform == platform && $0.basis == basis && $0.band == band }
+    }
+
+    /// The size band `followers` falls in, among those some figure uses.
+    public func band(for followers: Double) -> SizeBand? {
+        sizeBands.first { $0.contains(followers) }
     }
 }

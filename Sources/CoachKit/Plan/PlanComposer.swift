@@ -43,8 +43,14 @@ struct PlanComposer {
         if case .list(let answered)? = value("platforms") { platforms = answered }
         var comparisons: [Plan.Comparison] = []
         var unpublished: [String] = []
+        // The figure for the account's size band where a report gives one, as `coach rate` does.
+        var band: String?
+        if case .number(let followers)? = value("followers") { band = benchmarks.band(for: followers)?.id }
         for platform in platforms {
-            guard let figure = benchmarks.figure(platform: platform, basis: .followers), figure.value > 0,
+            let figure =
+                band.flatMap { benchmarks.figure(platform: platform, basis: .followers, band: $0) }
+                ?? benchmarks.figure(platform: platform, basis: .followers)
+            guard let figure, figure.value > 0,
                 let report = benchmarks.report(figure.report)
             else {
                 unpublished.append(platform)

@@ -13,7 +13,8 @@ struct PlanPartsTests {
         Planner(knowledge: Self.knowledge).plan(for: Answers(answers), language: language)
     }
 
-    func rated(_ platform: String, likes: Double, followers: Double = 1000) -> Plan {
+    /// Under 1 000 followers, no size band's figure applies.
+    func rated(_ platform: String, likes: Double, followers: Double = 500) -> Plan {
         plan([
             "platforms": .multi([platform]), "followers": .number(followers), "avg_likes": .number(likes),
             "avg_comments": .number(0), "avg_shares": .number(0),
@@ -22,18 +23,18 @@ struct PlanPartsTests {
 
     @Test func theRateIsJudgedAgainstEachPlatformsFigureByFollowers() throws {
         // Instagram's published median by followers is 0.36 %; "around" is within 25 %.
-        #expect(rated("instagram", likes: 2).engagement?.comparisons.first?.verdict == .below)  // 0.2 %
-        #expect(rated("instagram", likes: 3.5).engagement?.comparisons.first?.verdict == .around)  // 0.35 %
-        #expect(rated("instagram", likes: 4.4).engagement?.comparisons.first?.verdict == .around)  // 0.44 %
-        #expect(rated("instagram", likes: 4.6).engagement?.comparisons.first?.verdict == .above)  // 0.46 %
-        let comparison = try #require(rated("instagram", likes: 2).engagement?.comparisons.first)
+        #expect(rated("instagram", likes: 1).engagement?.comparisons.first?.verdict == .below)  // 0.2 %
+        #expect(rated("instagram", likes: 1.75).engagement?.comparisons.first?.verdict == .around)  // 0.35 %
+        #expect(rated("instagram", likes: 2.2).engagement?.comparisons.first?.verdict == .around)  // 0.44 %
+        #expect(rated("instagram", likes: 2.3).engagement?.comparisons.first?.verdict == .above)  // 0.46 %
+        let comparison = try #require(rated("instagram", likes: 1).engagement?.comparisons.first)
         #expect(comparison.benchmark.platform == "instagram" && comparison.benchmark.value == 0.36)
         #expect(comparison.report.year == 2025)
 
         let both = try #require(
             plan([
-                "platforms": .multi(["facebook", "instagram", "youtube"]), "followers": .number(1000),
-                "avg_likes": .number(2), "avg_comments": .number(0), "avg_shares": .number(0),
+                "platforms": .multi(["facebook", "instagram", "youtube"]), "followers": .number(500),
+                "avg_likes": .number(1), "avg_comments": .number(0), "avg_shares": .number(0),
             ]).engagement)
         #expect(both.comparisons.map(\.benchmark.platform) == ["facebook", "instagram"])
         #expect(both.comparisons.map(\.verdict) == [.above, .below], "0.2 % against 0.063 % and 0.36 %")
@@ -41,6 +42,12 @@ struct PlanPartsTests {
         let sentence = PlanWording(knowledge: Self.knowledge, language: .en).engagement(both)
         #expect(sentence.contains("is above the median of 0.063% that Rival IQ (2024) reports"), "\(sentence)")
         #expect(sentence.contains(", and below the median of 0.36%"), "\(sentence)")
+    }
+
+    @Test func aSizeBandsFigureIsUsedWhereTheFollowersFallInOne() throws {
+        let engagement = try #require(rated("instagram", likes: 20, followers: 5000).engagement)
+        #expect(engagement.comparisons.first?.benchmark.band == "nano")
+        #expect(engagement.comparisons.first?.benchmark.value == 1.78)
     }
 
     @Test func withoutAPublishedFigureThereIsNoVerdict() throws {
