@@ -4,6 +4,7 @@
 //
 //     coach-bench RULES [--seed S] [--runs R]
 //     coach-bench ask            times building `coach ask`'s index and one search
+//     coach-bench posts [ROWS]   times reading a CSV of ROWS posts (100 000 by default)
 //
 // One process per size (see Benchmarks/engine.sh), so that peak memory is that
 // size's own. Times are medians of R runs (the load is timed once above 10 000).
@@ -38,6 +39,32 @@ func medianMilliseconds(runs: Int, _ body: () -> Void) -> Double {
         times.append(Double(DispatchTime.now().uptimeNanoseconds - start) / 1_000_000)
     }
     return times.sorted()[times.count / 2]
+}
+
+if arguments.count >= 2, arguments[1] == "posts" {
+    let rows = arguments.count >= 3 ? Int(arguments[2]) ?? 100_000 : 100_000
+    let file = FileManager.default.temporaryDirectory.appending(path: "coach-bench-posts-\(getpid()).csv")
+    defer { try? FileManager.default.removeItem(at: file) }
+    var text = "Date;Plateforme;Type;J'aime;Commentaires;Partages\n"
+    let formats = ["photo", "vidéo", "reel", "texte", "carrousel"]
+    for index in 0..<rows {
+        text += "\(1 + index % 28)/\(1 + index / 28 % 12)/\(2000 + index / 336 % 100);instagram;\(formats[index % 5]);"
+        text += "\(index % 90),\(index % 10);\(index % 17);\(index % 5)\n"
+    }
+    try text.write(to: file, atomically: true, encoding: .utf8)
+    text = ""
+    let knowledge = try KnowledgeBase.builtIn()
+    let reader = PostsReader(knowledge: knowledge)
+    var posts = 0
+    let time = medianMilliseconds(runs: 5) { posts = (try? reader.read(file))?.posts ?? -1 }
+    var usage = rusage()
+    getrusage(__rusage_who_t(RUSAGE_SELF.rawValue), &usage)
+    let size = (try? FileManager.default.attributesOfItem(atPath: file.path)[.size] as? Int) ?? 0
+    print(
+        String(
+            format: "posts CSV: %d rows (%.1f MB) read in %.0f ms median; peak RSS %.0f MB", posts,
+            Double(size) / 1_048_576, time, Double(usage.ru_maxrss) / 1024))
+    exit(0)
 }
 
 if arguments.count >= 2, arguments[1] == "ask" {

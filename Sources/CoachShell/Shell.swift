@@ -240,7 +240,7 @@ public final class Shell {
         case .export:
             export(arguments)
         case .import:
-            say("shell.import_pending")
+            importPosts(arguments)
         case .lang:
             if let chosen = Language(code: arguments) {
                 language = chosen
@@ -323,6 +323,32 @@ public final class Shell {
         record(answer, for: question.id)
         say("shell.set", ["id": question.id, "value": display(answer, of: question)])
         advance()
+    }
+
+    /// `/import FILE`: a CSV of posts; its averages, pace and formats become answers,
+    /// which `/set` can still change.
+    private func importPosts(_ arguments: String) {
+        guard !arguments.isEmpty else { return say("shell.usage.import") }
+        let url = URL(fileURLWithPath: (arguments as NSString).expandingTildeInPath)
+        do {
+            let summary = try PostsReader(knowledge: knowledge).read(url, skipBadRows: true)
+            for (id, answer) in summary.answers.sorted(by: { $0.key < $1.key }) { record(answer, for: id) }
+            say(
+                "shell.imported",
+                [
+                    "posts": String(summary.posts), "skipped": String(summary.skippedRows),
+                    "perWeek": knowledge.question("posts_per_week").map {
+                        ValueRenderer(knowledge: knowledge, language: language).describe(
+                            .number((summary.postsPerWeek * 100).rounded() / 100), of: $0)
+                    } ?? summary.postsPerWeek.plainText,
+                ])
+            advance()
+        } catch {
+            output(style.error(error.description(in: language)))
+            if case .invalidData(let diagnostics) = error {
+                for diagnostic in diagnostics { output(diagnostic.formatted(in: language)) }
+            }
+        }
     }
 
     private func whatIf(_ arguments: String) {

@@ -21,8 +21,8 @@ struct PlanCommand: ParsableCommand {
     var session: String?
 
     func validate() throws {
-        guard (answers == nil) != (session == nil) else {
-            throw ValidationError("give either --answers FILE or --session NAME")
+        guard answers == nil || session == nil, answers != nil || session != nil || metrics != nil else {
+            throw ValidationError("give either --answers FILE or --session NAME (and --metrics FILE if you like)")
         }
         if format.isBinary, output == nil {
             throw ValidationError("--format \(format.rawValue) writes a binary file: give --output FILE")
@@ -31,6 +31,15 @@ struct PlanCommand: ParsableCommand {
             throw ValidationError("a session name holds letters, digits, '-' and '_' only: '\(session)'")
         }
     }
+
+    @Option(
+        help: ArgumentHelp(
+            "A CSV of posts (date, likes, comments, shares…): its averages, pace and formats fill the answers the file leaves out.",
+            valueName: "file"), completion: .file())
+    var metrics: String?
+
+    @Flag(help: "Skip and count the rows of the posts CSV that cannot be read, instead of stopping at the first.")
+    var skipBadRows = false
 
     @Option(
         help: ArgumentHelp(
@@ -49,6 +58,8 @@ struct PlanCommand: ParsableCommand {
             let profile: Answers
             if let answers {
                 profile = try AnswersFile.load(from: URL(fileURLWithPath: answers), knowledge: knowledge)
+            } else if session == nil {
+                profile = Answers()
             } else {
                 let store = SessionStore(environment: ProcessInfo.processInfo.environment)
                 let name = session ?? "default"
@@ -57,7 +68,17 @@ struct PlanCommand: ParsableCommand {
                 }
                 profile = try store.load(name, knowledge: knowledge, setAside: false).0.answers
             }
-            let plan = Planner(knowledge: knowledge).plan(for: profile, language: language)
+            var answers = profile
+            if let metrics {
+                let summary = try PostsReader(knowledge: knowledge).read(
+                    URL(fileURLWithPath: metrics), skipBadRows: skipBadRows)
+                for (id, answer) in summary.answers where answers[id] == nil { answers[id] = answer }
+                if summary.skippedRows > 0 {
+                    Console.err(
+                        "coach: \(metrics): \(summary.posts) post(s) read, \(summary.skippedRows) bad row(s) skipped")
+                }
+            }
+            let plan = Planner(knowledge: knowledge).plan(for: answers, language: language)
             let exporter = PlanExporter(
                 knowledge: knowledge, language: language, environment: ProcessInfo.processInfo.environment)
             // On a terminal, text is wrapped to its width, in colour unless NO_COLOR is set.

@@ -133,4 +133,26 @@ struct PlanCommandTests {
         let data = try Data(contentsOf: docx)
         #expect(data.prefix(2) == Data("PK".utf8), "a docx is a zip archive")
     }
+
+    @Test func aPostsCSVFillsTheAnswersTheFileLeavesOut() throws {
+        let posts = answers.deletingLastPathComponent().deletingLastPathComponent()
+            .appending(path: "CoachKitTests/Fixtures/posts")
+        let bakery = answers.appending(path: "bakery.yaml").path
+        let result = try CoachProcess.run([
+            "plan", "--answers", bakery, "--metrics", posts.appending(path: "french.csv").path, "--format", "json",
+        ])
+        #expect(result.status == 0, "\(result.stderr)")
+        let profile = try #require(try CoachProcess.json(result.stdout)["profile"] as? [String: Any])
+        #expect((profile["avg_likes"] as? NSNumber)?.doubleValue == 11.125)
+        #expect((profile["posts_per_week"] as? NSNumber)?.doubleValue == 0.5, "the answers file wins")
+        let bad = try CoachProcess.run(["plan", "--metrics", posts.appending(path: "bad-rows.csv").path])
+        #expect(bad.status == 65)
+        #expect(bad.stderr.contains("bad-rows.csv:3:1: error: '2026-13-40' is not a date"))
+        let skipped = try CoachProcess.run([
+            "plan", "--metrics", posts.appending(path: "bad-rows.csv").path, "--skip-bad-rows",
+        ])
+        #expect(skipped.status == 0)
+        #expect(skipped.stderr.contains("2 post(s) read, 2 bad row(s) skipped"))
+        #expect(try CoachProcess.run(["plan", "--metrics", "/no/such.csv"]).status == 66)
+    }
 }

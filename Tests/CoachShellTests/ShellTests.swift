@@ -109,6 +109,17 @@ struct ShellTests {
         #expect(output.contains("In your plan") || output.contains("Your plan has no action from this entry yet."))
     }
 
+    @Test func importTurnsAPostsCSVIntoAnswers() throws {
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let csv = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+            .appending(path: "../CoachKitTests/Fixtures/posts/english.csv").standardized
+        let (output, shell) = run(["Studio", "/import \(csv.path)", "/import /no/such.csv"])
+        #expect(output.contains("Imported 6 post(s), about 1.45 a week (0 bad row(s) skipped)"))
+        #expect(shell.session.answers["avg_likes"] == .number(72.5))
+        #expect(shell.session.answers["formats"] == .multi(["photo", "video"]))
+        #expect(output.contains("no such file"))
+    }
+
     @Test func commandsHaveFrenchAliasesAndCtrlCKeepsTheSession() throws {
         defer { try? FileManager.default.removeItem(at: folder) }
         let (output, shell) = run(

@@ -64,6 +64,10 @@ public enum Problem: Sendable, Hashable {
     case roundDigits
     case noBenchmark(String)
     case synonymInTwoGroups(String)
+    case missingColumns([String], found: [String])
+    case badDate(String)
+    case badCount(String, String)
+    case noPosts(skipped: Int)
 
     // Rules, facts, answers and scenarios
     case cycle([String])
@@ -183,6 +187,14 @@ public enum Problem: Sendable, Hashable {
         case .roundDigits: ("problem.round_digits", [:], nil)
         case .noBenchmark(let platform): ("problem.no_benchmark", ["platform": platform], nil)
         case .synonymInTwoGroups(let term): ("problem.synonym_in_two_groups", ["term": term], nil)
+        case .missingColumns(let columns, let found):
+            (
+                "problem.missing_columns",
+                ["columns": columns.joined(separator: ", "), "found": found.joined(separator: ", ")], nil
+            )
+        case .badDate(let text): ("problem.bad_date", ["text": text], nil)
+        case .badCount(let column, let text): ("problem.bad_count", ["column": column, "text": text], nil)
+        case .noPosts(let skipped): ("problem.no_posts", ["skipped": String(skipped)], nil)
         case .cycle(let names): ("problem.cycle", ["path": names.joined(separator: " → ")], nil)
         case .factDefinition: ("problem.fact_definition", [:], nil)
         case .horizonOnDiagnosis: ("problem.horizon_on_diagnosis", [:], nil)

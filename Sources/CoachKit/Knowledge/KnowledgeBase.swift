@@ -16,6 +16,8 @@ public struct KnowledgeBase: Sendable {
     public var planGuide = PlanGuide()
     /// Published engagement figures and their reports.
     public var benchmarks = Benchmarks()
+    /// How a CSV of posts is read.
+    public var metrics = MetricsVocabulary()
     /// How `coach ask` reads questions.
     public var search = SearchVocabulary()
     /// The scenario tests of the knowledge authors.

@@ -37,7 +37,7 @@ public enum KnowledgeLoader {
     }
 
     static let knownFiles = [
-        "sources.yaml", "questions.yaml", "facts.yaml", "plan.yaml", "benchmarks.yaml", "search.yaml",
+        "sources.yaml", "questions.yaml", "facts.yaml", "plan.yaml", "benchmarks.yaml", "search.yaml", "metrics.yaml",
     ]
     static let topicsFolder = "topics"
     static let rulesFolder = "rules"
@@ -115,6 +115,7 @@ public enum KnowledgeLoader {
         var guide: PlanGuideRecord?
         var benchmarks: BenchmarksRecord?
         var search: SearchVocabulary?
+        var metrics: MetricsVocabulary?
         var scenarioFiles: [(DataNode, String, DocumentReader)] = []
         var sawQuestions = false
         var sawTopics = false
@@ -153,6 +154,8 @@ public enum KnowledgeLoader {
                 benchmarks = decodeBenchmarks(root, reader: reader)
             case "search.yaml":
                 search = decodeSearch(root, reader: reader)
+            case "metrics.yaml":
+                metrics = decodeMetrics(root, reader: reader)
             case topicsFolder + "/":
                 sawTopics = true
                 let name = (parts[1] as NSString).deletingPathExtension
@@ -194,6 +197,7 @@ public enum KnowledgeLoader {
         var base = KnowledgeBase(article: usable, topics: ordered, questions: questions.compactMap(\.question))
         compile(&base, questions: questions, facts: facts, rules: rules, guide: guide, benchmarks: benchmarks, log: log)
         if let search { base.search = search }
+        if let metrics { base.metrics = metrics }
         base.scenarios = scenarioFiles.compactMap { root, name, reader in
             decodeScenario(root, name: name, knowledge: base, reader: reader)
         }
