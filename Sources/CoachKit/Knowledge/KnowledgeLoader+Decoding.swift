@@ -134,7 +134,8 @@ extension KnowledgeLoader {
     // MARK: - Questions
 
     static let questionKeys = [
-        "id", "type", "optional", "min", "max", "integer", "max_length", "ask_if", "fr", "en", "options",
+        "id", "type", "optional", "min", "max", "integer", "max_length", "ask_if", "from_posts", "fr", "en",
+        "options",
     ]
 
     static func decodeQuestions(_ root: DataNode, reader: DocumentReader) -> [QuestionRecord] {
@@ -220,6 +221,7 @@ extension KnowledgeLoader {
             id: id, kind: kind, isOptional: isOptional, prompt: prompt, help: help,
             options: options, minimum: minimum, maximum: maximum, isInteger: isInteger,
             maximumLength: maximumLength)
+        record.question?.isFromPosts = fields["from_posts"].flatMap(reader.boolean) ?? false
         return record
     }
 

@@ -34,6 +34,9 @@ public struct Question: Sendable, Identifiable {
     public var askIf: Expression?
     /// `askIf` as written.
     public var askIfText: String?
+    /// Answered by a CSV of posts (`coach plan --metrics`, `/import`), never asked:
+    /// nobody knows their longest gap between posts by heart.
+    public var isFromPosts = false
 
     /// The option with this value.
     public func option(_ value: String) -> Option? {

@@ -18,6 +18,9 @@ public struct PostsSummary: Sendable {
     public var longestGap: Int
     /// Average interactions per post in the later half against the earlier half.
     public var trend: Double?
+    /// The format whose posts draw the most interactions, and how many times more
+    /// than the posts in other formats, taken together (one decimal).
+    public var bestFormat: (format: String, ratio: Double)?
 
     /// The answers the posts give: the user can still change any of them.
     public var answers: [String: Answers.Answer] {
@@ -26,6 +29,12 @@ public struct PostsSummary: Sendable {
             "avg_shares": .number(averageShares), "posts_per_week": .number(postsPerWeek),
         ]
         if !formats.isEmpty { answers["formats"] = .multi(formats) }
+        if posts >= 2 { answers["longest_gap_days"] = .number(Double(longestGap)) }
+        if let bestFormat {
+            answers["best_format"] = .choice(bestFormat.format)
+            answers["best_format_ratio"] = .number(bestFormat.ratio)
+        }
+        if let trend { answers["engagement_trend"] = .number((trend * 100).rounded() / 100) }
         return answers
     }
 }
@@ -260,12 +269,24 @@ private struct Accumulator {
             if before > 0 { trend = after / before }
         }
         let count = Double(posts)
+        var best: (format: String, ratio: Double)?
+        if formats.count >= 2,
+            let top = formats.max(by: { ($0.value.interactions / Double($0.value.posts), $1.key) < ($1.value.interactions / Double($1.value.posts), $0.key) })
+        {
+            let others = formats.filter { $0.key != top.key }.values
+            let otherPosts = others.reduce(0) { $0 + $1.posts }
+            let otherAverage = others.reduce(0.0) { $0 + $1.interactions } / Double(max(1, otherPosts))
+            if otherAverage > 0 {
+                let ratio = top.value.interactions / Double(top.value.posts) / otherAverage
+                best = (top.key, (ratio * 10).rounded() / 10)
+            }
+        }
         return PostsSummary(
             posts: posts, skippedRows: skipped, averageLikes: likes / count, averageComments: comments / count,
             averageShares: shares / count, postsPerWeek: count / weeks,
             formats: reader.formatOptions.filter { formats[$0] != nil },
             interactionsByFormat: formats.mapValues { $0.interactions / Double($0.posts) }, longestGap: gap,
-            trend: trend)
+            trend: trend, bestFormat: best)
     }
 }
 

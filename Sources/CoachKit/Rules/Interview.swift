@@ -43,7 +43,8 @@ struct Interview {
         }
         let raw = rawValues()
         let relevant = questions.indices.filter { question in
-            waiting[question].contains { canChange(rule: $0, question: question, raw: raw) }
+            !questions[question].isFromPosts
+                && waiting[question].contains { canChange(rule: $0, question: question, raw: raw) }
         }
         return relevant.sorted { (-weights[$0], $0) < (-weights[$1], $1) }.map { questions[$0].id }
     }

@@ -38,6 +38,19 @@ struct PostsReaderTests {
         #expect(summary.formats == ["photo", "video"], "Reel is a video, a carousel a photo post")
         #expect(summary.longestGap == 7)
         #expect(summary.interactionsByFormat["video"] == (140.0 + 179) / 2)
+        #expect(summary.bestFormat?.format == "video")
+        #expect(summary.bestFormat?.ratio == 4.1, "159.5 against the photos' 39")
+        #expect(summary.answers["engagement_trend"] == .number(1.31))
+        #expect(summary.answers["longest_gap_days"] == .number(7))
+    }
+
+    @Test func thePostsQuestionsAreNeverAsked() {
+        let planner = Planner(knowledge: shippedKnowledge)
+        let fromPosts = shippedKnowledge.questions.filter(\.isFromPosts).map(\.id)
+        #expect(Set(fromPosts) == ["longest_gap_days", "best_format", "best_format_ratio", "engagement_trend"])
+        for answers in [Answers(), Answers(["objective": .choice("visibility"), "posts_per_week": .number(1)])] {
+            #expect(planner.plan(for: answers, language: .en).missing.allSatisfy { !fromPosts.contains($0) })
+        }
     }
 
     @Test func frenchHeadersSemicolonsDecimalCommasAndAByteOrderMark() throws {
