@@ -269,17 +269,16 @@ private struct Accumulator {
             if before > 0 { trend = after / before }
         }
         let count = Double(posts)
+        // The best format: the highest average, the first in alphabetical order on a tie.
         var best: (format: String, ratio: Double)?
-        if formats.count >= 2,
-            let top = formats.max(by: { ($0.value.interactions / Double($0.value.posts), $1.key) < ($1.value.interactions / Double($1.value.posts), $0.key) })
+        let averages = formats.mapValues { $0.interactions / Double($0.posts) }
+        if averages.count >= 2,
+            let top = averages.sorted(by: { ($1.value, $0.key) < ($0.value, $1.key) }).first
         {
             let others = formats.filter { $0.key != top.key }.values
             let otherPosts = others.reduce(0) { $0 + $1.posts }
             let otherAverage = others.reduce(0.0) { $0 + $1.interactions } / Double(max(1, otherPosts))
-            if otherAverage > 0 {
-                let ratio = top.value.interactions / Double(top.value.posts) / otherAverage
-                best = (top.key, (ratio * 10).rounded() / 10)
-            }
+            if otherAverage > 0 { best = (top.key, (top.value / otherAverage * 10).rounded() / 10) }
         }
         return PostsSummary(
             posts: posts, skippedRows: skipped, averageLikes: likes / count, averageComments: comments / count,

@@ -76,7 +76,8 @@ struct BuiltInKnowledgeTests {
                 #expect(question.minimum == 0, "\(expected.id) is a number ≥ 0")
             }
         }
-        #expect(knowledge.questions.filter { !$0.isFromPosts }.count == Self.questions.count, "the rest come from posts")
+        #expect(
+            knowledge.questions.filter { !$0.isFromPosts }.count == Self.questions.count, "the rest come from posts")
         #expect(knowledge.question("name")?.isOptional == true)
         #expect(knowledge.question("posts_per_week")?.isInteger == false, "0.5 means every other week")
     }
