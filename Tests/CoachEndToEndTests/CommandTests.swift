@@ -37,11 +37,11 @@ struct CommandTests {
 
     @Test func theLocaleChoosesTheLanguageAndLangOverridesIt() throws {
         let fromLocale = try CoachProcess.run(["check"], environment: ["LANG": "fr_CA.UTF-8"])
-        #expect(fromLocale.stdout.hasPrefix("17 fiches, 25 questions : ok"))
+        #expect(fromLocale.stdout.hasPrefix("17 fiches, 27 questions : ok"))
         let fromVariable = try CoachProcess.run(["check"], environment: ["COACH_LANG": "fr"])
-        #expect(fromVariable.stdout.hasPrefix("17 fiches, 25 questions : ok"))
+        #expect(fromVariable.stdout.hasPrefix("17 fiches, 27 questions : ok"))
         let overridden = try CoachProcess.run(["check", "--lang", "en"], environment: ["LANG": "fr_CA.UTF-8"])
-        #expect(overridden.stdout.hasPrefix("17 topics, 25 questions: ok"))
+        #expect(overridden.stdout.hasPrefix("17 topics, 27 questions: ok"))
     }
 
     @Test func questionsAsJSON() throws {
@@ -50,7 +50,7 @@ struct CommandTests {
         let document = try CoachProcess.json(result.stdout)
         #expect(document["schema"] as? String == "coach.questions/1")
         let questions = try #require(document["questions"] as? [[String: Any]])
-        #expect(questions.count == 25, "the 21 of the SPEC and 4 a posts CSV answers")
+        #expect(questions.count == 27, "the 21 of the SPEC and 6 a posts CSV answers")
         for question in questions {
             for key in ["id", "type", "prompt", "help", "options", "min", "max", "optional"] {
                 #expect(question.keys.contains(key), "\(key) in \(question["id"] ?? "?")")
@@ -71,7 +71,7 @@ struct CommandTests {
     @Test func checkOnTheBuiltInKnowledge() throws {
         let result = try CoachProcess.run(["check"])
         #expect(result.status == 0)
-        #expect(result.stdout.hasPrefix("17 topics, 25 questions: ok ("), "\(result.stdout)")
+        #expect(result.stdout.hasPrefix("17 topics, 27 questions: ok ("), "\(result.stdout)")
         #expect(result.stdout.contains(" rules, ") && result.stdout.hasSuffix(" scenarios passed)\n"))
         #expect(result.stderr == "")
     }

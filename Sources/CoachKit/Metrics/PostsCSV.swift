@@ -21,6 +21,9 @@ public struct PostsSummary: Sendable {
     /// The format whose posts draw the most interactions, and how many times more
     /// than the posts in other formats, taken together (one decimal).
     public var bestFormat: (format: String, ratio: Double)?
+    /// The weekday whose posts draw the most interactions (among days with two posts
+    /// or more), and how many times more than posts on other days (one decimal).
+    public var bestWeekday: (day: Weekday, ratio: Double)?
 
     /// The answers the posts give: the user can still change any of them.
     public var answers: [String: Answers.Answer] {
@@ -35,6 +38,10 @@ public struct PostsSummary: Sendable {
             answers["best_format_ratio"] = .number(bestFormat.ratio)
         }
         if let trend { answers["engagement_trend"] = .number((trend * 100).rounded() / 100) }
+        if let bestWeekday {
+            answers["best_weekday"] = .choice(bestWeekday.day.rawValue)
+            answers["best_weekday_ratio"] = .number(bestWeekday.ratio)
+        }
         return answers
     }
 }
@@ -280,12 +287,29 @@ private struct Accumulator {
             let otherAverage = others.reduce(0.0) { $0 + $1.interactions } / Double(max(1, otherPosts))
             if otherAverage > 0 { best = (top.key, (top.value / otherAverage * 10).rounded() / 10) }
         }
+        // Day 0 (1970-01-01) was a Thursday.
+        var byWeekday: [Weekday: (posts: Int, interactions: Double)] = [:]
+        for post in sorted {
+            let index = ((Int(post.day) % 7) + 7 + 3) % 7  // Monday = 0
+            byWeekday[Weekday.allCases[index], default: (0, 0)].posts += 1
+            byWeekday[Weekday.allCases[index], default: (0, 0)].interactions += Double(post.interactions)
+        }
+        var bestDay: (day: Weekday, ratio: Double)?
+        let dayAverages = byWeekday.filter { $0.value.posts >= 2 }.mapValues { $0.interactions / Double($0.posts) }
+        if byWeekday.count >= 2,
+            let top = dayAverages.sorted(by: { ($1.value, $0.key) < ($0.value, $1.key) }).first
+        {
+            let others = byWeekday.filter { $0.key != top.key }.values
+            let otherPosts = others.reduce(0) { $0 + $1.posts }
+            let otherAverage = others.reduce(0.0) { $0 + $1.interactions } / Double(max(1, otherPosts))
+            if otherAverage > 0 { bestDay = (top.key, (top.value / otherAverage * 10).rounded() / 10) }
+        }
         return PostsSummary(
             posts: posts, skippedRows: skipped, averageLikes: likes / count, averageComments: comments / count,
             averageShares: shares / count, postsPerWeek: count / weeks,
             formats: reader.formatOptions.filter { formats[$0] != nil },
             interactionsByFormat: formats.mapValues { $0.interactions / Double($0.posts) }, longestGap: gap,
-            trend: trend, bestFormat: best)
+            trend: trend, bestFormat: best, bestWeekday: bestDay)
     }
 }
 

@@ -42,12 +42,19 @@ struct PostsReaderTests {
         #expect(summary.bestFormat?.ratio == 4.1, "159.5 against the photos' 39")
         #expect(summary.answers["engagement_trend"] == .number(1.31))
         #expect(summary.answers["longest_gap_days"] == .number(7))
+        // Thursdays (Oct 1, 8, 15, 22, 29: 140, 34, 179, 39, 68) against Saturday Oct 3 (44).
+        #expect(summary.bestWeekday?.day == .thursday)
+        #expect(summary.bestWeekday?.ratio == 2.1, "92 against 44")
     }
 
     @Test func thePostsQuestionsAreNeverAsked() {
         let planner = Planner(knowledge: shippedKnowledge)
         let fromPosts = shippedKnowledge.questions.filter(\.isFromPosts).map(\.id)
-        #expect(Set(fromPosts) == ["longest_gap_days", "best_format", "best_format_ratio", "engagement_trend"])
+        #expect(
+            Set(fromPosts) == [
+                "longest_gap_days", "best_format", "best_format_ratio", "engagement_trend", "best_weekday",
+                "best_weekday_ratio",
+            ])
         for answers in [Answers(), Answers(["objective": .choice("visibility"), "posts_per_week": .number(1)])] {
             #expect(planner.plan(for: answers, language: .en).missing.allSatisfy { !fromPosts.contains($0) })
         }
