@@ -29,6 +29,7 @@ struct RateCommandTests {
         #expect(result.stdout.contains("Taux d'engagement : 1,5\u{00A0}%"))
         #expect(result.stdout.contains("« autour » veut dire à 25 % près"))
         #expect(result.stdout.contains("tranche de taille « nano »"))
+        #expect(result.stdout.contains("Ce chiffre compte comme interactions : j'aime, commentaires."))
         let none = try CoachProcess.run([
             "rate", "--reach", "800", "--likes", "20", "--comments", "2", "--shares", "1", "--platform", "instagram",
         ])

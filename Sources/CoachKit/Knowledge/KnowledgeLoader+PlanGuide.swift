@@ -250,7 +250,7 @@ extension KnowledgeLoader {
         }
         let bandIDs = record.benchmarks.sizeBands.map(\.id)
         for element in fields.required("benchmarks").flatMap({ reader.elements(of: $0) }) ?? [] {
-            let keys = ["platform", "basis", "statistic", "value", "report", "population", "band"]
+            let keys = ["platform", "basis", "statistic", "value", "report", "population", "band", "counted"]
             guard let benchmark = reader.fields(of: element, allowed: keys) else { continue }
             let platform = reference(benchmark, "platform")
             let report = reference(benchmark, "report")
@@ -282,7 +282,8 @@ extension KnowledgeLoader {
             record.benchmarks.figures.append(
                 .init(
                     platform: platform.id, basis: basis, statistic: statistic, value: value, report: report.id,
-                    population: population, band: band))
+                    population: population, band: band,
+                    counted: benchmark["counted"].flatMap { reader.texts($0, key: "counted") } ?? []))
         }
         if let node = fields["no_published_figure"] {
             let platforms = references(node, key: "no_published_figure", reader: reader)

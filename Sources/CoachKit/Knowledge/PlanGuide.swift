@@ -106,6 +106,9 @@ public struct Benchmarks: Sendable {
         public var population: Localized<String>
         /// The size band of accounts it describes, when the report gives one.
         public var band: String? = nil
+        /// What the report counts as interactions (likes, comments, shares, saves,
+        /// clicks…), when it says.
+        public var counted: [String] = []
     }
 
     /// Accounts by follower count, as a report groups them.

@@ -26,6 +26,11 @@ public struct Strings: Sendable {
     /// Every key of the table, for tests that compare translations.
     public var keys: Set<String> { Set(entries.keys) }
 
+    /// Whether the table (or its English fallback) has `key`.
+    public func has(_ key: String) -> Bool {
+        entries[key] != nil || fallback[key] != nil
+    }
+
     /// The template for `key`, untouched.
     public func template(_ key: String) -> String {
         entries[key] ?? fallback[key] ?? key

@@ -43,6 +43,12 @@ public struct RateWording: Sendable {
                 ])
             if !report.readAtSource { line += " (" + strings("plan.sources.second_hand") + ")" }
             lines.append(line)
+            if !figure.counted.isEmpty {
+                let counted = figure.counted.map {
+                    strings.has("interaction.\($0)") ? strings("interaction.\($0)") : $0
+                }
+                lines.append(strings("rate.counted", ["counted": counted.joined(separator: ", ")]))
+            }
             if let band = rating.band { lines.append(strings("rate.band", ["band": band])) }
             lines.append(
                 strings(
@@ -99,6 +105,7 @@ public enum RateDocument {
                 ("statistic", .string(figure.statistic.rawValue)),
                 ("basis", .string(figure.basis.rawValue)),
                 ("band", JSON(figure.band)),
+                ("counted", .array(figure.counted.map(JSON.string))),
                 ("read", .string(rating.report?.readAtSource == true ? "source" : "second_hand")),
             ])
         }
