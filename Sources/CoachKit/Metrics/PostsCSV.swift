@@ -257,6 +257,22 @@ private struct Accumulator {
         days.append((Int32(truncatingIfNeeded: day), Float(interactions)))
     }
 
+    /// The group (format, weekday) whose posts draw the most interactions on average,
+    /// among groups of `minimumPosts` posts or more, the first by key on a tie; and
+    /// how many times more than the other groups' posts taken together, to one
+    /// decimal. Nil with fewer than two groups, or when the others drew nothing.
+    static func best<Key: Comparable>(
+        of groups: [Key: (posts: Int, interactions: Double)], minimumPosts: Int
+    ) -> (key: Key, ratio: Double)? {
+        guard groups.count >= 2 else { return nil }
+        let averages = groups.filter { $0.value.posts >= minimumPosts }.mapValues { $0.interactions / Double($0.posts) }
+        guard let top = averages.sorted(by: { ($1.value, $0.key) < ($0.value, $1.key) }).first else { return nil }
+        let others = groups.filter { $0.key != top.key }.values
+        let average = others.reduce(0.0) { $0 + $1.interactions } / Double(max(1, others.reduce(0) { $0 + $1.posts }))
+        guard average > 0 else { return nil }
+        return (top.key, (top.value / average * 10).rounded() / 10)
+    }
+
     func summary() throws(CoachError) -> PostsSummary {
         guard sawHeader else {
             throw .invalidData([Diagnostic(.error, .emptyFile, at: SourceLocation(file: path))])
@@ -276,40 +292,20 @@ private struct Accumulator {
             if before > 0 { trend = after / before }
         }
         let count = Double(posts)
-        // The best format: the highest average, the first in alphabetical order on a tie.
-        var best: (format: String, ratio: Double)?
-        let averages = formats.mapValues { $0.interactions / Double($0.posts) }
-        if averages.count >= 2,
-            let top = averages.sorted(by: { ($1.value, $0.key) < ($0.value, $1.key) }).first
-        {
-            let others = formats.filter { $0.key != top.key }.values
-            let otherPosts = others.reduce(0) { $0 + $1.posts }
-            let otherAverage = others.reduce(0.0) { $0 + $1.interactions } / Double(max(1, otherPosts))
-            if otherAverage > 0 { best = (top.key, (top.value / otherAverage * 10).rounded() / 10) }
-        }
         // Day 0 (1970-01-01) was a Thursday.
         var byWeekday: [Weekday: (posts: Int, interactions: Double)] = [:]
         for post in sorted {
-            let index = ((Int(post.day) % 7) + 7 + 3) % 7  // Monday = 0
-            byWeekday[Weekday.allCases[index], default: (0, 0)].posts += 1
-            byWeekday[Weekday.allCases[index], default: (0, 0)].interactions += Double(post.interactions)
-        }
-        var bestDay: (day: Weekday, ratio: Double)?
-        let dayAverages = byWeekday.filter { $0.value.posts >= 2 }.mapValues { $0.interactions / Double($0.posts) }
-        if byWeekday.count >= 2,
-            let top = dayAverages.sorted(by: { ($1.value, $0.key) < ($0.value, $1.key) }).first
-        {
-            let others = byWeekday.filter { $0.key != top.key }.values
-            let otherPosts = others.reduce(0) { $0 + $1.posts }
-            let otherAverage = others.reduce(0.0) { $0 + $1.interactions } / Double(max(1, otherPosts))
-            if otherAverage > 0 { bestDay = (top.key, (top.value / otherAverage * 10).rounded() / 10) }
+            let day = Weekday.allCases[((Int(post.day) % 7) + 7 + 3) % 7]  // Monday first
+            byWeekday[day, default: (0, 0)].posts += 1
+            byWeekday[day, default: (0, 0)].interactions += Double(post.interactions)
         }
         return PostsSummary(
             posts: posts, skippedRows: skipped, averageLikes: likes / count, averageComments: comments / count,
             averageShares: shares / count, postsPerWeek: count / weeks,
             formats: reader.formatOptions.filter { formats[$0] != nil },
             interactionsByFormat: formats.mapValues { $0.interactions / Double($0.posts) }, longestGap: gap,
-            trend: trend, bestFormat: best, bestWeekday: bestDay)
+            trend: trend, bestFormat: Self.best(of: formats, minimumPosts: 1).map { ($0.key, $0.ratio) },
+            bestWeekday: Self.best(of: byWeekday, minimumPosts: 2).map { ($0.key, $0.ratio) })
     }
 }
 

@@ -56,10 +56,68 @@ public struct PlanWording: Sendable {
 
     // MARK: - Parts
 
+    /// A rate as a number: a tiny one keeps the precision of the smallest figures
+    /// (X's 0.015 %).
+    func rateText(_ rate: Double) -> String {
+        values.format(rate, decimals: rate < 0.1 ? 3 : 2)
+    }
+
+    /// A percentage with its sign, as the language writes it (`1,5 %`, `1.5%`).
+    public func percent(_ value: Double) -> String {
+        strings("plan.percent", ["value": rateText(value)])
+    }
+
+    /// The engagement rate in a short sentence for the summary: the verdicts, each
+    /// with its platforms; the diagnosis gives the figures.
+    func engagementSummary(_ engagement: Plan.Engagement) -> String {
+        guard !engagement.comparisons.isEmpty else { return engagementSentence(engagement) }
+        let rate = rateText(engagement.rate)
+        let verdicts = [Plan.Verdict.above, .around, .below].compactMap { verdict -> String? in
+            let platforms = engagement.comparisons.filter { $0.verdict == verdict }.map {
+                platform($0.benchmark.platform)
+            }
+            guard !platforms.isEmpty else { return nil }
+            return strings(
+                "plan.summary.verdict",
+                [
+                    "verdict": strings("plan.verdict.\(verdict.rawValue)"),
+                    "platforms": platforms.joined(separator: strings("plan.summary.platform_separator")),
+                ])
+        }
+        return strings(
+            "plan.summary.engagement",
+            ["rate": rate, "verdicts": verdicts.joined(separator: strings("plan.engagement.and"))])
+    }
+
+    /// The engagement rate in a sentence, set against each published figure.
+    func engagementSentence(_ engagement: Plan.Engagement) -> String {
+        let rate = rateText(engagement.rate)
+        if engagement.comparisons.isEmpty {
+            guard !engagement.unpublished.isEmpty else { return strings("plan.engagement.plain", ["rate": rate]) }
+            return strings(
+                "plan.engagement.no_benchmark",
+                ["rate": rate, "platform": engagement.unpublished.map(platform).joined(separator: ", ")])
+        }
+        let clauses = engagement.comparisons.map { comparison in
+            let figure = comparison.benchmark
+            return strings(
+                "plan.engagement.against",
+                [
+                    "verdict": strings("plan.verdict.\(comparison.verdict.rawValue)"),
+                    "statistic": strings("plan.statistic.\(figure.statistic.rawValue)"),
+                    "value": values.format(figure.value, decimals: 3), "publisher": comparison.report.publisher,
+                    "year": String(comparison.report.year), "population": figure.population[language],
+                    "platform": platform(figure.platform),
+                ])
+        }
+        return strings(
+            "plan.engagement.compared",
+            ["rate": rate, "comparisons": clauses.joined(separator: strings("plan.engagement.and"))])
+    }
+
     /// The engagement rate against its benchmark, and what "around" means.
     public func engagement(_ engagement: Plan.Engagement) -> String {
-        let sentence = PlanComposer(knowledge: knowledge, language: language, values: [], firedRules: [])
-            .engagementSentence(engagement)
+        let sentence = engagementSentence(engagement)
         guard !engagement.comparisons.isEmpty else { return sentence }
         return sentence + " "
             + strings("plan.engagement.tolerance", ["percent": values.format(engagement.tolerance * 100)])
@@ -87,8 +145,7 @@ public struct PlanWording: Sendable {
     }
 
     private func quantity(_ number: Double, unit: PlanGuide.Indicator.Unit) -> String {
-        let text = values.format(number)
-        return unit == .percent ? strings("plan.percent", ["value": text]) : text
+        unit == .percent ? strings("plan.percent", ["value": values.format(number)]) : values.format(number)
     }
 
     /// A report as a reference: "Rival IQ, “Title” (2025)".

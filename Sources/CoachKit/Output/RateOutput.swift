@@ -1,25 +1,18 @@
 /// `coach rate` in words: the rate, the figure it is set against, the verdict and
 /// what to do, or why there is no verdict.
 public struct RateWording: Sendable {
-    let knowledge: KnowledgeBase
-    let strings: Strings
-    let values: ValueRenderer
+    let wording: PlanWording
 
     public init(knowledge: KnowledgeBase, language: Language) {
-        self.knowledge = knowledge
-        strings = Strings.table(for: language)
-        values = ValueRenderer(knowledge: knowledge, language: language)
+        wording = PlanWording(knowledge: knowledge, language: language)
     }
 
-    private var language: Language { strings.language }
-
-    private func percent(_ value: Double) -> String {
-        strings("plan.percent", ["value": values.format(value, decimals: value < 0.1 ? 3 : 2)])
-    }
-
-    private func platform(_ value: String) -> String {
-        knowledge.question("platforms")?.option(value)?.label[language] ?? value
-    }
+    private var knowledge: KnowledgeBase { wording.knowledge }
+    private var strings: Strings { wording.strings }
+    private var values: ValueRenderer { wording.values }
+    private var language: Language { wording.language }
+    private func percent(_ value: Double) -> String { wording.percent(value) }
+    private func platform(_ value: String) -> String { wording.platform(value) }
 
     public func text(_ rating: EngagementRating) -> String {
         var lines = [

@@ -130,7 +130,7 @@ struct PlanComposer {
             sentences.append(strings("plan.summary.one", ["first": clause]))
         }
         if let engagement = plan.engagement {
-            sentences.append(engagementSummary(engagement))
+            sentences.append(PlanWording(knowledge: knowledge, language: language).engagementSummary(engagement))
         }
         // The three weightiest actions, under the numbers the document gives them,
         // in that order.
@@ -143,61 +143,6 @@ struct PlanComposer {
                 strings("plan.summary.priorities", ["list": top.joined(separator: strings("plan.summary.separator"))]))
         }
         return sentences.joined(separator: " ")
-    }
-
-    /// The engagement rate in a short sentence for the summary: the verdicts, each
-    /// with its platforms; the diagnosis gives the figures.
-    private func engagementSummary(_ engagement: Plan.Engagement) -> String {
-        guard !engagement.comparisons.isEmpty else { return engagementSentence(engagement) }
-        let renderer = ValueRenderer(knowledge: knowledge, language: language)
-        let rate = renderer.format(engagement.rate, decimals: engagement.rate < 0.1 ? 3 : 2)
-        let verdicts = [Plan.Verdict.above, .around, .below].compactMap { verdict -> String? in
-            let platforms = engagement.comparisons.filter { $0.verdict == verdict }.map {
-                platformLabel($0.benchmark.platform)
-            }
-            guard !platforms.isEmpty else { return nil }
-            return strings(
-                "plan.summary.verdict",
-                [
-                    "verdict": strings("plan.verdict.\(verdict.rawValue)"),
-                    "platforms": platforms.joined(separator: strings("plan.summary.platform_separator")),
-                ])
-        }
-        return strings(
-            "plan.summary.engagement",
-            ["rate": rate, "verdicts": verdicts.joined(separator: strings("plan.engagement.and"))])
-    }
-
-    /// The engagement rate in a sentence, set against each published figure.
-    func engagementSentence(_ engagement: Plan.Engagement) -> String {
-        let renderer = ValueRenderer(knowledge: knowledge, language: language)
-        // A tiny rate keeps the precision of the smallest figures (X's 0.015 %).
-        let rate = renderer.format(engagement.rate, decimals: engagement.rate < 0.1 ? 3 : 2)
-        if engagement.comparisons.isEmpty {
-            guard !engagement.unpublished.isEmpty else { return strings("plan.engagement.plain", ["rate": rate]) }
-            return strings(
-                "plan.engagement.no_benchmark",
-                ["rate": rate, "platform": engagement.unpublished.map(platformLabel).joined(separator: ", ")])
-        }
-        let clauses = engagement.comparisons.map { comparison in
-            let figure = comparison.benchmark
-            return strings(
-                "plan.engagement.against",
-                [
-                    "verdict": strings("plan.verdict.\(comparison.verdict.rawValue)"),
-                    "statistic": strings("plan.statistic.\(figure.statistic.rawValue)"),
-                    "value": renderer.format(figure.value, decimals: 3), "publisher": comparison.report.publisher,
-                    "year": String(comparison.report.year), "population": figure.population[language],
-                    "platform": platformLabel(figure.platform),
-                ])
-        }
-        return strings(
-            "plan.engagement.compared",
-            ["rate": rate, "comparisons": clauses.joined(separator: strings("plan.engagement.and"))])
-    }
-
-    private func platformLabel(_ value: String) -> String {
-        knowledge.question("platforms")?.option(value)?.label[language] ?? value
     }
 
     private func lowercasingFirst(_ text: String) -> String {
