@@ -145,8 +145,10 @@ public final class Shell {
     }
 
     private func ask(_ question: Question) {
-        let number = session.answers.count + 1
-        let total = session.answers.count + remaining
+        // Progress counts what the user answered: not what a posts CSV did.
+        let answered = session.answers.values.keys.filter { knowledge.question($0)?.isFromPosts != true }.count
+        let number = answered + 1
+        let total = answered + remaining
         var lines = [
             "",
             style.dim(strings("shell.progress", ["number": String(number), "total": String(total)])) + " "
