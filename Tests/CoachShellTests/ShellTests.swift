@@ -117,6 +117,8 @@ struct ShellTests {
         #expect(output.contains("Imported 6 post(s), about 1.45 a week (0 bad row(s) skipped)"))
         #expect(shell.session.answers["avg_likes"] == .number(72.5))
         #expect(shell.session.answers["formats"] == .multi(["photo", "video"]))
+        #expect(shell.session.answers["longest_gap_days"] == .number(7))
+        #expect(output.contains("[7/≈"), "name and 5 answers from the posts; the 6 posts-only answers not counted")
         #expect(output.contains("no such file"))
     }
 
