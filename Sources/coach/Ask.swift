@@ -45,15 +45,7 @@ struct Ask: ParsableCommand {
             text, language: options.lang, fallback: options.language, limit: limit)
         var plan: Plan?
         do {
-            if let answers {
-                let profile = try AnswersFile.load(from: URL(fileURLWithPath: answers), knowledge: knowledge)
-                plan = Planner(knowledge: knowledge).plan(for: profile, language: answer.language)
-            } else if let session {
-                let store = SessionStore(environment: ProcessInfo.processInfo.environment)
-                guard FileManager.default.fileExists(atPath: store.url(for: session).path) else {
-                    throw CoachError.fileNotFound(store.url(for: session).path)
-                }
-                let profile = try store.load(session, knowledge: knowledge, setAside: false).0.answers
+            if let profile = try Profile.load(file: answers, session: session, knowledge: knowledge) {
                 plan = Planner(knowledge: knowledge).plan(for: profile, language: answer.language)
             }
         } catch {

@@ -55,20 +55,7 @@ struct PlanCommand: ParsableCommand {
         let language = options.language
         let knowledge = try options.loadKnowledge()
         do {
-            let profile: Answers
-            if let answers {
-                profile = try AnswersFile.load(from: URL(fileURLWithPath: answers), knowledge: knowledge)
-            } else if session == nil {
-                profile = Answers()
-            } else {
-                let store = SessionStore(environment: ProcessInfo.processInfo.environment)
-                let name = session ?? "default"
-                guard FileManager.default.fileExists(atPath: store.url(for: name).path) else {
-                    throw CoachError.fileNotFound(store.url(for: name).path)
-                }
-                profile = try store.load(name, knowledge: knowledge, setAside: false).0.answers
-            }
-            var answers = profile
+            var answers = try Profile.load(file: self.answers, session: session, knowledge: knowledge) ?? Answers()
             if let metrics {
                 let summary = try PostsReader(knowledge: knowledge).read(
                     URL(fileURLWithPath: metrics), skipBadRows: skipBadRows)

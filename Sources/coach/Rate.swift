@@ -30,22 +30,13 @@ struct Rate: ParsableCommand {
     @Flag(help: "Print JSON (schema coach.rate/1).")
     var json = false
 
-    /// A number as people type it: `2.5` or `2,5`; `1,000` is refused as ambiguous.
-    static func number(_ text: String?, option: String) throws -> Double? {
+    /// A number as answers files take it (`2.5`, `2,5`; `1,000` refused as ambiguous).
+    static func number(_ text: String?, option: String, language: Language) throws -> Double? {
         guard let text else { return nil }
-        var written = text.trimmingCharacters(in: .whitespaces)
-        if written.contains(","), !written.contains(".") {
-            let parts = written.split(separator: ",", omittingEmptySubsequences: false)
-            guard parts.count == 2, parts[1].count != 3 else {
-                throw ValidationError("--\(option): '\(text)' is ambiguous; write 1000 or 1.5")
-            }
-            written = written.replacingOccurrences(of: ",", with: ".")
+        switch Answers.number(typed: text) {
+        case .success(let value): return value
+        case .failure(let problem): throw ValidationError("--\(option): " + problem.description(in: language))
         }
-        guard written.allSatisfy({ $0.isNumber || ".-+eE".contains($0) }), let value = Double(written)
-        else {
-            throw ValidationError("--\(option): '\(text)' is not a number")
-        }
-        return value
     }
 
     func run() throws {
@@ -54,13 +45,13 @@ struct Rate: ParsableCommand {
         let input: EngagementRating.Input
         do {
             input = EngagementRating.Input(
-                followers: try Self.number(followers, option: "followers"),
-                reach: try Self.number(reach, option: "reach"),
-                impressions: try Self.number(impressions, option: "impressions"),
-                likes: try Self.number(likes, option: "likes") ?? 0,
-                comments: try Self.number(comments, option: "comments") ?? 0,
-                shares: try Self.number(shares, option: "shares") ?? 0,
-                saves: try Self.number(saves, option: "saves"),
+                followers: try Self.number(followers, option: "followers", language: language),
+                reach: try Self.number(reach, option: "reach", language: language),
+                impressions: try Self.number(impressions, option: "impressions", language: language),
+                likes: try Self.number(likes, option: "likes", language: language) ?? 0,
+                comments: try Self.number(comments, option: "comments", language: language) ?? 0,
+                shares: try Self.number(shares, option: "shares", language: language) ?? 0,
+                saves: try Self.number(saves, option: "saves", language: language),
                 platform: platform?.lowercased(),
                 sizeBand: sizeBand == "none" ? nil : sizeBand)
         } catch let error as ValidationError {

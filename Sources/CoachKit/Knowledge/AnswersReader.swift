@@ -126,3 +126,19 @@ struct AnswersReader {
         }
     }
 }
+
+extension Answers {
+    /// A number as people write it, for options too: a dot or a decimal comma;
+    /// `1,000` is ambiguous (a thousand, or one with three decimals?) and refused.
+    /// An overflowing number (`1e400`) is given as infinite, for the caller to refuse.
+    public static func number(typed text: String) -> Result<Double, Problem> {
+        if AnswersReader.isAmbiguous(text) { return .failure(.ambiguousNumber(text)) }
+        if let value = AnswersReader.number(text) { return .success(value) }
+        let cleaned = text.trimmed
+        if cleaned.allSatisfy({ $0.isNumber || "+-.eE".contains($0) }), let value = Double(cleaned), value.isInfinite {
+            return .success(value)
+        }
+        return .failure(.notANumber(text))
+    }
+
+}

@@ -148,6 +148,21 @@ public struct Benchmarks: Sendable {
         figures.first { $0.platform == platform && $0.basis == basis && $0.band == band }
     }
 
+    /// The figure to set a rate against: the one for the account's size band where a
+    /// report gives one, else the one for all accounts; nil when neither exists or
+    /// the figure is 0.
+    public func figure(platform: String, basis: Basis, preferring band: String?) -> Figure? {
+        let found =
+            band.flatMap { self.figure(platform: platform, basis: basis, band: $0) }
+            ?? self.figure(platform: platform, basis: basis)
+        return found.flatMap { $0.value > 0 ? $0 : nil }
+    }
+
+    /// `rate` against `figure`: around within `around` of it either way.
+    public func verdict(for rate: Double, against figure: Figure) -> Plan.Verdict {
+        rate < figure.value * (1 - around) ? .below : rate > figure.value * (1 + around) ? .above : .around
+    }
+
     /// The size band `followers` falls in, among those some figure uses.
     public func band(for followers: Double) -> SizeBand? {
         sizeBands.first { $0.contains(followers) }

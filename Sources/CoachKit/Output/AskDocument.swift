@@ -55,8 +55,7 @@ public struct AskTextRenderer: Sendable {
     }
 
     private func paragraph(_ text: String, indent: String) -> String {
-        guard let width else { return indent + text }
-        return TextLayout.wrap(text, width: width, indent: indent)
+        TextLayout.paragraph(text, width: width, indent: indent)
     }
 
     public func render(_ answer: Asker.Answer, plan: Plan? = nil) -> String {

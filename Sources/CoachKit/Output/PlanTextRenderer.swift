@@ -15,8 +15,7 @@ public struct PlanTextRenderer: Sendable {
     }
 
     private func paragraph(_ text: String, indent: String) -> String {
-        guard let width else { return indent + text }
-        return TextLayout.wrap(text, width: width, indent: indent)
+        TextLayout.paragraph(text, width: width, indent: indent)
     }
 
     public func render(_ plan: Plan, date: String? = nil) -> String {

@@ -1,5 +1,12 @@
 /// Lays text out for a terminal: wrapped to a width, with an indent on every line.
 public enum TextLayout {
+    /// `text` wrapped to `width` with `indent` on every line, or on one line with
+    /// the indent when there is no width (a pipe).
+    public static func paragraph(_ text: String, width: Int?, indent: String) -> String {
+        guard let width else { return indent + text }
+        return wrap(text, width: width, indent: indent)
+    }
+
     /// `text` wrapped at word boundaries so that no line (indent included) is longer
     /// than `width` characters, unless a single word is. Existing line breaks stay.
     public static func wrap(_ text: String, width: Int, indent: String = "") -> String {

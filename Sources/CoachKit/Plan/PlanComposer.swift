@@ -47,19 +47,15 @@ struct PlanComposer {
         var band: String?
         if case .number(let followers)? = value("followers") { band = benchmarks.band(for: followers)?.id }
         for platform in platforms {
-            let figure =
-                band.flatMap { benchmarks.figure(platform: platform, basis: .followers, band: $0) }
-                ?? benchmarks.figure(platform: platform, basis: .followers)
-            guard let figure, figure.value > 0,
+            guard let figure = benchmarks.figure(platform: platform, basis: .followers, preferring: band),
                 let report = benchmarks.report(figure.report)
             else {
                 unpublished.append(platform)
                 continue
             }
-            let verdict: Plan.Verdict =
-                rate < figure.value * (1 - benchmarks.around)
-                ? .below : rate > figure.value * (1 + benchmarks.around) ? .above : .around
-            comparisons.append(Plan.Comparison(benchmark: figure, report: report, verdict: verdict))
+            comparisons.append(
+                Plan.Comparison(
+                    benchmark: figure, report: report, verdict: benchmarks.verdict(for: rate, against: figure)))
         }
         return Plan.Engagement(
             rate: rate, comparisons: comparisons, unpublished: unpublished, tolerance: benchmarks.around)

@@ -103,17 +103,11 @@ public struct EngagementRating: Sendable {
             rate: rate, basis: basis, interactions: interactions, denominator: denominator, platform: input.platform,
             band: nil, benchmark: nil, report: nil, verdict: nil, tolerance: benchmarks.around)
         guard let platform = input.platform else { return rating }
-        // A figure for the account's size band first, then one for all accounts.
-        let figure =
-            band.flatMap { benchmarks.figure(platform: platform, basis: basis, band: $0) }
-            ?? benchmarks.figure(platform: platform, basis: basis)
-        guard let figure, figure.value > 0 else { return rating }
+        guard let figure = benchmarks.figure(platform: platform, basis: basis, preferring: band) else { return rating }
         rating.band = figure.band
         rating.benchmark = figure
         rating.report = benchmarks.report(figure.report)
-        rating.verdict =
-            rate < figure.value * (1 - benchmarks.around)
-            ? .below : rate > figure.value * (1 + benchmarks.around) ? .above : .around
+        rating.verdict = benchmarks.verdict(for: rate, against: figure)
         return rating
     }
 }

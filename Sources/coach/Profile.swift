@@ -1,0 +1,19 @@
+import CoachKit
+import Foundation
+
+/// The answers a command works from: an answers file, or a shell session by name.
+enum Profile {
+    /// The answers of `file` or of `session` (a session that does not exist is a
+    /// missing input); nil when neither is given.
+    static func load(file: String?, session: String?, knowledge: KnowledgeBase) throws -> Answers? {
+        if let file {
+            return try AnswersFile.load(from: URL(fileURLWithPath: file), knowledge: knowledge)
+        }
+        guard let session else { return nil }
+        let store = SessionStore(environment: ProcessInfo.processInfo.environment)
+        guard FileManager.default.fileExists(atPath: store.url(for: session).path) else {
+            throw CoachError.fileNotFound(store.url(for: session).path)
+        }
+        return try store.load(session, knowledge: knowledge, setAside: false).0.answers
+    }
+}
