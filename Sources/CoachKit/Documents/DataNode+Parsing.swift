@@ -8,6 +8,17 @@ extension DataNode {
 
     /// Parses YAML text; a syntax error is thrown as a `Problem` with its position.
     public static func parse(yaml text: String) throws(LocatedProblem) -> DataNode {
+        // The plain YAML that knowledge and answers are written in is read directly;
+        // anything else, and every error, is Yams's to read and report.
+        if let root = try? PlainYAMLReader.read(text, budget: nodeBudget) {
+            return root
+        }
+        return try parse(yamlWithYams: text)
+    }
+
+    /// Parses YAML text with Yams only: the reference that the plain reader's tests
+    /// compare against.
+    static func parse(yamlWithYams text: String) throws(LocatedProblem) -> DataNode {
         let root: Node?
         do {
             root = try Yams.compose(yaml: text)

@@ -1,0 +1,196 @@
+import Foundation
+import Testing
+
+@testable import CoachKit
+
+/// The plain YAML reader against Yams: wherever it reads a document, it must give the
+/// same tree, texts, styles and positions; everything else it must hand over.
+@Suite("Plain YAML reader")
+struct PlainYAMLReaderTests {
+    /// The first difference between two trees, as a path and what differs; nil when equal.
+    static func difference(_ left: DataNode, _ right: DataNode, path: String = "$") -> String? {
+        guard left.position == right.position else {
+            return
+                "\(path): at \(left.position.map(\.description) ?? "-") vs \(right.position.map(\.description) ?? "-")"
+        }
+        switch (left, right) {
+        case (.scalar(let a, let styleA, _), .scalar(let b, let styleB, _)):
+            if a != b { return "\(path): \(a.debugDescription) vs \(b.debugDescription)" }
+            if styleA != styleB { return "\(path): style \(styleA) vs \(styleB)" }
+            return nil
+        case (.mapping(let a, _), .mapping(let b, _)):
+            guard a.count == b.count else { return "\(path): \(a.count) vs \(b.count) pairs" }
+            for (pairA, pairB) in zip(a, b) {
+                if pairA.key != pairB.key { return "\(path): key \(pairA.key) vs \(pairB.key)" }
+                if pairA.keyPosition != pairB.keyPosition {
+                    return "\(path).\(pairA.key): key at \(pairA.keyPosition!) vs \(pairB.keyPosition!)"
+                }
+                if let found = difference(pairA.value, pairB.value, path: path + "." + pairA.key) { return found }
+            }
+            return nil
+        case (.sequence(let a, _), .sequence(let b, _)):
+            guard a.count == b.count else { return "\(path): \(a.count) vs \(b.count) elements" }
+            for (index, (elementA, elementB)) in zip(a, b).enumerated() {
+                if let found = difference(elementA, elementB, path: "\(path)[\(index)]") { return found }
+            }
+            return nil
+        default:
+            return "\(path): \(left.kind) vs \(right.kind)"
+        }
+    }
+
+    /// What the plain reader made of `text` when Yams reads it too: nil when they
+    /// agree or the plain reader declined, else the difference.
+    static func disagreement(_ text: String) -> String? {
+        guard let fast = try? PlainYAMLReader.read(text, budget: 1_000_000) else { return nil }
+        guard let reference = try? DataNode.parse(yamlWithYams: text) else {
+            return "read a document that Yams refuses"
+        }
+        return difference(fast, reference)
+    }
+
+    static let repository = URL(fileURLWithPath: #filePath)
+        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+
+    static func yamlFiles(under folder: URL) -> [URL] {
+        let walker = FileManager.default.enumerator(at: folder, includingPropertiesForKeys: nil)
+        return (walker?.compactMap { $0 as? URL } ?? []).filter { ["yaml", "yml"].contains($0.pathExtension) }
+            .sorted { $0.path < $1.path }
+    }
+
+    @Test("reads every shipped knowledge file, exactly as Yams does")
+    func shippedKnowledge() throws {
+        let files =
+            Self.yamlFiles(under: Self.repository.appending(path: "knowledge"))
+            + Self.yamlFiles(under: Self.repository.appending(path: "Sources/CoachKit/Localization"))
+            + Self.yamlFiles(under: Self.repository.appending(path: "locales"))
+        #expect(files.count > 40)
+        for file in files {
+            let text = try String(contentsOf: file, encoding: .utf8)
+            let fast = try? PlainYAMLReader.read(text, budget: 1_000_000)
+            #expect(fast != nil, "declined \(file.lastPathComponent)")
+            #expect(Self.disagreement(text) == nil, "\(file.lastPathComponent): \(Self.disagreement(text) ?? "")")
+        }
+    }
+
+    @Test("agrees with Yams on every fixture it reads, and hands over the rest")
+    func fixtures() throws {
+        let files = Self.yamlFiles(under: Self.repository.appending(path: "Tests"))
+        #expect(files.count >= 20)
+        for file in files {
+            guard let text = try? String(contentsOf: file, encoding: .utf8) else { continue }
+            #expect(Self.disagreement(text) == nil, "\(file.path): \(Self.disagreement(text) ?? "")")
+        }
+    }
+
+    /// Each snippet: read exactly as Yams reads it, or declined.
+    static let snippets: [String] = [
+        "a: 1\nb: two words\n",
+        "a:\n  b: c\n  d:\n    - e\n    - f: g\n      h: i\n",
+        "key:\n- a\n- b\nnext: x\n",
+        "- a\n-\n- - b\n  - c\n- d: e\n",
+        "a:\nb: 2\n",
+        "a:   # comment\n  b\n",
+        "title: a plain\n  scalar on\n\n  three lines\nnext: 1\n",
+        "a: 'single ''quoted'' text'\nb: \"double \\\"quoted\\\" \\u00e9\\n\\t end\"\n",
+        "a: 'folded\n  quoted\n\n  text'\n",
+        "a: \"line \\\n  joined\"\n",
+        "a: |\n  literal\n    more\n\n  end\n",
+        "a: |-\n  strip\n\n",
+        "a: |+\n  keep\n\n\nb: 1\n",
+        "a: >\n  folded\n  lines\n\n  paragraph\n    indented\n  back\n",
+        "a: >-\n\n  leading blank\n  folded\n",
+        "a: >\n  one\n\n\n  two\n",
+        "a: |\n\n  after blank\n",
+        "a: [1, 2, [3, 4], {b: c}]\n",
+        "a: {b: 1, c: [x, y], 'd e': \"f\"}\n",
+        "a: [\n  one,\n  two,   # comment\n  three,\n]\n",
+        "a: {}\nb: []\n",
+        "é: ü\nclé: \"été\"\n",
+        "a: b # comment\nc: d#not a comment\n",
+        "a: x:y\nb: http://example.com/path\n",
+        "---\na: 1\n",
+        "--- # header\na: 1\n...\n",
+        "a: &anchor 1\nb: *anchor\n",
+        "a: !tag x\n",
+        "? complex\n: value\n",
+        "a: 1\na: 2\n",
+        "a:\n\tb: 1\n",
+        "a: b: c\n",
+        "- a\nb: c\n",
+        "a: 'unterminated\n",
+        "[a, b]\n",
+        "{a: 1}\n",
+        "just text\n",
+        "  indented: root\n  second: key\n",
+        "a:\n  - 1\n  -\n    b: c\n",
+        "a: -1\nb: -x\nc: - x\n",
+        "a: 1\r\nb: 2\r\n",
+        "a: \"\\x41\\U0001F600\"\n",
+        "list:\n  - {value: o0, fr: O0, en: O0}\n  - {value: o1, fr: 'O 1', en: \"O1\"}\n",
+        "a: |\n  text\n # comment-like\n",
+        "a: >\n  text\n\n",
+        "a: |2\n   explicit\n",
+        "# only a comment\n",
+        "",
+        "a: b\n---\nc: d\n",
+        "a: [b, c\n",
+        "a: {b: }\n",
+        "a: [b: c]\n",
+        "- - - deep\n",
+        "a: 'x' trailing\n",
+        "'quoted key': 1\n\"other\": 2\n",
+        "a:\n  # comment\n  b: 1\n",
+        "a: >+\n  keep\n\n",
+        "a: 12:30\nb: ~\nc: null\n",
+        "a: text # with: colon in comment\n",
+        "url: <https://x>\n",
+        "a: %\n",
+        "a: @x\n",
+    ]
+
+    @Test("agrees with Yams on hand-written edge cases, or hands them over")
+    func edgeCases() {
+        for snippet in Self.snippets {
+            #expect(
+                Self.disagreement(snippet) == nil, "\(snippet.debugDescription): \(Self.disagreement(snippet) ?? "")")
+        }
+    }
+
+    @Test("reads the common forms itself rather than handing them over")
+    func coverage() {
+        let common = [
+            "a: 1\n", "a:\n  - b\n", "a: |\n  x\n", "a: >-\n  x\n  y\n", "a: [b, c]\n", "a: {b: c}\n",
+            "a: 'b'\n", "a: \"b\\n\"\n", "- x: 1\n  y: 2\n",
+        ]
+        for text in common {
+            #expect((try? PlainYAMLReader.read(text, budget: 100)) != nil, "declined \(text.debugDescription)")
+        }
+    }
+
+    @Test("mutated knowledge files: never a different reading from Yams")
+    func mutations() throws {
+        let file = Self.repository.appending(path: "knowledge/topics/tip.regularity.yaml")
+        let text = Array(try String(contentsOf: file, encoding: .utf8).utf8)
+        var random = SplitMix(state: 7)
+        let pieces: [[UInt8]] = [
+            [0x20], [0x0A], [0x3A, 0x20], [0x2D, 0x20], [0x23], [0x27], [0x22], [0x7C], [0x3E], [0x5B], [0x7B], [0x09],
+            [0x5C],
+        ]
+        for _ in 0..<400 {
+            var mutated = text
+            for _ in 0..<Int.random(in: 1...3, using: &random) {
+                let at = Int.random(in: 0..<mutated.count, using: &random)
+                if Bool.random(using: &random) {
+                    mutated.insert(contentsOf: pieces.randomElement(using: &random)!, at: at)
+                } else {
+                    mutated.remove(at: at)
+                }
+            }
+            let mutatedText = String(decoding: mutated, as: UTF8.self)
+            let found = Self.disagreement(mutatedText)
+            #expect(found == nil, "\(found ?? "")\n\(mutatedText)")
+            if found != nil { return }
+        }
+    }
+}
