@@ -19,47 +19,79 @@ struct Lexer {
     }
 
     private mutating func next() throws(ExpressionError) -> Token {
-        while index < scalars.count, scalars[index].properties.isWhitespace { index += 1 }
+        while index < scalars.count, Self.isWhitespace(scalars[index]) { index += 1 }
         let start = index
         guard index < scalars.count else { return Token(kind: .end, range: start..<start) }
         let scalar = scalars[index]
 
         if isDigit(scalar) || (scalar == "." && index + 1 < scalars.count && isDigit(scalars[index + 1])) {
             while index < scalars.count, isDigit(scalars[index]) || scalars[index] == "." { index += 1 }
-            let text = String(String.UnicodeScalarView(scalars[start..<index]))
+            let text = string(start..<index)
             guard let value = Double(text) else { throw ExpressionError(.malformedNumber(text), at: start..<index) }
             return Token(kind: .number(value), range: start..<index)
         }
         if scalar == "'" || scalar == "\"" {
             index += 1
-            var text = String.UnicodeScalarView()
-            while index < scalars.count, scalars[index] != scalar {
-                text.append(scalars[index])
-                index += 1
-            }
+            while index < scalars.count, scalars[index] != scalar { index += 1 }
             guard index < scalars.count else { throw ExpressionError(.unterminatedText, at: start..<index) }
             index += 1
-            return Token(kind: .text(String(text)), range: start..<index)
+            return Token(kind: .text(string(start + 1..<index - 1)), range: start..<index)
         }
         if isIdentifierStart(scalar) {
             while index < scalars.count, isIdentifierStart(scalars[index]) || isDigit(scalars[index]) { index += 1 }
-            let word = String(String.UnicodeScalarView(scalars[start..<index]))
+            let word = string(start..<index)
             if let keyword = Token.Keyword(rawValue: word) {
                 return Token(kind: .keyword(keyword), range: start..<index)
             }
             return Token(kind: .identifier(word), range: start..<index)
         }
-        for symbol in Token.Symbol.allCases {
-            let text = Array(symbol.rawValue.unicodeScalars)
-            if index + text.count <= scalars.count, Array(scalars[index..<index + text.count]) == text {
-                index += text.count
-                return Token(kind: .symbol(symbol), range: start..<index)
-            }
+        let following: Unicode.Scalar? = index + 1 < scalars.count ? scalars[index + 1] : nil
+        if let symbol = Self.symbol(scalar, following) {
+            index += symbol.rawValue.unicodeScalars.count
+            return Token(kind: .symbol(symbol), range: start..<index)
         }
         if scalar == "=" {
             throw ExpressionError(.singleEqual, at: start..<start + 1)
         }
         throw ExpressionError(.unexpectedCharacter(String(scalar)), at: start..<start + 1)
+    }
+
+    /// The text of `range`, built directly from its bytes when it is ASCII, as
+    /// identifiers and numbers always are.
+    private func string(_ range: Range<Int>) -> String {
+        let slice = scalars[range]
+        guard slice.allSatisfy(\.isASCII) else { return String(String.UnicodeScalarView(slice)) }
+        return String(unsafeUninitializedCapacity: slice.count) { buffer in
+            for (offset, scalar) in slice.enumerated() { buffer[offset] = UInt8(scalar.value) }
+            return slice.count
+        }
+    }
+
+    /// The symbol starting with `scalar`, the longest first.
+    private static func symbol(_ scalar: Unicode.Scalar, _ following: Unicode.Scalar?) -> Token.Symbol? {
+        switch (scalar, following) {
+        case ("=", "="): .equal
+        case ("!", "="): .notEqual
+        case ("<", "="): .lessOrEqual
+        case (">", "="): .greaterOrEqual
+        case ("<", _): .less
+        case (">", _): .greater
+        case ("+", _): .plus
+        case ("-", _): .minus
+        case ("*", _): .times
+        case ("/", _): .divide
+        case ("(", _): .openParen
+        case (")", _): .closeParen
+        case ("[", _): .openBracket
+        case ("]", _): .closeBracket
+        case (",", _): .comma
+        default: nil
+        }
+    }
+
+    /// Unicode's white space, with a quick answer for ASCII.
+    private static func isWhitespace(_ scalar: Unicode.Scalar) -> Bool {
+        scalar.isASCII ? scalar == " " || ("\t"..."\r").contains(scalar) : scalar.properties.isWhitespace
     }
 
     private func isDigit(_ scalar: Unicode.Scalar) -> Bool { ("0"..."9").contains(scalar) }
