@@ -5,6 +5,7 @@
 #   make build     a debug build
 #   make release   an optimised build with the Swift runtime linked in
 #   make install   the release build, copied to $(PREFIX)/bin (PREFIX=/usr/local)
+#   make bench     start-up, rules against CLIPS, the interview: Benchmarks/RESULTS.md
 
 SWIFT     ?= swift
 PREFIX    ?= /usr/local
@@ -14,11 +15,14 @@ PREFIX    ?= /usr/local
 # exports, which the coach offers only when pandoc is installed).
 BUILD_PACKAGES := libedit-dev pkg-config
 TEST_PACKAGES  := $(BUILD_PACKAGES) tmux cmark-gfm pandoc
+# The benchmarks compare against CLIPS, time with hyperfine and read peak memory
+# with GNU time.
+BENCH_PACKAGES := $(BUILD_PACKAGES) clips hyperfine time
 APT_PACKAGES   := $(BUILD_PACKAGES)
 
 SUDO := $(shell [ "$$(id -u)" -eq 0 ] || echo sudo)
 
-.PHONY: all run test build release install deps test-deps check-knowledge clean
+.PHONY: all run test build release install deps test-deps bench check-knowledge clean
 
 all: build
 
@@ -50,6 +54,10 @@ test: test-deps
 	$(SWIFT) build --build-tests
 	COACH_BIN="$$($(SWIFT) build --show-bin-path)/coach" $(SWIFT) test --skip-build
 	@../shared/tools/paraphrase-check knowledge 2>/dev/null || [ ! -x ../shared/tools/paraphrase-check ]
+
+bench:
+	@$(MAKE) --no-print-directory deps APT_PACKAGES="$(BENCH_PACKAGES)"
+	Benchmarks/bench.sh
 
 install: release
 	install -d "$(DESTDIR)$(PREFIX)/bin"

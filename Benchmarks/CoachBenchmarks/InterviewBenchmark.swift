@@ -1,0 +1,24 @@
+import CoachKit
+import Foundation
+
+/// Times, in process, what the shell does after each answer: choosing the next
+/// question, and re-planning after one answer changes.
+func benchmarkInterview(folder: URL, runs: Int) throws {
+    let knowledge = try KnowledgeBase.load(from: folder.appending(path: "knowledge"))
+    let answers = try AnswersFile.load(from: folder.appending(path: "profile.yaml"), knowledge: knowledge)
+    let planner = Planner(knowledge: knowledge)
+    var next: String?
+    let choose = medianMilliseconds(runs: runs) { next = planner.engine.evaluate(answers).missing.first }
+    var actions = 0
+    var run = 0
+    let replan = medianMilliseconds(runs: runs) {
+        var changed = answers
+        run += 1
+        changed["n0"] = .number(Double(run * 37 % 101))
+        actions = planner.plan(for: changed, language: .en).actions.count
+    }
+    print(
+        String(
+            format: "rules %d: next question %.2f ms (%@), re-plan after one answer %.2f ms (%d actions); median of %d",
+            knowledge.rules.count, choose, next ?? "none", replan, actions, runs))
+}

@@ -1,0 +1,115 @@
+#!/usr/bin/env bash
+# make bench: the coach's start-up against a Swift hello-world, its rule engine against
+# CLIPS on the same random rules, and the interview's response times. Writes
+# Benchmarks/RESULTS.md. Whole-process times are hyperfine medians; ratios are taken
+# within this one run, as the machine is shared and noisy.
+#
+#   SIZES="100 1000 10000 50000"  rule-base sizes      RUNS=15  runs per timing
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+SIZES=${SIZES:-"100 1000 10000 50000"}
+RUNS=${RUNS:-15}
+work=$(mktemp -d /tmp/coach-bench.XXXXXX)
+trap 'rm -rf "$work"' EXIT
+results=Benchmarks/RESULTS.md
+log() { printf '%s\n' "$*" >&2; }
+
+log "building (release, Swift runtime linked in, as make release does)"
+swift build -c release --static-swift-stdlib --product coach >/dev/null
+swift build -c release --static-swift-stdlib --product coach-bench >/dev/null
+bin=$(swift build -c release --static-swift-stdlib --show-bin-path)
+coach="$bin/coach"
+bench="$bin/coach-bench"
+swiftc -O -static-stdlib Benchmarks/Floor/hello.swift -o "$work/hello" 2>/dev/null
+
+# The median of a command, in ms, from hyperfine's CSV.
+median() { # name runs command...
+  local name=$1 runs=$2
+  shift 2
+  hyperfine -N --warmup 2 --runs "$runs" --export-csv "$work/$name.csv" "$@" >/dev/null 2>&1 \
+    || { log "failed: $*"; exit 1; }
+  awk -F, 'NR == 2 { printf "%.1f", $4 * 1000 }' "$work/$name.csv"
+}
+# Peak resident memory of one run, in MB.
+peak() { /usr/bin/time -f %M "$@" 2>&1 >/dev/null | tail -1 | awk '{ printf "%.1f", $1 / 1024 }'; }
+ratio() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.2f", a / b }'; }
+
+# 1. Start-up
+export XDG_DATA_HOME="$work/data" XDG_STATE_HOME="$work/state" NO_COLOR=1
+scenario=Tests/CoachEndToEndTests/Fixtures/bakery.yaml
+[ -f "$scenario" ] || scenario=$(ls Tests/CoachEndToEndTests/Fixtures/*.yaml | head -1)
+log "start-up"
+floor=$(median floor 40 "$work/hello")
+startup=()
+for entry in \
+  "coach topics --json|$coach topics --json" \
+  "coach plan --answers $(basename "$scenario")|$coach plan --answers $scenario" \
+  "coach ask \"comment avoir plus de commentaires\"|$coach ask comment avoir plus de commentaires" \
+  "coach (shell, to its first question)|$coach --session bench"; do
+  label=${entry%%|*}
+  command=${entry#*|}
+  if [[ $label == coach\ \(shell* ]]; then
+    time=$(median shell 40 "$command") # hyperfine gives it an empty standard input
+  else
+    time=$(median "s${#startup[@]}" 40 "$command")
+  fi
+  startup+=("| \`$label\` | $time | $(ratio "$time" "$floor")× |")
+done
+
+# 2 and 3. Rules against CLIPS, and the interview
+rules=()
+interview=()
+for size in $SIZES; do
+  log "rules: $size"
+  folder="$work/rules-$size"
+  "$bench" generate "$size" "$folder"
+  (cd "$folder" && clips -f2 run.bat >clips.txt)
+  "$coach" plan --knowledge "$folder/knowledge" --answers "$folder/profile.yaml" --format json >"$folder/coach.json"
+  same=$("$bench" compare "$folder" "$folder/coach.json" "$folder/clips.txt")
+  runs=$RUNS
+  [ "$size" -ge 50000 ] && runs=3
+  coach_time=$(median "coach-$size" "$runs" \
+    "$coach plan --knowledge $folder/knowledge --answers $folder/profile.yaml --format json")
+  clips_time=$(cd "$folder" && median "clips-$size" "$runs" "clips -f2 run.bat")
+  coach_peak=$(peak "$coach" plan --knowledge "$folder/knowledge" --answers "$folder/profile.yaml" --format json)
+  clips_peak=$(cd "$folder" && peak clips -f2 run.bat)
+  rules+=("| $size | $coach_time | $clips_time | $(ratio "$coach_time" "$clips_time") | $coach_peak | $clips_peak | ${same#same fired set: } |")
+  interview+=("| $size | $("$bench" interview "$folder" | sed -E 's/^rules [0-9]+: next question ([0-9.]+) ms \(([^)]*)\), re-plan after one answer ([0-9.]+) ms.*/\1 | \3/') |")
+done
+
+{
+  echo "# Benchmark results"
+  echo
+  echo "Made by \`make bench\` (Benchmarks/bench.sh) on $(date -u +%Y-%m-%d) at $(git rev-parse --short HEAD 2>/dev/null || echo '?')."
+  echo "Machine: $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ //'), $(nproc) cores, $(awk '/MemTotal/ { printf "%.0f GiB", $2 / 1048576 }' /proc/meminfo), $(uname -sr)."
+  echo "Swift: $(swift --version 2>&1 | head -1). CLIPS: $(dpkg-query -W -f='${Version}' clips 2>/dev/null || echo '?'). hyperfine: $(hyperfine --version | cut -d' ' -f2)."
+  echo "Times are whole-process medians in ms (hyperfine, $RUNS runs, 3 at 50 000 rules); peak RSS from /usr/bin/time."
+  echo
+  echo "## Start-up, against a Swift hello-world built the same way"
+  echo
+  echo "| command | median (ms) | × floor |"
+  echo "| --- | --- | --- |"
+  echo "| \`hello\` (the floor: \`import Foundation; print\`, -O, -static-stdlib) | $floor | 1.00× |"
+  printf '%s\n' "${startup[@]}"
+  echo
+  echo "## Rules: load + evaluate, the coach against CLIPS 6.30 on the same rules"
+  echo
+  echo "One generator (\`coach-bench generate\`) writes each rule base twice: a coach knowledge folder (YAML)"
+  echo "and a CLIPS program, with one profile (40 of 50 questions answered). Each run starts the program,"
+  echo "loads the rules from text, evaluates them and prints what fired: \`coach plan --knowledge DIR"
+  echo "--answers profile.yaml --format json\` against \`clips -f2 run.bat\` (\`load*\`, \`reset\`, \`run\`)."
+  echo "Both fired sets, and the generator's own reckoning, are compared before timing; any difference stops the run."
+  echo
+  echo "| rules | coach (ms) | CLIPS (ms) | coach / CLIPS | coach peak RSS (MB) | CLIPS peak RSS (MB) | fired (same set) |"
+  echo "| --- | --- | --- | --- | --- | --- | --- |"
+  printf '%s\n' "${rules[@]}"
+  echo
+  echo "## The interview, in process (\`coach-bench interview\`, medians of 21)"
+  echo
+  echo "| rules | choose the next question (ms) | re-plan after one answer changes (ms) |"
+  echo "| --- | --- | --- |"
+  printf '%s\n' "${interview[@]}"
+} >"$results"
+log "wrote $results"
+cat "$results"
