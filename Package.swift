@@ -41,12 +41,11 @@ let package = Package(
             ]
         ),
         // Build-time: turns knowledge/ and locales/ into a Swift file, so that the
-        // built-in knowledge travels inside the binary and starts without a YAML parse.
+        // built-in knowledge travels inside the binary.
         .executableTarget(
-            name: "KnowledgeEmbedder",
-            dependencies: [.product(name: "Yams", package: "Yams")]
+            name: "KnowledgeEmbedder"
         ),
-        // The engine's benchmark (Benchmarks/engine.sh); not part of the coach.
+        // The benchmarks (Benchmarks/README.md, `make bench`); not part of the coach.
         .executableTarget(
             name: "coach-bench",
             dependencies: ["CoachKit"],

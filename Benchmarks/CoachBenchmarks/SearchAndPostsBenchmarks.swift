@@ -37,3 +37,13 @@ func benchmarkPosts(rows: Int) throws {
             format: "posts CSV: %d rows (%.1f MB) read in %.0f ms median; peak RSS %.0f MB", posts,
             Double(size) / 1_048_576, time, peakMegabytes()))
 }
+
+/// Times loading the built-in knowledge, without and with its scenarios.
+func benchmarkBuiltIn() throws {
+    var count = 0
+    let json = medianMilliseconds(runs: 31) { count += (try? KnowledgeBase.builtIn())?.rules.count ?? 0 }
+    let yaml = medianMilliseconds(runs: 31) {
+        count += KnowledgeLoader.loadBuiltIn(includingScenarios: true).knowledge?.rules.count ?? 0
+    }
+    print(String(format: "built-in knowledge: %.2f ms, with its scenarios %.2f ms", json, yaml))
+}

@@ -41,6 +41,8 @@ func run() throws {
     case "interview":
         guard arguments.count >= 2 else { fail("usage: coach-bench interview DIR [--runs R]", code: 64) }
         try benchmarkInterview(folder: URL(fileURLWithPath: arguments[1]), runs: option("--runs", default: 21))
+    case "builtin":
+        try benchmarkBuiltIn()
     case "ask":
         try benchmarkAsk()
     case "posts":

@@ -2,13 +2,12 @@
 //
 //     KnowledgeEmbedder OUTPUT.swift FOLDER...
 //
-// Each file is kept as its YAML text (for `coach check`, which reports positions)
-// and, when it parses, as compact JSON (for start-up, which must not pay for a YAML
-// parse). A file that does not parse is embedded without JSON: CoachKit then parses
-// the YAML itself and reports the error where it is, instead of failing the build.
+// Each file is kept as its YAML text: CoachKit's plain YAML reader reads the whole
+// knowledge base in a few milliseconds, with positions, so no other form is needed.
+// A file that does not parse is still embedded: CoachKit reports the error where it
+// is, instead of failing the build.
 
 import Foundation
-import Yams
 
 let arguments = CommandLine.arguments
 guard arguments.count >= 2 else {
@@ -26,42 +25,6 @@ func yamlFiles(in folder: URL) -> [String] {
             ($0.hasSuffix(".yaml") || $0.hasSuffix(".yml")) && !$0.split(separator: "/").contains { $0.hasPrefix(".") }
         }
         .sorted()
-}
-
-/// The node as a JSON-compatible value: every scalar stays a string, as CoachKit
-/// resolves scalars by the type each field expects; plain null scalars become null.
-func jsonValue(_ node: Node) -> Any? {
-    switch node {
-    case .scalar(let scalar):
-        if scalar.style == .plain, ["", "~", "null", "Null", "NULL"].contains(scalar.string) {
-            return NSNull()
-        }
-        return scalar.string
-    case .mapping(let mapping):
-        var object: [String: Any] = [:]
-        for (key, value) in mapping {
-            guard case .scalar(let keyScalar) = key, let converted = jsonValue(value) else { return nil }
-            object[keyScalar.string] = converted
-        }
-        return object
-    case .sequence(let sequence):
-        var array: [Any] = []
-        for element in sequence {
-            guard let converted = jsonValue(element) else { return nil }
-            array.append(converted)
-        }
-        return array
-    case .alias:
-        return nil
-    }
-}
-
-func compactJSON(ofYAML text: String) -> String? {
-    guard let root = try? Yams.compose(yaml: text), let value = jsonValue(root),
-        JSONSerialization.isValidJSONObject(value) || value is String,
-        let data = try? JSONSerialization.data(withJSONObject: value, options: [.sortedKeys, .fragmentsAllowed])
-    else { return nil }
-    return String(decoding: data, as: UTF8.self)
 }
 
 func swiftLiteral(_ text: String) -> String {
@@ -96,12 +59,10 @@ for folder in folders {
             FileHandle.standardError.write(Data("\(url.path):1:1: error: not a UTF-8 text file\n".utf8))
             exit(65)
         }
-        let json = compactJSON(ofYAML: text).map(swiftLiteral) ?? "nil"
         source += """
                 EmbeddedFile(
                     folder: \(swiftLiteral(folder.lastPathComponent)), path: \(swiftLiteral(path)),
-                    yaml: \(swiftLiteral(text)),
-                    json: \(json)),
+                    yaml: \(swiftLiteral(text))),
 
             """
     }

@@ -19,7 +19,7 @@ struct Check: ParsableCommand {
             if let folder = options.knowledge {
                 report = try KnowledgeLoader.load(from: URL(fileURLWithPath: folder))
             } else {
-                report = KnowledgeLoader.loadBuiltIn(withPositions: true)
+                report = KnowledgeLoader.loadBuiltIn(includingScenarios: true)
             }
         } catch {
             throw Console.fail(error, language: language)

@@ -18,7 +18,7 @@ func temporaryFolder(_ files: [String: String]) throws -> URL {
 
 /// The knowledge base that ships, with its scenarios, loaded once for the tests.
 let shippedKnowledge: KnowledgeBase = {
-    let report = KnowledgeLoader.loadBuiltIn(withPositions: true)
+    let report = KnowledgeLoader.loadBuiltIn(includingScenarios: true)
     guard let knowledge = report.knowledge, !report.hasErrors else {
         fatalError("the built-in knowledge does not load: \(report.diagnostics)")
     }

@@ -43,6 +43,11 @@ final class DiagnosticLog {
         diagnostics.append(Diagnostic(.warning, problem, at: SourceLocation(file: file, position: position)))
     }
 
+    /// Adds another log's diagnostics, in their order.
+    func append(contentsOf other: DiagnosticLog) {
+        diagnostics += other.diagnostics
+    }
+
     /// The diagnostics by file, then position; those of one place keep their order.
     func sorted() -> [Diagnostic] {
         diagnostics.enumerated().sorted { a, b in

@@ -88,11 +88,8 @@ extension DataNode {
         }
     }
 
-    /// Parses the compact JSON that `KnowledgeEmbedder` writes: objects, arrays,
-    /// strings and nulls. There are no positions to keep.
-    ///
-    /// Its strings are taken as plain scalars: the build already resolved nulls, and
-    /// the same files were checked from their YAML, where quoting is known.
+    /// Parses JSON that libyaml refuses (see `parse(data:path:)`), without
+    /// positions. Its strings are taken as plain scalars.
     public static func parse(json text: String) throws(LocatedProblem) -> DataNode {
         let object: Any
         do {
@@ -143,14 +140,6 @@ extension DataNode {
         }
     }
 
-    /// An embedded file's content: from its JSON when the build prepared it, else
-    /// from its YAML.
-    static func parse(file: EmbeddedFile) throws(LocatedProblem) -> DataNode {
-        if let json = file.json {
-            return try parse(json: json)
-        }
-        return try parse(yaml: file.yaml)
-    }
 }
 
 /// A problem found while parsing, with its position when known.

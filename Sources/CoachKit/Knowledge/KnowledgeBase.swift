@@ -54,10 +54,10 @@ public struct KnowledgeBase: Sendable {
 extension KnowledgeBase {
     /// The knowledge base compiled into the binary.
     ///
-    /// It is read from the compact form the build prepared; it was checked by the
-    /// test suite, so a problem here is reported like any other knowledge error.
+    /// It was checked by the test suite, so a problem here is reported like any
+    /// other knowledge error; its scenarios are left out (only `check` runs them).
     public static func builtIn() throws(CoachError) -> KnowledgeBase {
-        let report = KnowledgeLoader.loadBuiltIn(withPositions: false)
+        let report = KnowledgeLoader.loadBuiltIn(includingScenarios: false)
         guard let knowledge = report.knowledge, !report.hasErrors else {
             throw .invalidKnowledge(report.diagnostics)
         }

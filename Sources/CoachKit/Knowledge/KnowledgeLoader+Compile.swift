@@ -1,8 +1,10 @@
+import Dispatch
+
 /// The second stage of loading: once every file is read, expressions are parsed and
 /// checked against the questions and facts, and references between rules, facts and
 /// knowledge entries are resolved.
 struct KnowledgeCompiler {
-    let log: DiagnosticLog
+    private(set) var log: DiagnosticLog
     let questions: [Question]
     let facts: [FactRecord]
     private(set) var symbols: [String: Checker.Symbol] = [:]
@@ -127,8 +129,9 @@ struct KnowledgeCompiler {
         }
         let ruleIDs = records.map(\.id)
         reportSupersedesCycles(in: records)
+        let conditions = compileConcurrently(records.map(\.condition), expecting: .boolean)
         var rules: [Rule] = []
-        for record in records {
+        for (record, condition) in zip(records, conditions) {
             if !topicIDs.contains(record.source) {
                 log.error(
                     .unknownReference(
@@ -146,7 +149,7 @@ struct KnowledgeCompiler {
             }
             check(record.reports, kind: .report, among: reportIDs, in: record.file)
             for text in record.texts { checkPlaceholders(in: text) }
-            guard let condition = compile(record.condition, expecting: .boolean) else { continue }
+            guard let condition else { continue }
             rules.append(
                 Rule(
                     id: record.id, isDiagnosis: record.isDiagnosis, condition: condition,
@@ -155,6 +158,33 @@ struct KnowledgeCompiler {
                     reports: record.reports.map(\.id), text: record.text))
         }
         return rules
+    }
+
+    /// Compiles many expressions on several threads, each share with its own log;
+    /// the logs are gathered in order.
+    private func compileConcurrently(_ sources: [SourceText], expecting type: ValueType?) -> [Expression?] {
+        let shares = min(8, sources.count / 512)
+        guard shares > 1 else { return sources.map { compile($0, expecting: type) } }
+        var parts = [(expressions: [Expression?], log: DiagnosticLog)?](repeating: nil, count: shares)
+        parts.withUnsafeMutableBufferPointer { buffer in
+            nonisolated(unsafe) let slots = buffer
+            // The compiler is only read (its log is replaced in each copy), and each
+            // iteration writes only its own slot.
+            nonisolated(unsafe) let shared = self
+            DispatchQueue.concurrentPerform(iterations: shares) { share in
+                var compiler = shared
+                compiler.log = DiagnosticLog()
+                let range = (sources.count * share / shares)..<(sources.count * (share + 1) / shares)
+                slots[share] = (sources[range].map { compiler.compile($0, expecting: type) }, compiler.log)
+            }
+        }
+        var expressions: [Expression?] = []
+        expressions.reserveCapacity(sources.count)
+        for part in parts {
+            expressions += part!.expressions
+            log.append(contentsOf: part!.log)
+        }
+        return expressions
     }
 
     /// Reports each cycle of `supersedes` (rules that would replace each other until

@@ -27,7 +27,6 @@ public enum KnowledgeLoader {
     struct SourceFile {
         enum Contents {
             case yaml(String)
-            case json(String)
             case unreadable(Problem)
         }
 
@@ -62,18 +61,14 @@ public enum KnowledgeLoader {
         return load(files: files, folderPath: display)
     }
 
-    /// Loads the knowledge compiled into the binary: from the YAML text when
-    /// `withPositions` (for `coach check`, which also reads the scenarios), else from
-    /// the build's compact form, without the scenarios, which only `check` runs.
-    public static func loadBuiltIn(withPositions: Bool) -> LoadReport {
+    /// Loads the knowledge compiled into the binary, with its scenarios when asked
+    /// (only `coach check` runs them).
+    public static func loadBuiltIn(includingScenarios: Bool) -> LoadReport {
         let embedded = EmbeddedFile.files(in: "knowledge").filter {
-            withPositions || !$0.path.hasPrefix(scenariosFolder + "/")
+            includingScenarios || !$0.path.hasPrefix(scenariosFolder + "/")
         }
         let files = embedded.map { file in
-            SourceFile(
-                displayPath: "knowledge/" + file.path,
-                relativePath: file.path,
-                contents: !withPositions && file.json != nil ? .json(file.json!) : .yaml(file.yaml))
+            SourceFile(displayPath: "knowledge/" + file.path, relativePath: file.path, contents: .yaml(file.yaml))
         }
         return load(files: files, folderPath: "knowledge")
     }
@@ -120,56 +115,27 @@ public enum KnowledgeLoader {
         var sawQuestions = false
         var sawTopics = false
 
-        for file in files {
-            let reader = DocumentReader(file: file.displayPath, log: log)
-            let root: DataNode
-            switch file.contents {
-            case .unreadable(let problem):
-                reader.error(problem, at: nil)
-                continue
-            case .yaml(let text):
-                do { root = try DataNode.parse(yaml: text) } catch {
-                    reader.error(error.problem, at: error.position)
-                    continue
-                }
-            case .json(let text):
-                do { root = try DataNode.parse(json: text) } catch {
-                    reader.error(error.problem, at: error.position)
-                    continue
-                }
-            }
-
-            let parts = file.relativePath.split(separator: "/").map(String.init)
-            switch parts.count == 1 ? parts[0] : parts.count == 2 ? parts[0] + "/" : file.relativePath {
-            case "sources.yaml":
-                article = decodeSources(root, reader: reader)
-            case "questions.yaml":
+        // Files are parsed and decoded side by side, each with its own log; what they
+        // gave is then gathered in file order, so diagnostics keep theirs.
+        for (file, (decoded, fileLog)) in zip(files, decodeConcurrently(files)) {
+            log.append(contentsOf: fileLog)
+            switch decoded {
+            case .nothing: break
+            case .sources(let value): article = value
+            case .questions(let value):
                 sawQuestions = true
-                questions = decodeQuestions(root, reader: reader)
-            case "facts.yaml":
-                facts = decodeFacts(root, reader: reader)
-            case "plan.yaml":
-                guide = decodePlanGuide(root, reader: reader)
-            case "benchmarks.yaml":
-                benchmarks = decodeBenchmarks(root, reader: reader)
-            case "search.yaml":
-                search = decodeSearch(root, reader: reader)
-            case "metrics.yaml":
-                metrics = decodeMetrics(root, reader: reader)
-            case topicsFolder + "/":
+                questions = value
+            case .facts(let value): facts = value
+            case .guide(let value): guide = value
+            case .benchmarks(let value): benchmarks = value
+            case .search(let value): search = value
+            case .metrics(let value): metrics = value
+            case .topic(let value):
                 sawTopics = true
-                let name = (parts[1] as NSString).deletingPathExtension
-                if let record = decodeTopic(root, fileName: name, reader: reader) { topics.append(record) }
-            case rulesFolder + "/":
-                rules += decodeRules(root, reader: reader)
-            case scenariosFolder + "/":
-                scenarioFiles.append((root, (parts[1] as NSString).deletingPathExtension, reader))
-            default:
-                let guess = Suggestion.closest(
-                    to: file.relativePath,
-                    among: knownFiles
-                        + [topicsFolder, rulesFolder, scenariosFolder].map { $0 + "/" + (parts.last ?? "") })
-                reader.warning(.unknownFile(file.relativePath, suggestion: guess), at: nil)
+                if let value { topics.append(value) }
+            case .rules(let value): rules += value
+            case .scenario(let root, let name):
+                scenarioFiles.append((root, name, DocumentReader(file: file.displayPath, log: log)))
             }
         }
 
@@ -204,6 +170,75 @@ public enum KnowledgeLoader {
         checkScenarioReferences(base, log: log)
         let knowledge = article == nil ? nil : base
         return LoadReport(knowledge: knowledge, diagnostics: log.sorted())
+    }
+
+    /// What one file holds, decoded on its own.
+    enum DecodedFile {
+        case nothing
+        case sources((Article, ArticleSites)?)
+        case questions([QuestionRecord])
+        case facts([FactRecord])
+        case guide(PlanGuideRecord?)
+        case benchmarks(BenchmarksRecord?)
+        case search(SearchVocabulary?)
+        case metrics(MetricsVocabulary?)
+        case topic(TopicRecord?)
+        case rules([RuleRecord])
+        case scenario(DataNode, name: String)
+    }
+
+    /// Every file decoded, in order, with its diagnostics; on several threads when
+    /// there is enough to share.
+    private static func decodeConcurrently(_ files: [SourceFile]) -> [(DecodedFile, DiagnosticLog)] {
+        guard files.count > 1 else { return files.map(decode) }
+        var results = [(DecodedFile, DiagnosticLog)?](repeating: nil, count: files.count)
+        results.withUnsafeMutableBufferPointer { buffer in
+            nonisolated(unsafe) let slots = buffer
+            // Each iteration writes only its own slot.
+            DispatchQueue.concurrentPerform(iterations: files.count) { index in
+                slots[index] = decode(files[index])
+            }
+        }
+        return results.map { $0! }
+    }
+
+    private static func decode(_ file: SourceFile) -> (DecodedFile, DiagnosticLog) {
+        let log = DiagnosticLog()
+        let reader = DocumentReader(file: file.displayPath, log: log)
+        let root: DataNode
+        switch file.contents {
+        case .unreadable(let problem):
+            reader.error(problem, at: nil)
+            return (.nothing, log)
+        case .yaml(let text):
+            do { root = try DataNode.parse(yaml: text) } catch {
+                reader.error(error.problem, at: error.position)
+                return (.nothing, log)
+            }
+        }
+        let parts = file.relativePath.split(separator: "/").map(String.init)
+        let decoded: DecodedFile
+        switch parts.count == 1 ? parts[0] : parts.count == 2 ? parts[0] + "/" : file.relativePath {
+        case "sources.yaml": decoded = .sources(decodeSources(root, reader: reader))
+        case "questions.yaml": decoded = .questions(decodeQuestions(root, reader: reader))
+        case "facts.yaml": decoded = .facts(decodeFacts(root, reader: reader))
+        case "plan.yaml": decoded = .guide(decodePlanGuide(root, reader: reader))
+        case "benchmarks.yaml": decoded = .benchmarks(decodeBenchmarks(root, reader: reader))
+        case "search.yaml": decoded = .search(decodeSearch(root, reader: reader))
+        case "metrics.yaml": decoded = .metrics(decodeMetrics(root, reader: reader))
+        case topicsFolder + "/":
+            let name = (parts[1] as NSString).deletingPathExtension
+            decoded = .topic(decodeTopic(root, fileName: name, reader: reader))
+        case rulesFolder + "/": decoded = .rules(decodeRules(root, reader: reader))
+        case scenariosFolder + "/": decoded = .scenario(root, name: (parts[1] as NSString).deletingPathExtension)
+        default:
+            let guess = Suggestion.closest(
+                to: file.relativePath,
+                among: knownFiles + [topicsFolder, rulesFolder, scenariosFolder].map { $0 + "/" + (parts.last ?? "") })
+            reader.warning(.unknownFile(file.relativePath, suggestion: guess), at: nil)
+            decoded = .nothing
+        }
+        return (decoded, log)
     }
 
     // MARK: - Rules and facts

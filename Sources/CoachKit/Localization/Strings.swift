@@ -59,7 +59,7 @@ public struct Strings: Sendable {
     /// The flat table of one language: keys to templates.
     private static func entries(of language: Language) -> [String: String] {
         guard let file = EmbeddedFile.files(in: "locales").first(where: { $0.path == "\(language.rawValue).yaml" }),
-            let root = try? DataNode.parse(file: file),
+            let root = try? DataNode.parse(yaml: file.yaml),
             case .mapping(let pairs, _) = root
         else { return [:] }
         var table: [String: String] = [:]

@@ -5,11 +5,8 @@ struct EmbeddedFile: Sendable {
     let folder: String
     /// Its path inside that folder, e.g. `topics/tip.regularity.yaml`.
     let path: String
-    /// The YAML text, for diagnostics with positions.
+    /// The YAML text.
     let yaml: String
-    /// The same content as compact JSON, every scalar a string; nil when the YAML
-    /// did not parse at build time.
-    let json: String?
 }
 
 extension EmbeddedFile {

@@ -36,7 +36,7 @@ struct BuiltInKnowledgeTests {
     ]
 
     @Test func itHasNoErrorAndNoWarning() {
-        let report = KnowledgeLoader.loadBuiltIn(withPositions: true)
+        let report = KnowledgeLoader.loadBuiltIn(includingScenarios: true)
         #expect(report.diagnostics.map { $0.formatted(in: .en) } == [])
     }
 
@@ -80,19 +80,5 @@ struct BuiltInKnowledgeTests {
             knowledge.questions.filter { !$0.isFromPosts }.count == Self.questions.count, "the rest come from posts")
         #expect(knowledge.question("name")?.isOptional == true)
         #expect(knowledge.question("posts_per_week")?.isInteger == false, "0.5 means every other week")
-    }
-
-    @Test func theCompactFormSaysExactlyWhatTheYAMLSays() throws {
-        let fromYAML = try #require(KnowledgeLoader.loadBuiltIn(withPositions: true).knowledge)
-        let fromJSON = try KnowledgeBase.builtIn()
-        #expect(fromYAML.topics.map(\.id) == fromJSON.topics.map(\.id))
-        for (a, b) in zip(fromYAML.topics, fromJSON.topics) {
-            #expect(a.text == b.text && a.related == b.related && a.source == b.source, "\(a.id)")
-        }
-        for (a, b) in zip(fromYAML.questions, fromJSON.questions) {
-            #expect(a.id == b.id && a.kind == b.kind && a.prompt == b.prompt && a.help == b.help, "\(a.id)")
-            #expect(a.minimum == b.minimum && a.maximum == b.maximum && a.isInteger == b.isInteger, "\(a.id)")
-            #expect(a.options.map(\.value) == b.options.map(\.value) && a.isOptional == b.isOptional, "\(a.id)")
-        }
     }
 }
