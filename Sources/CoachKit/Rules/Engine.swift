@@ -33,6 +33,8 @@ public struct Engine: Sendable {
     /// while such a rule is pending, it hangs on exactly its unanswered questions,
     /// which the interview can read off without walking the condition.
     let isConjunction: [Bool]
+    /// The conditions that compile to flat tests, evaluated without their trees.
+    let compiled: CompiledConditions
 
     public init(knowledge: KnowledgeBase) {
         self.knowledge = knowledge
@@ -48,6 +50,7 @@ public struct Engine: Sendable {
         let dependencies = Dependencies(knowledge: knowledge)
         questionsByRule = conditions.map { dependencies.questions(of: $0) }
         isConjunction = conditions.map { Self.isConjunction($0, questions: knowledge.questions) }
+        compiled = CompiledConditions(conditions: conditions)
     }
 
     private static func isConjunction(_ expression: Expression, questions: [Question]) -> Bool {
@@ -128,7 +131,11 @@ public struct Engine: Sendable {
     public func evaluate(_ answers: Answers) -> Evaluation {
         let values = values(for: answers)
         let evaluator = Evaluator(values: values)
-        let outcomes = conditions.map { evaluator.truth(of: $0) }
+        let cells = compiled.cells(for: values)
+        let outcomes = conditions.indices.map { index in
+            compiled.isCompiled(index)
+                ? compiled.truth(ofRule: index, cells: cells) : evaluator.truth(of: conditions[index])
+        }
         // A fired rule is replaced only by a rule that is itself in the plan, so that in
         // a chain (A replaces B, B replaces C) A's firing brings C back if B is out.
         var replaced: [Int: Int] = [:]

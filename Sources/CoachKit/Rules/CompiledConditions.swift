@@ -1,0 +1,179 @@
+/// Rule conditions compiled once into flat tests, for the common shape: a conjunction
+/// of simple tests of one question or fact each (`posts_per_week < 1`, `has_calendar`,
+/// `not runs_events`, `team == 'solo'`). Evaluating them reads a compact copy of the
+/// values, with no tree to walk and no reference counting, which is what makes
+/// re-planning after an answer cheap on large rule bases.
+///
+/// Other conditions keep their expression tree and the `Evaluator`. Both give the
+/// same three-valued results; `EngineTests` holds them to it.
+struct CompiledConditions: Sendable {
+    /// One test of one slot's value.
+    struct Test: Sendable {
+        enum Operation: UInt8, Sendable {
+            case holds, doesNotHold, equal, notEqual, less, lessOrEqual, greater, greaterOrEqual
+        }
+
+        var slot: Int32
+        var operation: Operation
+        var constant: Cell
+    }
+
+    /// A value reduced to what the tests compare: its kind, a number (booleans as 0
+    /// or 1) and an interned text.
+    struct Cell: Sendable, Equatable {
+        enum Kind: UInt8, Sendable { case unknown, absent, number, boolean, text, list }
+
+        var kind: Kind
+        var number: Double = 0
+        var text: Int32 = -1
+    }
+
+    private var tests: [Test] = []
+    /// Each rule's tests in `tests`; nil when its condition is evaluated as a tree.
+    private var spans: [Range<Int32>?] = []
+    /// The texts the tests compare with, interned.
+    private var texts: [String: Int32] = [:]
+
+    init(conditions: [Expression]) {
+        spans.reserveCapacity(conditions.count)
+        var leaves: [Expression] = []
+        for condition in conditions {
+            leaves.removeAll(keepingCapacity: true)
+            guard Self.conjuncts(of: condition, into: &leaves) else {
+                spans.append(nil)
+                continue
+            }
+            let start = Int32(tests.count)
+            var compiled = true
+            for leaf in leaves {
+                guard let test = test(for: leaf) else {
+                    compiled = false
+                    break
+                }
+                tests.append(test)
+            }
+            if compiled {
+                spans.append(start..<Int32(tests.count))
+            } else {
+                tests.removeLast(tests.count - Int(start))
+                spans.append(nil)
+            }
+        }
+    }
+
+    /// Whether rule `index` is compiled to tests.
+    func isCompiled(_ index: Int) -> Bool { spans[index] != nil }
+
+    /// The values as cells, for `truth(ofRule:cells:)`.
+    func cells(for values: [Value?]) -> [Cell] {
+        values.map { value in
+            switch value {
+            case nil: Cell(kind: .unknown)
+            case .none?: Cell(kind: .absent)
+            case .number(let number)?: Cell(kind: .number, number: number)
+            case .boolean(let flag)?: Cell(kind: .boolean, number: flag ? 1 : 0)
+            case .text(let text)?: Cell(kind: .text, text: texts[text] ?? -1)
+            case .list?: Cell(kind: .list)
+            }
+        }
+    }
+
+    /// Rule `index`'s truth, as the evaluator would find it: false as soon as one test
+    /// fails, else unknown while one is unknown, else true. Only for compiled rules.
+    func truth(ofRule index: Int, cells: [Cell]) -> Bool? {
+        guard let span = spans[index] else { preconditionFailure("rule \(index) is not compiled") }
+        var unknown = false
+        return tests.withUnsafeBufferPointer { tests in
+            cells.withUnsafeBufferPointer { cells in
+                for position in Int(span.lowerBound)..<Int(span.upperBound) {
+                    let test = tests[position]
+                    switch Self.outcome(of: test, on: cells[Int(test.slot)]) {
+                    case false?: return false
+                    case nil: unknown = true
+                    case true?: break
+                    }
+                }
+                return unknown ? nil : true
+            }
+        }
+    }
+
+    // MARK: - Compiling
+
+    /// The operands of a tree of `and`s, left to right; false if the tree holds an `or`.
+    private static func conjuncts(of expression: Expression, into leaves: inout [Expression]) -> Bool {
+        switch expression.node {
+        case .and(let a, let b):
+            return conjuncts(of: a, into: &leaves) && conjuncts(of: b, into: &leaves)
+        case .or:
+            return false
+        default:
+            leaves.append(expression)
+            return true
+        }
+    }
+
+    private mutating func test(for leaf: Expression) -> Test? {
+        switch leaf.node {
+        case .variable(_, let slot):
+            return Test(slot: Int32(slot), operation: .holds, constant: Cell(kind: .unknown))
+        case .not(let operand):
+            guard case .variable(_, let slot) = operand.node else { return nil }
+            return Test(slot: Int32(slot), operation: .doesNotHold, constant: Cell(kind: .unknown))
+        case .compare(let comparison, let left, let right):
+            guard case .variable(_, let slot) = left.node, let constant = constant(right) else { return nil }
+            let operation: Test.Operation =
+                switch comparison {
+                case .equal: .equal
+                case .notEqual: .notEqual
+                case .less: .less
+                case .lessOrEqual: .lessOrEqual
+                case .greater: .greater
+                case .greaterOrEqual: .greaterOrEqual
+                }
+            return Test(slot: Int32(slot), operation: operation, constant: constant)
+        default:
+            return nil
+        }
+    }
+
+    private mutating func constant(_ expression: Expression) -> Cell? {
+        switch expression.node {
+        case .number(let number): return Cell(kind: .number, number: number)
+        case .boolean(let flag): return Cell(kind: .boolean, number: flag ? 1 : 0)
+        case .text(let text):
+            let id = texts[text] ?? Int32(texts.count)
+            texts[text] = id
+            return Cell(kind: .text, text: id)
+        default: return nil
+        }
+    }
+
+    // MARK: - Evaluating
+
+    /// One test's outcome, with the evaluator's rules: a bare value holds only when
+    /// it is `true`; `not` of any known value is its opposite; a comparison with an
+    /// absent value is false (`!=` true); only numbers are ordered.
+    private static func outcome(of test: Test, on cell: Cell) -> Bool? {
+        if cell.kind == .unknown { return nil }
+        switch test.operation {
+        case .holds: return cell.kind == .boolean && cell.number == 1
+        case .doesNotHold: return !(cell.kind == .boolean && cell.number == 1)
+        case .equal, .notEqual:
+            if cell.kind == .absent { return test.operation == .notEqual }
+            let same =
+                cell.kind == test.constant.kind && cell.number == test.constant.number
+                && cell.text == test.constant.text
+            return test.operation == .equal ? same : !same
+        case .less, .lessOrEqual, .greater, .greaterOrEqual:
+            guard cell.kind == .number, test.constant.kind == .number else { return false }
+            let (x, y) = (cell.number, test.constant.number)
+            switch test.operation {
+            case .less: return x < y
+            case .lessOrEqual: return x <= y
+            case .greater: return x > y
+            default: return x >= y
+            }
+        }
+    }
+}
