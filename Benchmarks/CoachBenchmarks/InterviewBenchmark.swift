@@ -5,8 +5,10 @@ import Foundation
 /// question, and re-planning after one answer changes.
 func benchmarkInterview(folder: URL, runs: Int) throws {
     let knowledge = try KnowledgeBase.load(from: folder.appending(path: "knowledge"))
+    let loadedPeak = peakMegabytes()
     let answers = try AnswersFile.load(from: folder.appending(path: "profile.yaml"), knowledge: knowledge)
     let planner = Planner(knowledge: knowledge)
+    let enginePeak = peakMegabytes()
     var next: String?
     let choose = medianMilliseconds(runs: runs) { next = planner.engine.evaluate(answers).missing.first }
     var actions = 0
@@ -19,6 +21,9 @@ func benchmarkInterview(folder: URL, runs: Int) throws {
     }
     print(
         String(
-            format: "rules %d: next question %.2f ms (%@), re-plan after one answer %.2f ms (%d actions); median of %d",
-            knowledge.rules.count, choose, next ?? "none", replan, actions, runs))
+            format:
+                "rules %d: next question %.2f ms (%@), re-plan after one answer %.2f ms (%d actions); median of %d; "
+                + "peak RSS %.0f MB loaded, %.0f MB with the engine, %.0f MB in all",
+            knowledge.rules.count, choose, next ?? "none", replan, actions, runs, loadedPeak, enginePeak,
+            peakMegabytes()))
 }

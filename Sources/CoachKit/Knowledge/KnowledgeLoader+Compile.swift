@@ -131,6 +131,7 @@ struct KnowledgeCompiler {
         reportSupersedesCycles(in: records)
         let conditions = compileConcurrently(records.map(\.condition), expecting: .boolean)
         var rules: [Rule] = []
+        rules.reserveCapacity(records.count)
         for (record, condition) in zip(records, conditions) {
             if !topicIDs.contains(record.source) {
                 log.error(

@@ -125,7 +125,12 @@ extension KnowledgeLoader {
             let list = fields.required("rules"),
             let elements = reader.elements(of: list)
         else { return [] }
-        return elements.compactMap { decodeRule($0, reader: reader) }
+        var records: [RuleRecord] = []
+        records.reserveCapacity(elements.count)
+        for element in elements {
+            if let record = decodeRule(element, reader: reader) { records.append(record) }
+        }
+        return records
     }
 
     private static func decodeRule(_ node: DataNode, reader: DocumentReader) -> RuleRecord? {

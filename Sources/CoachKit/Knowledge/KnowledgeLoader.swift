@@ -117,7 +117,13 @@ public enum KnowledgeLoader {
 
         // Files are parsed and decoded side by side, each with its own log; what they
         // gave is then gathered in file order, so diagnostics keep theirs.
-        for (file, (decoded, fileLog)) in zip(files, decodeConcurrently(files)) {
+        let decodedFiles = decodeConcurrently(files)
+        rules.reserveCapacity(
+            decodedFiles.reduce(0) { count, file in
+                if case .rules(let records) = file.0 { return count + records.count }
+                return count
+            })
+        for (file, (decoded, fileLog)) in zip(files, decodedFiles) {
             log.append(contentsOf: fileLog)
             switch decoded {
             case .nothing: break
