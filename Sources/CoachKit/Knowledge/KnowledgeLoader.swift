@@ -193,10 +193,18 @@ public enum KnowledgeLoader {
         case scenario(DataNode, name: String)
     }
 
+    /// How much text makes reading on several threads worth starting them: below
+    /// it (the built-in knowledge is about 280 KB) one thread finishes sooner.
+    static let concurrentReadingThreshold = 512 * 1024
+
     /// Every file decoded, in order, with its diagnostics; on several threads when
     /// there is enough to share.
     private static func decodeConcurrently(_ files: [SourceFile]) -> [(DecodedFile, DiagnosticLog)] {
-        guard files.count > 1 else { return files.map(decode) }
+        let size = files.reduce(0) { total, file in
+            if case .yaml(let text) = file.contents { return total + text.utf8.count }
+            return total
+        }
+        guard files.count > 1, size >= concurrentReadingThreshold else { return files.map(decode) }
         var results = [(DecodedFile, DiagnosticLog)?](repeating: nil, count: files.count)
         results.withUnsafeMutableBufferPointer { buffer in
             nonisolated(unsafe) let slots = buffer
