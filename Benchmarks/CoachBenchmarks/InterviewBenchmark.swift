@@ -27,3 +27,15 @@ func benchmarkInterview(folder: URL, runs: Int) throws {
             knowledge.rules.count, choose, next ?? "none", replan, actions, runs, loadedPeak, enginePeak,
             peakMegabytes()))
 }
+
+/// Times, in process, loading the knowledge folder of a generated rule base and
+/// building its engine: the part of `coach plan --knowledge` that grows with the rules.
+func benchmarkLoad(folder: URL, runs: Int) throws {
+    var count = 0
+    let load = try medianMilliseconds(runs: runs) {
+        count = try KnowledgeBase.load(from: folder.appending(path: "knowledge")).rules.count
+    }
+    let knowledge = try KnowledgeBase.load(from: folder.appending(path: "knowledge"))
+    let engine = medianMilliseconds(runs: runs) { count += Planner(knowledge: knowledge).knowledge.rules.count * 0 }
+    print(String(format: "rules %d: load %.1f ms, engine %.1f ms; median of %d", count, load, engine, runs))
+}

@@ -8,6 +8,7 @@
 //                                             exactly the same rules
 //     coach-bench interview DIR [--runs R]    in process: choosing the next question and
 //                                             re-planning after one answer changes
+//     coach-bench load DIR [--runs R]         in process: loading its knowledge, building the engine
 //     coach-bench ask                         building `coach ask`'s index, one search
 //     coach-bench posts [ROWS]                reading a CSV of ROWS posts
 
@@ -43,6 +44,9 @@ func run() throws {
         try benchmarkInterview(folder: URL(fileURLWithPath: arguments[1]), runs: option("--runs", default: 21))
     case "builtin":
         try benchmarkBuiltIn()
+    case "load":
+        guard arguments.count >= 2 else { fail("usage: coach-bench load DIR [--runs R]", code: 64) }
+        try benchmarkLoad(folder: URL(fileURLWithPath: arguments[1]), runs: option("--runs", default: 9))
     case "ask":
         try benchmarkAsk()
     case "posts":

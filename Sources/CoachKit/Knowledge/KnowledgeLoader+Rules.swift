@@ -120,6 +120,15 @@ extension KnowledgeLoader {
         "id", "diagnosis", "when", "priority", "horizon", "source", "reports", "supersedes", "fr", "en",
     ]
 
+    static let ruleTextKeys = ["title", "detail"]
+
+    /// Whether `id` is two identifiers joined by a dot: `group.name`.
+    static func isRuleID(_ id: String) -> Bool {
+        guard let dot = id.firstIndex(of: ".") else { return false }
+        let rest = id[id.index(after: dot)...]
+        return rest.firstIndex(of: ".") == nil && isIdentifier(id[..<dot]) && isIdentifier(rest)
+    }
+
     static func decodeRules(_ root: DataNode, reader: DocumentReader) -> [RuleRecord] {
         guard let fields = reader.fields(of: root, allowed: ["rules"]),
             let list = fields.required("rules"),
@@ -136,11 +145,8 @@ extension KnowledgeLoader {
     private static func decodeRule(_ node: DataNode, reader: DocumentReader) -> RuleRecord? {
         guard let fields = reader.fields(of: node, allowed: ruleKeys) else { return nil }
         let id = fields.requiredText("id")
-        if let id {
-            let parts = id.split(separator: ".", omittingEmptySubsequences: false)
-            if parts.count != 2 || !parts.allSatisfy(isIdentifier) {
-                reader.error(.invalidID(id, pattern: "group.name"), at: fields["id"]?.position)
-            }
+        if let id, !isRuleID(id) {
+            reader.error(.invalidID(id, pattern: "group.name"), at: fields["id"]?.position)
         }
         let isDiagnosis = fields["diagnosis"].flatMap(reader.boolean) ?? false
         let condition = fields.required("when").flatMap { reader.sourceText($0, key: "when") }
@@ -179,31 +185,35 @@ extension KnowledgeLoader {
             }
         }
 
-        var texts: [Language: Rule.Text] = [:]
+        var texts: (fr: Rule.Text?, en: Rule.Text?) = (nil, nil)
         var sources: [SourceText] = []
+        sources.reserveCapacity(4)
         for language in Language.allCases {
             guard let block = fields[language.rawValue] else {
                 fields.reportMissing(.missingTranslation(field: nil, language: language), key: language.rawValue)
                 continue
             }
-            guard let text = reader.fields(of: block, allowed: ["title", "detail"]) else { continue }
-            var parts: [String: SourceText] = [:]
-            for key in ["title", "detail"] {
+            guard let text = reader.fields(of: block, allowed: ruleTextKeys) else { continue }
+            func part(_ key: String) -> SourceText? {
                 guard let value = text[key] else {
                     text.reportMissing(.missingTranslation(field: key, language: language), key: key)
-                    continue
+                    return nil
                 }
-                parts[key] = reader.sourceText(value, key: key)
+                return reader.sourceText(value, key: key)
             }
-            if let title = parts["title"], let detail = parts["detail"] {
-                texts[language] = Rule.Text(title: title.text, detail: detail.text)
-                sources += [title, detail]
+            let title = part("title")
+            let detail = part("detail")
+            if let title, let detail {
+                let value = Rule.Text(title: title.text, detail: detail.text)
+                if language == .fr { texts.fr = value } else { texts.en = value }
+                sources.append(title)
+                sources.append(detail)
             }
         }
 
         let reports = fields["reports"].map { references($0, key: "reports", reader: reader) } ?? []
 
-        guard let id, let condition, let priority, let source, let fr = texts[.fr], let en = texts[.en],
+        guard let id, let condition, let priority, let source, let fr = texts.fr, let en = texts.en,
             isDiagnosis || horizon != nil
         else { return nil }
         var record = RuleRecord(

@@ -23,8 +23,14 @@ struct Dependencies {
 
     /// The questions `expression` depends on, sorted.
     func questions(of expression: Expression) -> [Int] {
-        var found = Set<Int>()
-        for variable in expression.variables { found.formUnion(questionsOfSlot[variable.slot]) }
+        // Conditions name a handful of questions: a short array beats a set here.
+        // The closure captures the table alone, not `self` and its knowledge base.
+        let table = questionsOfSlot
+        var found: [Int] = []
+        expression.visit { node in
+            guard case .variable(_, let slot) = node.node else { return }
+            for question in table[slot] where !found.contains(question) { found.append(question) }
+        }
         return found.sorted()
     }
 }

@@ -49,13 +49,14 @@ struct Parser {
         return token
     }
 
+    // The kind is matched in place: comparing whole tokens would copy their texts.
     private mutating func accept(_ keyword: Token.Keyword) -> Token? {
-        guard current.kind == .keyword(keyword) else { return nil }
+        guard case .keyword(let found) = tokens[index].kind, found == keyword else { return nil }
         return advance()
     }
 
     private mutating func accept(_ symbol: Token.Symbol) -> Token? {
-        guard current.kind == .symbol(symbol) else { return nil }
+        guard case .symbol(let found) = tokens[index].kind, found == symbol else { return nil }
         return advance()
     }
 
@@ -116,11 +117,8 @@ struct Parser {
 
     private mutating func parseComparison() throws(ExpressionError) -> Expression {
         let left = try parseSum()
-        let comparisons: [(Token.Symbol, Expression.Comparison)] = [
-            (.equal, .equal), (.notEqual, .notEqual), (.lessOrEqual, .lessOrEqual), (.greaterOrEqual, .greaterOrEqual),
-            (.less, .less), (.greater, .greater),
-        ]
-        for (symbol, comparison) in comparisons where accept(symbol) != nil {
+        if case .symbol(let symbol) = tokens[index].kind, let comparison = Self.comparison(symbol) {
+            _ = advance()
             let right = try parseSum()
             return Expression(.compare(comparison, left, right), left.range.lowerBound..<right.range.upperBound)
         }
@@ -133,6 +131,18 @@ struct Parser {
             return Expression(.contains(left, right), left.range.lowerBound..<right.range.upperBound)
         }
         return left
+    }
+
+    private static func comparison(_ symbol: Token.Symbol) -> Expression.Comparison? {
+        switch symbol {
+        case .equal: .equal
+        case .notEqual: .notEqual
+        case .lessOrEqual: .lessOrEqual
+        case .greaterOrEqual: .greaterOrEqual
+        case .less: .less
+        case .greater: .greater
+        default: nil
+        }
     }
 
     private mutating func parseSum() throws(ExpressionError) -> Expression {
