@@ -34,10 +34,11 @@ public indirect enum DataNode: Sendable {
 
     /// A plain `null`, `~` or empty scalar.
     public var isNull: Bool {
-        if case .scalar(let text, .plain, _) = self {
-            return ["", "~", "null", "Null", "NULL"].contains(text)
+        guard case .scalar(let text, .plain, _) = self else { return false }
+        switch text {
+        case "", "~", "null", "Null", "NULL": return true
+        default: return false
         }
-        return false
     }
 
     /// What kind of value this is, for messages.
