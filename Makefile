@@ -11,13 +11,14 @@ SWIFT     ?= swift
 PREFIX    ?= /usr/local
 # Debian packages the build needs: libedit for the shell's line editing, and
 # pkg-config to find it. The tests also need tmux (terminal tests), cmark-gfm
-# (renders the Markdown exports as GitHub would) and pandoc (the html, docx and pdf
-# exports, which the coach offers only when pandoc is installed).
+# (renders the Markdown exports as GitHub would), pandoc (the html, docx and pdf
+# exports, which the coach offers only when pandoc is installed) and clips (the
+# rules engine the coach is checked against: both must fire the same rules).
 BUILD_PACKAGES := libedit-dev pkg-config
-TEST_PACKAGES  := $(BUILD_PACKAGES) tmux cmark-gfm pandoc
+TEST_PACKAGES  := $(BUILD_PACKAGES) tmux cmark-gfm pandoc clips
 # The benchmarks compare against CLIPS, time with hyperfine and read peak memory
 # with GNU time.
-BENCH_PACKAGES := $(BUILD_PACKAGES) clips hyperfine time
+BENCH_PACKAGES := $(TEST_PACKAGES) hyperfine time
 APT_PACKAGES   := $(BUILD_PACKAGES)
 
 SUDO := $(shell [ "$$(id -u)" -eq 0 ] || echo sudo)
