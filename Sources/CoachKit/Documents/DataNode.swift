@@ -4,7 +4,7 @@
 /// Scalars stay text: each field resolves its scalar to the type it expects, so that
 /// `no` is a word in a summary and a boolean where a boolean is wanted, and a wrong
 /// type is reported at the field rather than guessed at parse time.
-public indirect enum DataNode: Sendable {
+public enum DataNode: Sendable {
     /// A scalar's text, and how it was written.
     case scalar(String, style: ScalarStyle, at: SourcePosition?)
     /// A mapping's pairs in the order written.

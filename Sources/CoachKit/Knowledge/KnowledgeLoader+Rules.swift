@@ -124,9 +124,20 @@ extension KnowledgeLoader {
 
     /// Whether `id` is two identifiers joined by a dot: `group.name`.
     static func isRuleID(_ id: String) -> Bool {
-        guard let dot = id.firstIndex(of: ".") else { return false }
-        let rest = id[id.index(after: dot)...]
-        return rest.firstIndex(of: ".") == nil && isIdentifier(id[..<dot]) && isIdentifier(rest)
+        // Byte by byte: both parts are ASCII identifiers when the id is valid.
+        let bytes = id.utf8
+        guard let dot = bytes.firstIndex(of: UInt8(ascii: ".")) else { return false }
+        return isIdentifier(bytes[..<dot]) && isIdentifier(bytes[bytes.index(after: dot)...])
+    }
+
+    /// `[a-z][a-z0-9_]*`, in bytes.
+    private static func isIdentifier(_ bytes: Substring.UTF8View) -> Bool {
+        guard let first = bytes.first, (UInt8(ascii: "a")...UInt8(ascii: "z")).contains(first) else { return false }
+        return bytes.allSatisfy { byte in
+            (UInt8(ascii: "a")...UInt8(ascii: "z")).contains(byte)
+                || (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte)
+                || byte == UInt8(ascii: "_")
+        }
     }
 
     static func decodeRules(_ root: DataNode, reader: DocumentReader) -> [RuleRecord] {

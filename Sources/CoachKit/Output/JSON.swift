@@ -64,6 +64,11 @@ public indirect enum JSON: Sendable, Equatable {
 
     private static func quote(_ text: String, into out: inout String) {
         out += "\""
+        // Most texts need no escape: copy them whole, and only walk those that do.
+        if !text.utf8.contains(where: { $0 < 0x20 || $0 == 0x22 || $0 == 0x5C || $0 == 0x7F || $0 == 0xE2 }) {
+            out += text
+            return out += "\""
+        }
         for scalar in text.unicodeScalars {
             switch scalar {
             case "\"": out += "\\\""

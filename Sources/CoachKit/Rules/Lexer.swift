@@ -1,6 +1,6 @@
 /// Splits a condition into tokens.
 struct Lexer {
-    private let scalars: [Unicode.Scalar]
+    let scalars: [Unicode.Scalar]
     private var index = 0
 
     init(_ source: String) {
@@ -11,6 +11,7 @@ struct Lexer {
     static func tokens(of source: String) throws(ExpressionError) -> [Token] {
         var lexer = Lexer(source)
         var tokens: [Token] = []
+        tokens.reserveCapacity(lexer.scalars.count / 3 + 2)
         while true {
             let token = try lexer.next()
             tokens.append(token)
@@ -39,11 +40,10 @@ struct Lexer {
         }
         if isIdentifierStart(scalar) {
             while index < scalars.count, isIdentifierStart(scalars[index]) || isDigit(scalars[index]) { index += 1 }
-            let word = string(start..<index)
-            if let keyword = Token.Keyword(rawValue: word) {
+            if let keyword = keyword(start..<index) {
                 return Token(kind: .keyword(keyword), range: start..<index)
             }
-            return Token(kind: .identifier(word), range: start..<index)
+            return Token(kind: .identifier(string(start..<index)), range: start..<index)
         }
         let following: Unicode.Scalar? = index + 1 < scalars.count ? scalars[index + 1] : nil
         if let symbol = Self.symbol(scalar, following) {
@@ -66,6 +66,17 @@ struct Lexer {
             return slice.count
         }
     }
+
+    /// The keyword spelt by `range`, compared scalar by scalar rather than through
+    /// a string: most words are names, and this is the lexer's busiest question.
+    private func keyword(_ range: Range<Int>) -> Token.Keyword? {
+        for (keyword, spelling) in Self.keywords where spelling.count == range.count {
+            if spelling.elementsEqual(scalars[range]) { return keyword }
+        }
+        return nil
+    }
+
+    private static let keywords = Token.Keyword.allCases.map { ($0, Array($0.rawValue.unicodeScalars)) }
 
     /// The symbol starting with `scalar`, the longest first.
     private static func symbol(_ scalar: Unicode.Scalar, _ following: Unicode.Scalar?) -> Token.Symbol? {
