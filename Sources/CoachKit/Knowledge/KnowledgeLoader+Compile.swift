@@ -119,15 +119,18 @@ struct KnowledgeCompiler {
     // MARK: - Rules
 
     func compileRules(_ records: [RuleRecord], topicIDs: Set<String>, reportIDs: [String]) -> [Rule] {
-        var first: [String: SourceLocation] = [:]
-        for record in records {
+        // Where each id is first defined, as an index: a location per rule would hold
+        // a second copy of every file name until the end of loading.
+        var first: [String: Int] = [:]
+        first.reserveCapacity(records.count)
+        for (index, record) in records.enumerated() {
             if let earlier = first[record.id] {
-                log.error(.duplicateID(record.id, first: earlier), in: record.file, at: record.idPosition)
+                let location = SourceLocation(file: records[earlier].file, position: records[earlier].idPosition)
+                log.error(.duplicateID(record.id, first: location), in: record.file, at: record.idPosition)
             } else {
-                first[record.id] = SourceLocation(file: record.file, position: record.idPosition)
+                first[record.id] = index
             }
         }
-        let ruleIDs = records.map(\.id)
         reportSupersedesCycles(in: records)
         let conditions = compileConcurrently(records.map(\.condition), expecting: .boolean)
         var rules: [Rule] = []
@@ -143,9 +146,8 @@ struct KnowledgeCompiler {
                 if id == record.id {
                     log.error(.selfReference(id), in: record.file, at: position)
                 } else {
-                    log.error(
-                        .unknownReference(id, kind: .rule, suggestion: Suggestion.closest(to: id, among: ruleIDs)),
-                        in: record.file, at: position)
+                    let suggestion = Suggestion.closest(to: id, among: records.map(\.id))
+                    log.error(.unknownReference(id, kind: .rule, suggestion: suggestion), in: record.file, at: position)
                 }
             }
             check(record.reports, kind: .report, among: reportIDs, in: record.file)

@@ -27,7 +27,9 @@ public enum KnowledgeLoader {
     struct SourceFile {
         enum Contents {
             case yaml(String)
-            case unreadable(Problem)
+            /// A file on disk, read when its turn comes, so that its text is held
+            /// only while it is decoded.
+            case file(URL, size: Int)
         }
 
         var displayPath: String
@@ -53,10 +55,10 @@ public enum KnowledgeLoader {
         let display = folder.relativePath.hasSuffix("/") ? String(folder.relativePath.dropLast()) : folder.relativePath
         let paths = yamlPaths(in: folder).filter { includingScenarios || !$0.hasPrefix(scenariosFolder + "/") }
         let files = paths.map { relative in
-            SourceFile(
-                displayPath: display + "/" + relative,
-                relativePath: relative,
-                contents: read(folder.appending(path: relative)))
+            let url = folder.appending(path: relative)
+            let size = (try? FileManager.default.attributesOfItem(atPath: url.path)[.size] as? Int) ?? 0
+            return SourceFile(
+                displayPath: display + "/" + relative, relativePath: relative, contents: .file(url, size: size))
         }
         return load(files: files, folderPath: display)
     }
@@ -86,16 +88,19 @@ public enum KnowledgeLoader {
             .sorted()
     }
 
-    private static func read(_ url: URL) -> SourceFile.Contents {
+    /// A file's text, without its byte order mark.
+    private static func read(_ url: URL) throws(LocatedProblem) -> String {
         let data: Data
         do {
             data = try Data(contentsOf: url)
         } catch {
-            return .unreadable(.unreadable((error as NSError).localizedDescription))
+            throw LocatedProblem(problem: .unreadable((error as NSError).localizedDescription), position: nil)
         }
-        guard var text = String(data: data, encoding: .utf8) else { return .unreadable(.notUTF8) }
+        guard var text = String(data: data, encoding: .utf8) else {
+            throw LocatedProblem(problem: .notUTF8, position: nil)
+        }
         if text.hasPrefix("\u{FEFF}") { text.removeFirst() }
-        return .yaml(text)
+        return text
     }
 
     // MARK: - Loading
@@ -201,8 +206,10 @@ public enum KnowledgeLoader {
     /// there is enough to share.
     private static func decodeConcurrently(_ files: [SourceFile]) -> [(DecodedFile, DiagnosticLog)] {
         let size = files.reduce(0) { total, file in
-            if case .yaml(let text) = file.contents { return total + text.utf8.count }
-            return total
+            switch file.contents {
+            case .yaml(let text): total + text.utf8.count
+            case .file(_, let size): total + size
+            }
         }
         guard files.count > 1, size >= concurrentReadingThreshold else { return files.map(decode) }
         var results = [(DecodedFile, DiagnosticLog)?](repeating: nil, count: files.count)
@@ -220,15 +227,16 @@ public enum KnowledgeLoader {
         let log = DiagnosticLog()
         let reader = DocumentReader(file: file.displayPath, log: log)
         let root: DataNode
-        switch file.contents {
-        case .unreadable(let problem):
-            reader.error(problem, at: nil)
-            return (.nothing, log)
-        case .yaml(let text):
-            do { root = try DataNode.parse(yaml: text) } catch {
-                reader.error(error.problem, at: error.position)
-                return (.nothing, log)
+        do throws(LocatedProblem) {
+            let text: String
+            switch file.contents {
+            case .yaml(let yaml): text = yaml
+            case .file(let url, _): text = try read(url)
             }
+            root = try DataNode.parse(yaml: text)
+        } catch {
+            reader.error(error.problem, at: error.position)
+            return (.nothing, log)
         }
         let parts = file.relativePath.split(separator: "/").map(String.init)
         let decoded: DecodedFile
