@@ -4,6 +4,7 @@ import Foundation
 
 struct Ask: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "ask",
         abstract: "Ask the coach a question in your own words, in French or English.",
         discussion: """
             Without --lang the answer comes in the question's language. With --session or \

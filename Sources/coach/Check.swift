@@ -4,6 +4,7 @@ import Foundation
 
 struct Check: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "check",
         abstract: "Validate a knowledge base and run its scenario tests.",
         discussion: """
             Reports every problem, each as PATH:LINE:COLUMN: error: MESSAGE. \

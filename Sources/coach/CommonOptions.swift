@@ -2,7 +2,9 @@ import ArgumentParser
 import CoachKit
 import Foundation
 
-extension Language: ExpressibleByArgument {}
+extension Language: ExpressibleByArgument {
+    public static var allValueStrings: [String] { allCases.map(\.rawValue) }
+}
 
 /// Options every command shares.
 struct CommonOptions: ParsableArguments {

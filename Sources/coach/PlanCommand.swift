@@ -85,4 +85,8 @@ struct PlanCommand: ParsableCommand {
     }
 }
 
-extension PlanFormat: ExpressibleByArgument {}
+// Value lists given outright: ArgumentParser would otherwise describe each case
+// through the runtime's reflection, a noticeable part of every start-up.
+extension PlanFormat: ExpressibleByArgument {
+    public static var allValueStrings: [String] { allCases.map(\.rawValue) }
+}

@@ -4,6 +4,7 @@ import Foundation
 
 struct Questions: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "questions",
         abstract: "List the interview's questions: ids, types and options.")
 
     @OptionGroup var options: CommonOptions

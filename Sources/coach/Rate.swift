@@ -4,6 +4,7 @@ import Foundation
 
 struct Rate: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "rate",
         abstract: "Your engagement rate, against the published figure for the same platform and basis.",
         discussion: """
             Figures are per post, averaged over recent posts. The rate is by reach when \

@@ -4,6 +4,7 @@ import Foundation
 
 struct Topics: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "topics",
         abstract: "List what the coach knows: every knowledge entry, with its id, kind and title.")
 
     @OptionGroup var options: CommonOptions
