@@ -245,6 +245,7 @@ struct PlainYAMLReader {
         guard depth <= Self.maximumDepth else { throw Declined() }
         let start = firstKey.1
         var pairs: [DataNode.Pair] = []
+        pairs.reserveCapacity(8)  // a knowledge entry or rule has a handful of keys
         var key = firstKey
         while true {
             // At the colon after `key`.
@@ -615,6 +616,7 @@ struct PlainYAMLReader {
             let closing: UInt8 = isMapping ? 0x7D : 0x5D
             offset += 1
             var pairs: [DataNode.Pair] = []
+            if isMapping { pairs.reserveCapacity(4) }
             var elements: [DataNode] = []
             while true {
                 try skipFlowSpace(parentIndent: parentIndent)

@@ -64,6 +64,12 @@ struct CompiledConditions: Sendable {
     /// Whether rule `index` is compiled to tests.
     func isCompiled(_ index: Int) -> Bool { spans[index] != nil }
 
+    /// The tests of rule `index`, nil when it is evaluated as a tree. The engine reads
+    /// them to index rules by the values they test without walking their trees.
+    func tests(ofRule index: Int) -> ArraySlice<Test>? {
+        spans[index].map { tests[Int($0.lowerBound)..<Int($0.upperBound)] }
+    }
+
     /// The values as cells, for `truth(ofRule:cells:)`.
     func cells(for values: [Value?]) -> [Cell] {
         values.map { value in

@@ -21,6 +21,15 @@ struct Dependencies {
         }
     }
 
+    /// The questions that the values in `slots` depend on, sorted.
+    func questions(ofSlots slots: some Sequence<Int>) -> [Int] {
+        var found: [Int] = []
+        for slot in slots {
+            for question in questionsOfSlot[slot] where !found.contains(question) { found.append(question) }
+        }
+        return found.sorted()
+    }
+
     /// The questions `expression` depends on, sorted.
     func questions(of expression: Expression) -> [Int] {
         // Conditions name a handful of questions: a short array beats a set here.

@@ -38,7 +38,8 @@ public struct Engine: Sendable {
 
     public init(knowledge: KnowledgeBase) {
         self.knowledge = knowledge
-        conditions = knowledge.rules.map(\.condition)
+        let conditions = knowledge.rules.map(\.condition)
+        self.conditions = conditions
         priorities = knowledge.rules.map(\.priority)
         let index = Dictionary(knowledge.rules.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { a, _ in a })
         var replacing = [[Int]](repeating: [], count: knowledge.rules.count)
@@ -46,14 +47,30 @@ public struct Engine: Sendable {
             for id in rule.supersedes { if let target = index[id] { replacing[target].append(position) } }
         }
         supersededBy = replacing
-        probes = Probes.values(for: knowledge)
+        // Rules compiled to flat tests are indexed from their tests; the others
+        // from their expression trees.
+        let compiled = CompiledConditions(conditions: conditions)
+        self.compiled = compiled
+        probes = Probes.values(for: knowledge, compiled: compiled)
         let dependencies = Dependencies(knowledge: knowledge)
-        questionsByRule = conditions.map { dependencies.questions(of: $0) }
-        isConjunction = conditions.map { Self.isConjunction($0, questions: knowledge.questions) }
-        compiled = CompiledConditions(conditions: conditions)
+        let questions = knowledge.questions
+        questionsByRule = conditions.indices.map { index in
+            guard let tests = compiled.tests(ofRule: index) else {
+                return dependencies.questions(of: conditions[index])
+            }
+            return dependencies.questions(ofSlots: tests.lazy.map { Int($0.slot) })
+        }
+        isConjunction = conditions.indices.map { index in
+            guard let tests = compiled.tests(ofRule: index) else {
+                return Self.isConjunction(conditions[index], questions: questions)
+            }
+            // Flat tests are a conjunction: it is simple when each reads a question
+            // answered as given (no `ask_if` to set it aside).
+            return tests.allSatisfy { Int($0.slot) < questions.count && questions[Int($0.slot)].askIf == nil }
+        }
     }
 
-    private static func isConjunction(_ expression: Expression, questions: [Question]) -> Bool {
+    static func isConjunction(_ expression: Expression, questions: [Question]) -> Bool {
         switch expression.node {
         case .and(let a, let b):
             return isConjunction(a, questions: questions) && isConjunction(b, questions: questions)

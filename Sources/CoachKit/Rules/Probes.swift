@@ -1,10 +1,24 @@
 /// The values tried for a question to see whether it can still change a rule: its
 /// options, its bounds, and the thresholds the rules compare it with.
 enum Probes {
-    static func values(for knowledge: KnowledgeBase) -> [[Value]] {
+    static func values(for knowledge: KnowledgeBase, compiled: CompiledConditions? = nil) -> [[Value]] {
         let questionCount = knowledge.questions.count
         var thresholds = [Set<Double>](repeating: [], count: questionCount)
-        var expressions = knowledge.rules.map(\.condition) + knowledge.facts.flatMap(\.expressions)
+        // The thresholds of rules compiled to flat tests are read off their tests.
+        var expressions: [Expression] = []
+        for (index, rule) in knowledge.rules.enumerated() {
+            guard let tests = compiled?.tests(ofRule: index) else {
+                expressions.append(rule.condition)
+                continue
+            }
+            for test in tests where test.constant.kind == .number && Int(test.slot) < questionCount {
+                switch test.operation {
+                case .holds, .doesNotHold: break
+                default: thresholds[Int(test.slot)].insert(test.constant.number)
+                }
+            }
+        }
+        expressions += knowledge.facts.flatMap(\.expressions)
         expressions += knowledge.questions.compactMap(\.askIf)
         for expression in expressions {
             expression.visit { node in

@@ -33,6 +33,60 @@ struct CompiledConditionsTests {
         #expect(Self.mismatches(engine.conditions, values).isEmpty, "seed \(seed)")
     }
 
+    /// The engine indexes compiled rules from their tests: the same questions, the
+    /// same probe values and the same conjunctions as from their trees.
+    @Test func theEngineIndexesCompiledRulesAsItsTreesWould() throws {
+        for knowledge in [try KnowledgeBase.builtIn(), try Self.randomKnowledge()] {
+            let engine = Engine(knowledge: knowledge)
+            let dependencies = Dependencies(knowledge: knowledge)
+            #expect(engine.probes == Probes.values(for: knowledge))
+            for (index, condition) in engine.conditions.enumerated() {
+                #expect(engine.questionsByRule[index] == dependencies.questions(of: condition), "rule \(index)")
+                #expect(
+                    engine.isConjunction[index] == Engine.isConjunction(condition, questions: knowledge.questions),
+                    "rule \(index)")
+            }
+        }
+    }
+
+    /// A knowledge base of random rules over a few questions, one with `ask_if`.
+    static func randomKnowledge() throws -> KnowledgeBase {
+        var random = SplitMix(state: 99)
+        var rules = "rules:\n"
+        let leaves = [
+            "n > 3", "n <= 10", "n == 5", "n != 0", "b", "not b", "c == 'x'", "c != 'y'", "g", "not g", "5 < n",
+        ]
+        for index in 0..<60 {
+            let when = (0..<Int.random(in: 1...3, using: &random)).map { _ in leaves.randomElement(using: &random)! }
+                .joined(separator: Bool.random(using: &random) ? " and " : " or ")
+            rules += """
+                  - {id: r.r\(index), when: "\(when)", priority: 1, horizon: this_week, source: tip.t,
+                     fr: {title: T, detail: D}, en: {title: T, detail: D}}
+
+                """
+        }
+        let folder = try temporaryFolder([
+            "sources.yaml":
+                "article: {title: {fr: A, en: A}, language: fr, publisher: {fr: p, en: p}}\nsections: [{id: s, fr: S, en: S}]\n",
+            "topics/tip.t.yaml":
+                "id: tip.t\nsource: s\nfr: {title: T, summary: S., body: B., steps: [a, b, c], keywords: [t]}\nen: {title: T, summary: S., body: B., steps: [a, b, c], keywords: [t]}\n",
+            "questions.yaml": """
+            questions:
+              - {id: n, type: number, min: 0, max: 100, fr: {prompt: Q, help: H}, en: {prompt: Q, help: H}}
+              - {id: b, type: boolean, fr: {prompt: Q, help: H}, en: {prompt: Q, help: H}}
+              - {id: c, type: choice, options: [{value: x, fr: X, en: X}, {value: y, fr: Y, en: Y}], fr: {prompt: Q, help: H}, en: {prompt: Q, help: H}}
+              - {id: g, type: boolean, ask_if: b, fr: {prompt: Q, help: H}, en: {prompt: Q, help: H}}
+
+            """,
+            "rules/random.yaml": rules,
+        ])
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let report = try KnowledgeLoader.load(from: folder, includingScenarios: false)
+        let errors = report.diagnostics.filter(\.isError).prefix(3).map { "\($0)" }
+        #expect(errors.isEmpty, "\(errors)")
+        return try #require(report.knowledge)
+    }
+
     @Test func mostShippedRulesCompile() throws {
         let knowledge = try KnowledgeBase.builtIn()
         let compiled = CompiledConditions(conditions: knowledge.rules.map(\.condition))
