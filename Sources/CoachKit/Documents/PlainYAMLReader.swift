@@ -246,12 +246,13 @@ struct PlainYAMLReader {
         let start = firstKey.1
         var pairs: [DataNode.Pair] = []
         pairs.reserveCapacity(8)  // a knowledge entry or rule has a handful of keys
+        var seen: Set<String> = []
         var key = firstKey
         while true {
             // At the colon after `key`.
             offset += 1
             let value = try mappingValue(indent: indent)
-            for pair in pairs where pair.key == key.0 { throw Declined() }  // duplicates: Yams reports them
+            try Self.refuseDuplicate(key.0, in: pairs, seen: &seen)  // Yams reports duplicates
             pairs.append(DataNode.Pair(key: key.0, keyPosition: key.1, value: value))
             guard let column = try nextContent(), column >= indent else { break }
             guard column == indent else { throw Declined() }
@@ -322,6 +323,19 @@ struct PlainYAMLReader {
             if startsMarker(0x2D) { break }
         }
         return .sequence(elements, at: start)
+    }
+
+    /// Declines when `key` is already among `pairs`: a short mapping is searched, a
+    /// long one (a locale table has hundreds of keys) keeps the keys in `seen`.
+    private static func refuseDuplicate(_ key: String, in pairs: [DataNode.Pair], seen: inout Set<String>)
+        throws(Declined)
+    {
+        if pairs.count < 16 {
+            for pair in pairs where pair.key == key { throw Declined() }
+            return
+        }
+        if seen.isEmpty { seen = Set(pairs.map(\.key)) }
+        guard seen.insert(key).inserted else { throw Declined() }
     }
 
     // MARK: - Plain scalars
@@ -617,6 +631,7 @@ struct PlainYAMLReader {
             offset += 1
             var pairs: [DataNode.Pair] = []
             if isMapping { pairs.reserveCapacity(4) }
+            var seen: Set<String> = []
             var elements: [DataNode] = []
             while true {
                 try skipFlowSpace(parentIndent: parentIndent)
@@ -634,7 +649,7 @@ struct PlainYAMLReader {
                     try skipFlowSpace(parentIndent: parentIndent)
                     guard current != 0x2C, current != closing else { throw Declined() }
                     let value = try flowNode(parentIndent: parentIndent)
-                    for pair in pairs where pair.key == key { throw Declined() }
+                    try Self.refuseDuplicate(key, in: pairs, seen: &seen)
                     pairs.append(DataNode.Pair(key: key, keyPosition: keyStart, value: value))
                 } else {
                     elements.append(try flowNode(parentIndent: parentIndent))

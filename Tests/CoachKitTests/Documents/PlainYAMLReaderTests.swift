@@ -147,6 +147,10 @@ struct PlainYAMLReaderTests {
         "url: <https://x>\n",
         "a: %\n",
         "a: @x\n",
+        // Long mappings, where duplicates are found through a set.
+        (0..<20).map { "k\($0): v\n" }.joined() + "k3: again\n",
+        "{" + (0..<20).map { "k\($0): v" }.joined(separator: ", ") + ", k7: again}\n",
+        (0..<40).map { "k\($0): v\n" }.joined(),
     ]
 
     @Test("agrees with Yams on hand-written edge cases, or hands them over")
