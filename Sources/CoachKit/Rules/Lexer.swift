@@ -1,6 +1,6 @@
 /// Splits a condition into tokens.
 struct Lexer {
-    let scalars: [Unicode.Scalar]
+    private let scalars: [Unicode.Scalar]
     private var index = 0
 
     init(_ source: String) {
