@@ -76,14 +76,17 @@ struct PlainYAMLReader {
         lineStart = offset
     }
 
-    private mutating func skipBlanks() {
-        while current == 0x20 || current == 0x09 { offset += 1 }
+    /// Past spaces. libyaml accepts a tab as white space in some places and not in
+    /// others; rather than follow it there, the reader leaves any tab to it.
+    private mutating func skipBlanks() throws(Declined) {
+        while current == 0x20 { offset += 1 }
+        if current == 0x09 { throw Declined() }
     }
 
     /// Past spaces, a comment and the line break: the rest of a line that must hold
     /// nothing else.
     private mutating func finishLine() throws(Declined) {
-        skipBlanks()
+        try skipBlanks()
         if current == 0x23 {  // #
             guard offset == lineStart || Self.isBlank(bytes[offset - 1]) else { throw Declined() }
             while !atEnd, !Self.isBreak(current) { offset += 1 }
@@ -101,17 +104,7 @@ struct PlainYAMLReader {
             var index = offset
             while byte(at: index) == 0x20 { index += 1 }
             let next = byte(at: index)
-            if next == 0x09 {
-                // A tab after the indentation of a blank line is allowed; anywhere else,
-                // let libyaml judge.
-                var rest = index
-                while Self.isBlank(byte(at: rest)) { rest += 1 }
-                guard Self.isBreak(byte(at: rest)) || byte(at: rest) == 0 else { throw Declined() }
-                offset = rest
-                if atEnd { return nil }
-                consumeBreak()
-                continue
-            }
+            if next == 0x09 { throw Declined() }  // tabs are libyaml's to judge
             if next == 0x23 {  // a comment line
                 offset = index
                 while !atEnd, !Self.isBreak(current) { offset += 1 }
@@ -140,7 +133,7 @@ struct PlainYAMLReader {
         guard var column = try nextContent() else { return nil }
         if column == 0, startsMarker(0x2D) {  // ---
             offset += 3
-            skipBlanks()
+            try skipBlanks()
             guard current == 0x23 || Self.isBreak(current) || atEnd else { throw Declined() }
             try finishLine()
             guard let next = try nextContent() else { throw Declined() }
@@ -179,7 +172,7 @@ struct PlainYAMLReader {
             let startLine = line
             let startLineStart = lineStart
             let node = try flowNode(parentIndent: parentIndent)
-            skipBlanks()
+            try skipBlanks()
             if current == 0x3A {  // a flow collection as a key
                 offset = start
                 line = startLine
@@ -194,7 +187,7 @@ struct PlainYAMLReader {
         case 0x22, 0x27:  // " '
             let start = here
             let (text, endsLine) = try quotedScalar(parentIndent: parentIndent, flow: false)
-            skipBlanks()
+            try skipBlanks()
             if current == 0x3A, Self.isSeparator(byte(at: offset + 1)), endsLine {
                 guard !inline else { throw Declined() }
                 return try blockMapping(indent: column, firstKey: (text, start))
@@ -231,7 +224,9 @@ struct PlainYAMLReader {
     }
 
     private mutating func plainKey(endingAt colon: Int) throws(Declined) -> String {
-        guard Self.canStartPlain(current, next: byte(at: offset + 1)) else { throw Declined() }
+        guard Self.canStartPlain(current, next: byte(at: offset + 1)),
+            !bytes[offset..<colon].contains(0x09)
+        else { throw Declined() }
         var end = colon
         while end > offset, Self.isBlank(bytes[end - 1]) { end -= 1 }
         let key = string(offset, end)
@@ -260,7 +255,7 @@ struct PlainYAMLReader {
             let keyStart = here
             if current == 0x22 || current == 0x27 {
                 let (text, endsLine) = try quotedScalar(parentIndent: indent, flow: false)
-                skipBlanks()
+                try skipBlanks()
                 guard endsLine, current == 0x3A, Self.isSeparator(byte(at: offset + 1)) else { throw Declined() }
                 key = (text, keyStart)
             } else {
@@ -274,9 +269,10 @@ struct PlainYAMLReader {
     /// The value after a key's colon: on the same line, or below it, more indented
     /// (a sequence may sit at the key's own indentation).
     private mutating func mappingValue(indent: Int) throws(Declined) -> DataNode {
-        skipBlanks()
+        // An empty value sits just after the colon, as libyaml places it.
+        let colonEnd = here
+        try skipBlanks()
         if current == 0x23 || Self.isBreak(current) || atEnd {
-            let colonEnd = here
             if current == 0x23, !Self.isBlank(bytes[offset - 1]) { throw Declined() }
             let saved = (offset, line, lineStart)
             guard let column = try nextContent() else { return .scalar("", style: .plain, at: colonEnd) }
@@ -299,11 +295,11 @@ struct PlainYAMLReader {
         let start = here
         var elements: [DataNode] = []
         while true {
-            // At the dash.
+            // At the dash. An empty entry sits just after it, as libyaml places it.
             offset += 1
-            skipBlanks()
+            let dashEnd = here
+            try skipBlanks()
             if current == 0x23 || Self.isBreak(current) || atEnd {
-                let dashEnd = here
                 if current == 0x23, !Self.isBlank(bytes[offset - 1]) { throw Declined() }
                 let saved = (offset, line, lineStart)
                 if let column = try nextContent(), column > indent, !(startsMarker(0x2D) || startsMarker(0x2E)) {
@@ -396,7 +392,8 @@ struct PlainYAMLReader {
         while !atEnd, !Self.isBreak(current) {
             if current == 0x3A, Self.isSeparator(byte(at: offset + 1)) { throw Declined() }
             if current == 0x23, offset > start, Self.isBlank(bytes[offset - 1]) { break }
-            if current == 0x09 || current == 0x20 {
+            if current == 0x09 { throw Declined() }
+            if current == 0x20 {
                 offset += 1
                 continue
             }
@@ -458,10 +455,7 @@ struct PlainYAMLReader {
         while Self.isBreak(current) {
             consumeBreak()
             breaks += 1
-            while Self.isBlank(current) {
-                if current == 0x09, offset - lineStart <= parentIndent { throw Declined() }
-                offset += 1
-            }
+            try skipBlanks()
         }
         guard !atEnd, startsMarkerless, flow || offset - lineStart > parentIndent else { throw Declined() }
         if breaks == 1 {
@@ -502,7 +496,7 @@ struct PlainYAMLReader {
             offset += length
         case 0x0A, 0x0D:  // an escaped line break joins the lines
             consumeBreak()
-            while Self.isBlank(current) { offset += 1 }
+            try skipBlanks()
             guard !atEnd, offset - lineStart > parentIndent else { throw Declined() }
             return
         default:
@@ -542,6 +536,8 @@ struct PlainYAMLReader {
             while byte(at: index) == 0x20 { index += 1 }
             let spaces = index - offset
             let next = byte(at: index)
+            // libyaml refuses a tab where indentation is still being read.
+            if next == 0x09 { throw Declined() }
             if Self.isBreak(next) || next == 0 {
                 if let indent, spaces > indent {
                     lines.append((offset + indent, index))
@@ -555,7 +551,7 @@ struct PlainYAMLReader {
                 continue
             }
             if indent == nil {
-                guard spaces > parentIndent else { break }
+                guard spaces > max(parentIndent, 0) else { break }  // libyaml: at least one space
                 guard spaces >= leadingBlankIndent else { throw Declined() }
                 indent = spaces
             }
@@ -675,7 +671,8 @@ struct PlainYAMLReader {
     /// Spaces, line breaks and comments between the parts of a flow collection.
     private mutating func skipFlowSpace(parentIndent: Int) throws(Declined) {
         while true {
-            if Self.isBlank(current) {
+            if current == 0x09 { throw Declined() }
+            if current == 0x20 {
                 offset += 1
             } else if Self.isBreak(current) {
                 consumeBreak()
@@ -701,7 +698,8 @@ struct PlainYAMLReader {
         var end = offset
         while !atEnd {
             let byte = current
-            if Self.isBreak(byte) { throw Declined() }  // multi-line plain scalars in flow: leave to libyaml
+            // Multi-line plain scalars in flow, and tabs: leave them to libyaml.
+            if Self.isBreak(byte) || byte == 0x09 { throw Declined() }
             if byte == 0x2C || byte == 0x5B || byte == 0x5D || byte == 0x7B || byte == 0x7D { break }
             if byte == 0x3A {
                 let next = self.byte(at: offset + 1)

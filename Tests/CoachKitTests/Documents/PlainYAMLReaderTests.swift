@@ -147,6 +147,10 @@ struct PlainYAMLReaderTests {
         "url: <https://x>\n",
         "a: %\n",
         "a: @x\n",
+        // Empty values after trailing spaces or a comment: positioned where libyaml puts them.
+        "a: \nb: 1\n", "a:   # c\nb: 1\n", "- \n- a\n", "-   # c\n- a\n", "a:\n  - \n  - b\n", "a: \n",
+        // Found by the mutation test: a root block scalar, tabs where libyaml reads indentation.
+        ">+\nid: x\nsource: y\n", "|\n text\n", "a: >-\n  \tx\n", "a: b\n\t\nc: d\n", "a:\tb\n",
         // Long mappings, where duplicates are found through a set.
         (0..<20).map { "k\($0): v\n" }.joined() + "k3: again\n",
         "{" + (0..<20).map { "k\($0): v" }.joined(separator: ", ") + ", k7: again}\n",
@@ -172,17 +176,26 @@ struct PlainYAMLReaderTests {
         }
     }
 
+    /// Rounds of the mutation test: `COACH_YAML_MUTATIONS=20000 swift test --filter
+    /// PlainYAML` for a deeper search than the suite's default.
+    static let mutationRounds = ProcessInfo.processInfo.environment["COACH_YAML_MUTATIONS"].flatMap { Int($0) } ?? 600
+
     @Test("mutated knowledge files: never a different reading from Yams")
     func mutations() throws {
-        let file = Self.repository.appending(path: "knowledge/topics/tip.regularity.yaml")
-        let text = Array(try String(contentsOf: file, encoding: .utf8).utf8)
+        let files = [
+            "knowledge/topics/tip.regularity.yaml", "knowledge/questions.yaml", "knowledge/rules/roles.yaml",
+            "knowledge/plan.yaml", "locales/en.yaml",
+        ].map { Self.repository.appending(path: $0) }.filter { FileManager.default.fileExists(atPath: $0.path) }
+        #expect(files.count >= 4)
+        let texts = try files.map { Array(try String(contentsOf: $0, encoding: .utf8).utf8) }
         var random = SplitMix(state: 7)
         let pieces: [[UInt8]] = [
-            [0x20], [0x0A], [0x3A, 0x20], [0x2D, 0x20], [0x23], [0x27], [0x22], [0x7C], [0x3E], [0x5B], [0x7B], [0x09],
-            [0x5C],
-        ]
-        for _ in 0..<400 {
-            var mutated = text
+            " ", "\n", ": ", "- ", "#", "'", "\"", "|", ">", "[", "]", "{", "}", ",", "\t", "\\", "? ", "&a ", "*a",
+            "!t ",
+            "---\n", "...\n", "  ", "\r\n", "é", "''", "|-\n", ">+\n", "\n\n",
+        ].map { Array($0.utf8) }
+        for round in 0..<Self.mutationRounds {
+            var mutated = texts[round % texts.count]
             for _ in 0..<Int.random(in: 1...3, using: &random) {
                 let at = Int.random(in: 0..<mutated.count, using: &random)
                 if Bool.random(using: &random) {
@@ -193,7 +206,7 @@ struct PlainYAMLReaderTests {
             }
             let mutatedText = String(decoding: mutated, as: UTF8.self)
             let found = Self.disagreement(mutatedText)
-            #expect(found == nil, "\(found ?? "")\n\(mutatedText)")
+            #expect(found == nil, "round \(round): \(found ?? "")\n\(mutatedText.prefix(2_000))")
             if found != nil { return }
         }
     }
