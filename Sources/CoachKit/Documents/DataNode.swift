@@ -34,7 +34,8 @@ public enum DataNode: Sendable {
 
     /// A plain `null`, `~` or empty scalar.
     public var isNull: Bool {
-        guard case .scalar(let text, .plain, _) = self else { return false }
+        // The spellings of null are at most four bytes long: most texts are ruled out at once.
+        guard case .scalar(let text, .plain, _) = self, text.utf8.count <= 4 else { return false }
         switch text {
         case "", "~", "null", "Null", "NULL": return true
         default: return false

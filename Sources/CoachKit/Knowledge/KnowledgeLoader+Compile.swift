@@ -233,7 +233,7 @@ struct Placeholder {
 
     static func all(in text: String) -> [Placeholder] {
         // Most texts have none: one pass over the bytes says so.
-        guard text.utf8.contains(UInt8(ascii: "{")) else { return [] }
+        guard text.containsByte(UInt8(ascii: "{")) else { return [] }
         var found: [Placeholder] = []
         let scalars = Array(text.unicodeScalars)
         var index = 0

@@ -125,13 +125,15 @@ extension KnowledgeLoader {
     /// Whether `id` is two identifiers joined by a dot: `group.name`.
     static func isRuleID(_ id: String) -> Bool {
         // Byte by byte: both parts are ASCII identifiers when the id is valid.
-        let bytes = id.utf8
-        guard let dot = bytes.firstIndex(of: UInt8(ascii: ".")) else { return false }
-        return isIdentifier(bytes[..<dot]) && isIdentifier(bytes[bytes.index(after: dot)...])
+        var id = id
+        return id.withUTF8 { bytes in
+            guard let dot = bytes.firstIndex(of: UInt8(ascii: ".")) else { return false }
+            return isIdentifier(bytes[..<dot]) && isIdentifier(bytes[(dot + 1)...])
+        }
     }
 
     /// `[a-z][a-z0-9_]*`, in bytes.
-    private static func isIdentifier(_ bytes: Substring.UTF8View) -> Bool {
+    private static func isIdentifier(_ bytes: Slice<UnsafeBufferPointer<UInt8>>) -> Bool {
         guard let first = bytes.first, (UInt8(ascii: "a")...UInt8(ascii: "z")).contains(first) else { return false }
         return bytes.allSatisfy { byte in
             (UInt8(ascii: "a")...UInt8(ascii: "z")).contains(byte)
@@ -218,8 +220,8 @@ extension KnowledgeLoader {
                 if language == .fr { texts.fr = value } else { texts.en = value }
                 // Only texts with a placeholder are kept: most have none, and a rule
                 // base of 50 000 rules would hold 200 000 of them until compiled.
-                if title.text.utf8.contains(UInt8(ascii: "{")) { sources.append(title) }
-                if detail.text.utf8.contains(UInt8(ascii: "{")) { sources.append(detail) }
+                if title.text.containsByte(UInt8(ascii: "{")) { sources.append(title) }
+                if detail.text.containsByte(UInt8(ascii: "{")) { sources.append(detail) }
             }
         }
 

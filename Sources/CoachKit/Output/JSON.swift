@@ -65,7 +65,10 @@ public indirect enum JSON: Sendable, Equatable {
     private static func quote(_ text: String, into out: inout String) {
         out += "\""
         // Most texts need no escape: copy them whole, and only walk those that do.
-        if !text.utf8.contains(where: { $0 < 0x20 || $0 == 0x22 || $0 == 0x5C || $0 == 0x7F || $0 == 0xE2 }) {
+        let needsEscape: (UInt8) -> Bool = { $0 < 0x20 || $0 == 0x22 || $0 == 0x5C || $0 == 0x7F || $0 == 0xE2 }
+        if !(text.utf8.withContiguousStorageIfAvailable { $0.contains(where: needsEscape) }
+            ?? text.utf8.contains(where: needsEscape))
+        {
             out += text
             return out += "\""
         }

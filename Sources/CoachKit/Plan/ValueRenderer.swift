@@ -20,7 +20,7 @@ public struct ValueRenderer: Sendable {
 
     /// `text` with each `{id}` replaced by that question's or fact's value.
     func fill(_ text: String, values: [Value?]) -> String {
-        guard text.utf8.contains(UInt8(ascii: "{")) else { return text }
+        guard text.containsByte(UInt8(ascii: "{")) else { return text }
         var result = ""
         var rest = Substring(text)
         while let open = rest.firstIndex(of: "{"), let close = rest[open...].firstIndex(of: "}") {

@@ -17,3 +17,11 @@ extension StringProtocol {
         return String(self[first...last])
     }
 }
+
+extension String {
+    /// Whether the text's UTF-8 holds `byte`, read from its contiguous storage when it
+    /// has one: several times faster than walking the UTF-8 view.
+    func containsByte(_ byte: UInt8) -> Bool {
+        utf8.withContiguousStorageIfAvailable { $0.contains(byte) } ?? utf8.contains(byte)
+    }
+}
