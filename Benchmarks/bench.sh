@@ -71,7 +71,7 @@ for size in $SIZES; do
   "$coach" plan --knowledge "$folder/knowledge" --answers "$folder/profile.yaml" --format json >"$folder/coach.json"
   same=$("$bench" compare "$folder" "$folder/coach.json" "$folder/clips.txt")
   runs=$RUNS
-  [ "$size" -ge 50000 ] && runs=3
+  [ "$size" -ge 50000 ] && runs=5
   coach_time=$(median "coach-$size" "$runs" \
     "$coach plan --knowledge $folder/knowledge --answers $folder/profile.yaml --format json")
   clips_time=$(cd "$folder" && median "clips-$size" "$runs" "clips -f2 run.bat")
@@ -87,7 +87,7 @@ done
   echo "Made by \`make bench\` (Benchmarks/bench.sh) on $(date -u +%Y-%m-%d) at $(git rev-parse --short HEAD 2>/dev/null || echo '?')."
   echo "Machine: $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ //'), $(nproc) cores, $(awk '/MemTotal/ { printf "%.0f GiB", $2 / 1048576 }' /proc/meminfo), $(uname -sr)."
   echo "Swift: $(swift --version 2>&1 | head -1). CLIPS: $(dpkg-query -W -f='${Version}' clips 2>/dev/null || echo '?'). hyperfine: $(hyperfine --version | cut -d' ' -f2)."
-  echo "Times are whole-process medians in ms (hyperfine, $RUNS runs, 3 at 50 000 rules); peak RSS from /usr/bin/time."
+  echo "Times are whole-process medians in ms (hyperfine, $RUNS runs, 5 at 50 000 rules); peak RSS from /usr/bin/time."
   echo
   echo "## Start-up, against a Swift hello-world built the same way"
   echo
