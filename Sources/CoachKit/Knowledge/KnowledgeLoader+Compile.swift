@@ -1,5 +1,3 @@
-import Dispatch
-
 /// The second stage of loading: once every file is read, expressions are parsed and
 /// checked against the questions and facts, and references between rules, facts and
 /// knowledge entries are resolved.
@@ -168,24 +166,19 @@ struct KnowledgeCompiler {
     private func compileConcurrently(_ sources: [SourceText], expecting type: ValueType?) -> [Expression?] {
         let shares = min(8, sources.count / 512)
         guard shares > 1 else { return sources.map { compile($0, expecting: type) } }
-        var parts = [(expressions: [Expression?], log: DiagnosticLog)?](repeating: nil, count: shares)
-        parts.withUnsafeMutableBufferPointer { buffer in
-            nonisolated(unsafe) let slots = buffer
-            // The compiler is only read (its log is replaced in each copy), and each
-            // iteration writes only its own slot.
-            nonisolated(unsafe) let shared = self
-            DispatchQueue.concurrentPerform(iterations: shares) { share in
-                var compiler = shared
-                compiler.log = DiagnosticLog()
-                let range = (sources.count * share / shares)..<(sources.count * (share + 1) / shares)
-                slots[share] = (sources[range].map { compiler.compile($0, expecting: type) }, compiler.log)
-            }
+        // The compiler is only read; each share compiles with a copy whose log is its own.
+        let parts = (0..<shares).map { share in
+            sources[(sources.count * share / shares)..<(sources.count * (share + 1) / shares)]
+        }.concurrentMap { part in
+            var compiler = self
+            compiler.log = DiagnosticLog()
+            return (expressions: part.map { compiler.compile($0, expecting: type) }, log: compiler.log)
         }
         var expressions: [Expression?] = []
         expressions.reserveCapacity(sources.count)
         for part in parts {
-            expressions += part!.expressions
-            log.append(contentsOf: part!.log)
+            expressions += part.expressions
+            log.append(contentsOf: part.log)
         }
         return expressions
     }

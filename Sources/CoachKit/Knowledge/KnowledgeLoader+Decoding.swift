@@ -35,8 +35,17 @@ extension KnowledgeLoader {
 
     /// Whether `text` is a lowercase identifier such as `posts_per_week`.
     static func isIdentifier(_ text: Substring) -> Bool {
-        guard let first = text.unicodeScalars.first, ("a"..."z").contains(first) else { return false }
-        return text.unicodeScalars.allSatisfy { ("a"..."z").contains($0) || ("0"..."9").contains($0) || $0 == "_" }
+        isIdentifier(bytes: text.utf8)
+    }
+
+    /// `[a-z][a-z0-9_]*`, in bytes: the one rule for ids and names.
+    static func isIdentifier(bytes: some Collection<UInt8>) -> Bool {
+        guard let first = bytes.first, (UInt8(ascii: "a")...UInt8(ascii: "z")).contains(first) else { return false }
+        return bytes.allSatisfy { byte in
+            (UInt8(ascii: "a")...UInt8(ascii: "z")).contains(byte)
+                || (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte)
+                || byte == UInt8(ascii: "_")
+        }
     }
 
     // MARK: - Topics

@@ -128,17 +128,7 @@ extension KnowledgeLoader {
         var id = id
         return id.withUTF8 { bytes in
             guard let dot = bytes.firstIndex(of: UInt8(ascii: ".")) else { return false }
-            return isIdentifier(bytes[..<dot]) && isIdentifier(bytes[(dot + 1)...])
-        }
-    }
-
-    /// `[a-z][a-z0-9_]*`, in bytes.
-    private static func isIdentifier(_ bytes: Slice<UnsafeBufferPointer<UInt8>>) -> Bool {
-        guard let first = bytes.first, (UInt8(ascii: "a")...UInt8(ascii: "z")).contains(first) else { return false }
-        return bytes.allSatisfy { byte in
-            (UInt8(ascii: "a")...UInt8(ascii: "z")).contains(byte)
-                || (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte)
-                || byte == UInt8(ascii: "_")
+            return isIdentifier(bytes: bytes[..<dot]) && isIdentifier(bytes: bytes[(dot + 1)...])
         }
     }
 

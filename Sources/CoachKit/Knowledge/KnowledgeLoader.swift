@@ -212,15 +212,7 @@ public enum KnowledgeLoader {
             }
         }
         guard files.count > 1, size >= concurrentReadingThreshold else { return files.map(decode) }
-        var results = [(DecodedFile, DiagnosticLog)?](repeating: nil, count: files.count)
-        results.withUnsafeMutableBufferPointer { buffer in
-            nonisolated(unsafe) let slots = buffer
-            // Each iteration writes only its own slot.
-            DispatchQueue.concurrentPerform(iterations: files.count) { index in
-                slots[index] = decode(files[index])
-            }
-        }
-        return results.map { $0! }
+        return files.concurrentMap(decode)
     }
 
     private static func decode(_ file: SourceFile) -> (DecodedFile, DiagnosticLog) {

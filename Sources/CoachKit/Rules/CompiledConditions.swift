@@ -5,7 +5,7 @@
 /// re-planning after an answer cheap on large rule bases.
 ///
 /// Other conditions keep their expression tree and the `Evaluator`. Both give the
-/// same three-valued results; `EngineTests` holds them to it.
+/// same three-valued results; `CompiledConditionsTests` holds them to it.
 struct CompiledConditions: Sendable {
     /// One test of one slot's value.
     struct Test: Sendable {

@@ -32,14 +32,10 @@ struct Dependencies {
 
     /// The questions `expression` depends on, sorted.
     func questions(of expression: Expression) -> [Int] {
-        // Conditions name a handful of questions: a short array beats a set here.
-        // The closure captures the table alone, not `self` and its knowledge base.
-        let table = questionsOfSlot
-        var found: [Int] = []
+        var slots: [Int] = []
         expression.visit { node in
-            guard case .variable(_, let slot) = node.node else { return }
-            for question in table[slot] where !found.contains(question) { found.append(question) }
+            if case .variable(_, let slot) = node.node { slots.append(slot) }
         }
-        return found.sorted()
+        return questions(ofSlots: slots)
     }
 }
