@@ -145,6 +145,9 @@ struct PlainYAMLReader {
         return root
     }
 
+    /// Whether the line starts a new document (`---`) or ends this one (`...`).
+    private var atDocumentMarker: Bool { startsMarker(0x2D) || startsMarker(0x2E) }
+
     /// Whether the line starts with three `marker` bytes followed by a separator.
     private func startsMarker(_ marker: UInt8) -> Bool {
         offset == lineStart && byte(at: offset) == marker && byte(at: offset + 1) == marker
@@ -251,7 +254,7 @@ struct PlainYAMLReader {
             pairs.append(DataNode.Pair(key: key.0, keyPosition: key.1, value: value))
             guard let column = try nextContent(), column >= indent else { break }
             guard column == indent else { throw Declined() }
-            if startsMarker(0x2D) || startsMarker(0x2E) { break }
+            if atDocumentMarker { break }
             let keyStart = here
             if current == 0x22 || current == 0x27 {
                 let (text, endsLine) = try quotedScalar(parentIndent: indent, flow: false)
@@ -276,7 +279,7 @@ struct PlainYAMLReader {
             if current == 0x23, !Self.isBlank(bytes[offset - 1]) { throw Declined() }
             let saved = (offset, line, lineStart)
             guard let column = try nextContent() else { return .scalar("", style: .plain, at: colonEnd) }
-            if column > indent, !(startsMarker(0x2D) || startsMarker(0x2E)) {
+            if column > indent, !atDocumentMarker {
                 return try blockNode(column: column, parentIndent: indent, inline: false)
             }
             if column == indent, current == 0x2D, Self.isSeparator(byte(at: offset + 1)), !startsMarker(0x2D) {
@@ -302,7 +305,7 @@ struct PlainYAMLReader {
             if current == 0x23 || Self.isBreak(current) || atEnd {
                 if current == 0x23, !Self.isBlank(bytes[offset - 1]) { throw Declined() }
                 let saved = (offset, line, lineStart)
-                if let column = try nextContent(), column > indent, !(startsMarker(0x2D) || startsMarker(0x2E)) {
+                if let column = try nextContent(), column > indent, !atDocumentMarker {
                     elements.append(try blockNode(column: column, parentIndent: indent, inline: false))
                 } else {
                     (offset, line, lineStart) = saved
@@ -373,7 +376,7 @@ struct PlainYAMLReader {
                 break
             }
             guard let column, column > parentIndent, current != 0x23,
-                !(startsMarker(0x2D) || startsMarker(0x2E))
+                !atDocumentMarker
             else {
                 (offset, line, lineStart) = saved
                 return text
@@ -457,15 +460,13 @@ struct PlainYAMLReader {
             breaks += 1
             try skipBlanks()
         }
-        guard !atEnd, startsMarkerless, flow || offset - lineStart > parentIndent else { throw Declined() }
+        guard !atEnd, !atDocumentMarker, flow || offset - lineStart > parentIndent else { throw Declined() }
         if breaks == 1 {
             text.append(0x20)
         } else {
             text.append(contentsOf: repeatElement(0x0A, count: breaks - 1))
         }
     }
-
-    private var startsMarkerless: Bool { !(startsMarker(0x2D) || startsMarker(0x2E)) }
 
     private mutating func escape(into text: inout [UInt8], parentIndent: Int) throws(Declined) {
         offset += 1
@@ -555,7 +556,7 @@ struct PlainYAMLReader {
                 guard spaces >= leadingBlankIndent else { throw Declined() }
                 indent = spaces
             }
-            guard let indent, spaces >= indent, !startsMarker(0x2D), !startsMarker(0x2E) else { break }
+            guard let indent, spaces >= indent, !atDocumentMarker else { break }
             var end = index
             while !Self.isBreak(byte(at: end)), byte(at: end) != 0 { end += 1 }
             lines.append((offset + indent, end))
@@ -676,7 +677,7 @@ struct PlainYAMLReader {
                 offset += 1
             } else if Self.isBreak(current) {
                 consumeBreak()
-                if startsMarker(0x2D) || startsMarker(0x2E) { throw Declined() }
+                if atDocumentMarker { throw Declined() }
             } else if current == 0x23 {
                 guard Self.isSeparator(bytes[offset - 1]) else { throw Declined() }
                 while !atEnd, !Self.isBreak(current) { offset += 1 }
