@@ -34,10 +34,12 @@ public enum DataNode: Sendable {
 
     /// A plain `null`, `~` or empty scalar.
     public var isNull: Bool {
-        // The spellings of null are at most four bytes long: most texts are ruled out at once.
-        guard case .scalar(let text, .plain, _) = self, text.utf8.count <= 4 else { return false }
-        switch text {
-        case "", "~", "null", "Null", "NULL": return true
+        // The spellings of null are ASCII: a text of another length is ruled out at once.
+        guard case .scalar(let text, .plain, _) = self else { return false }
+        switch text.utf8.count {
+        case 0: return true
+        case 1: return text == "~"
+        case 4: return text == "null" || text == "Null" || text == "NULL"
         default: return false
         }
     }

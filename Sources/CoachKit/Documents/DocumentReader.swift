@@ -19,7 +19,7 @@ struct DocumentReader {
             return nil
         }
         var misspelt: Set<String> = []
-        for pair in pairs where !allowed.contains(pair.key) {
+        for pair in pairs where !allowed.contains(where: { Fields.isSameKey($0, pair.key) }) {
             let suggestion = Suggestion.closest(to: pair.key, among: allowed)
             if let suggestion { misspelt.insert(suggestion) }
             error(.unknownKey(pair.key, suggestion: suggestion), at: pair.keyPosition)
@@ -118,8 +118,18 @@ struct Fields {
     let misspelt: Set<String>
     let reader: DocumentReader
 
+    /// The value of `key`, one of the loader's own keys.
     subscript(key: String) -> DataNode? {
-        pairs.first { $0.key == key }?.value
+        for index in pairs.indices where Self.isSameKey(key, pairs[index].key) { return pairs[index].value }
+        return nil
+    }
+
+    /// Whether a key written in a file is `known`, one of the loader's own keys,
+    /// which are ASCII: a text equal to an ASCII text has the same bytes, so one of
+    /// another length is passed over without comparing. Loading ten thousand rules
+    /// compares keys about a million times.
+    static func isSameKey(_ known: String, _ written: String) -> Bool {
+        known.utf8.count == written.utf8.count && known == written
     }
 
     func has(_ key: String) -> Bool { self[key] != nil }

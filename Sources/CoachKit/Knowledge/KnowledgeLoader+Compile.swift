@@ -228,18 +228,21 @@ struct Placeholder {
         // Most texts have none: one pass over the bytes says so.
         guard text.containsByte(UInt8(ascii: "{")) else { return [] }
         var found: [Placeholder] = []
-        let scalars = Array(text.unicodeScalars)
-        var index = 0
-        while index < scalars.count {
-            if scalars[index] == "{", let close = scalars[index...].firstIndex(of: "}") {
-                let name = String(String.UnicodeScalarView(scalars[(index + 1)..<close]))
-                if !name.isEmpty, KnowledgeLoader.isIdentifier(Substring(name)) {
-                    found.append(Placeholder(name: name, offset: index + 1))
-                }
-                index = close + 1
-            } else {
-                index += 1
+        // Braces are ASCII, so the text is read as bytes; `offset` counts scalars,
+        // one per byte that does not continue a character.
+        let bytes = text.utf8
+        var index = bytes.startIndex
+        var offset = 0
+        while let open = bytes[index...].firstIndex(of: UInt8(ascii: "{")) {
+            offset += bytes[index..<open].count { $0 & 0xC0 != 0x80 }
+            let nameStart = bytes.index(after: open)
+            guard let close = bytes[nameStart...].firstIndex(of: UInt8(ascii: "}")) else { break }
+            let name = bytes[nameStart..<close]
+            if KnowledgeLoader.isIdentifier(bytes: name) {
+                found.append(Placeholder(name: String(decoding: name, as: UTF8.self), offset: offset + 1))
             }
+            offset += bytes[open..<close].count { $0 & 0xC0 != 0x80 } + 1
+            index = bytes.index(after: close)
         }
         return found
     }

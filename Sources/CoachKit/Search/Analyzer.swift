@@ -3,25 +3,42 @@
 /// `publications` all give `publ`, and `engager` and `engagement` give `engag`).
 struct Analyzer: Sendable {
     let stopWords: Set<String>
-    /// Endings as bytes, longest first: folded words compare as bytes, much faster
-    /// than as characters.
-    let suffixes: [[UInt8]]
+    /// Endings as bytes, longest first, filed under their last byte: a word is
+    /// compared only with the few endings that end as it does.
+    let suffixesByLastByte: [[[UInt8]]]
     let minimumStem: Int
 
     init(vocabulary: SearchVocabulary) {
         stopWords = vocabulary.stopWords.fr.union(vocabulary.stopWords.en)
-        suffixes = vocabulary.suffixes.map { Array($0.utf8) }
+        var suffixes = [[[UInt8]]](repeating: [], count: 256)
+        for suffix in vocabulary.suffixes {
+            if let last = suffix.utf8.last { suffixes[Int(last)].append(Array(suffix.utf8)) }
+        }
+        suffixesByLastByte = suffixes
         minimumStem = vocabulary.minimumStem
     }
 
     func stem(_ word: String) -> String {
-        let bytes = Array(word.utf8)
-        guard bytes.count > minimumStem else { return word }
-        for suffix in suffixes
-        where bytes.count - suffix.count >= minimumStem && bytes.suffix(suffix.count).elementsEqual(suffix) {
-            return String(decoding: bytes.dropLast(suffix.count), as: UTF8.self)
+        var word = word
+        let stem = word.withUTF8 { bytes -> String? in
+            guard bytes.count > minimumStem else { return nil }
+            for suffix in suffixesByLastByte[Int(bytes[bytes.count - 1])]
+            where bytes.count - suffix.count >= minimumStem && Self.ends(bytes, with: suffix) {
+                return String(decoding: UnsafeBufferPointer(rebasing: bytes.dropLast(suffix.count)), as: UTF8.self)
+            }
+            return nil
         }
-        return word
+        return stem ?? word
+    }
+
+    /// Compared from the last byte, where most endings already differ.
+    private static func ends(_ bytes: UnsafeBufferPointer<UInt8>, with suffix: [UInt8]) -> Bool {
+        var offset = 1
+        while offset <= suffix.count {
+            if bytes[bytes.count - offset] != suffix[suffix.count - offset] { return false }
+            offset += 1
+        }
+        return true
     }
 
     /// The meaningful words of `text`, folded but not stemmed.

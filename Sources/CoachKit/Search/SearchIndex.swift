@@ -37,10 +37,10 @@ public struct SearchIndex: Sendable {
     /// Every folded word of the entries and synonyms, with its stem: what a typo is
     /// compared with.
     private let vocabulary: [String: String]
-    /// The same words as letters, by length, in alphabetical order: a typo is only
+    /// The same words by length in letters, in alphabetical order: a typo is only
     /// compared with words one letter longer or shorter, and ties go the same way
     /// at every run.
-    private let wordsByLength: [Int: [(letters: [Character], stem: String)]]
+    private let wordsByLength: [Int: [(word: String, stem: String)]]
     /// Each synonym, as its terms, to a term that stands for its group. Texts are
     /// indexed under their own words and under the groups they use, so that a
     /// question and an entry with different words of a group meet on the group,
@@ -80,11 +80,13 @@ public struct SearchIndex: Sendable {
         // done on numbers: terms are interned, counts kept by term number.
         var termNumbers: [String: Int] = [:]
         var termTexts: [String] = []
+        termNumbers.reserveCapacity(4096)
+        // One hash per term: the next number is stored unless the term has one.
         func number(of term: String) -> Int {
-            if let known = termNumbers[term] { return known }
-            termNumbers[term] = termTexts.count
-            termTexts.append(term)
-            return termTexts.count - 1
+            let next = termTexts.count
+            let number = Self.value(&termNumbers[term, default: next])
+            if number == next { termTexts.append(term) }
+            return number
         }
         var phrasesByFirst: [[(terms: [Int], group: Int)]] = []
         for (first, phrases) in synonyms {
@@ -99,6 +101,7 @@ public struct SearchIndex: Sendable {
         var table = WordTable()
         var wordTerms: [Int] = []  // by word number: its term's number, or -1 for a stop word
         var vocabulary: [String: String] = [:]
+        vocabulary.reserveCapacity(4096)
         var lengths: [[Int]] = []
         var postingsByNumber: [[Posting]] = []
         // By term number: where its counts are in this entry's list, and for which entry.
@@ -146,8 +149,8 @@ public struct SearchIndex: Sendable {
                     }
                     for term in sequence + groups {
                         if term >= slotOf.count {
-                            slotOf += Array(repeating: 0, count: termTexts.count - slotOf.count)
-                            slotEntry += Array(repeating: -1, count: termTexts.count - slotEntry.count)
+                            slotOf.append(contentsOf: repeatElement(0, count: termTexts.count - slotOf.count))
+                            slotEntry.append(contentsOf: repeatElement(-1, count: termTexts.count - slotEntry.count))
                         }
                         if slotEntry[term] == document {
                             counts[slotOf[term]].perField[index] += 1
@@ -163,7 +166,7 @@ public struct SearchIndex: Sendable {
                 }
             }
             if postingsByNumber.count < termTexts.count {
-                postingsByNumber += Array(repeating: [], count: termTexts.count - postingsByNumber.count)
+                postingsByNumber.append(contentsOf: repeatElement([], count: termTexts.count - postingsByNumber.count))
             }
             for (term, perField) in counts {
                 postingsByNumber[term].append(Posting(document: document, counts: perField))
@@ -182,13 +185,17 @@ public struct SearchIndex: Sendable {
         self.postings = postings
         self.lengths = lengths
         self.vocabulary = vocabulary
-        var byLength: [Int: [(letters: [Character], stem: String)]] = [:]
-        for (word, stem) in vocabulary.sorted(by: { $0.key < $1.key }) where word.count >= Self.typoMinimum {
-            byLength[word.count, default: []].append((Array(word), stem))
+        var byLength: [Int: [(word: String, stem: String)]] = [:]
+        for (word, stem) in vocabulary {
+            let length = word.count
+            if length >= Self.typoMinimum { byLength[length, default: []].append((word, stem)) }
         }
+        for length in byLength.keys { byLength[length]?.sort { $0.word < $1.word } }
         wordsByLength = byLength
         documentCount = knowledge.topics.count
     }
+
+    private static func value(_ stored: inout Int) -> Int { stored }
 
     private static func text(of text: Topic.Text, field: SearchVocabulary.Field) -> String {
         switch field {
@@ -268,7 +275,12 @@ public struct SearchIndex: Sendable {
         let letters = Array(word)
         var best: (term: String, frequency: Int)?
         for length in (letters.count - 1)...(letters.count + 1) {
-            for known in wordsByLength[length] ?? [] where Self.isOneEditAway(letters, known.letters) {
+            // One edit leaves a word of five letters or more its first or its last
+            // letter: the others are passed over without spelling them out.
+            for known in wordsByLength[length] ?? []
+            where (known.word.first == letters.first || known.word.last == letters.last)
+                && Self.isOneEditAway(letters, Array(known.word))
+            {
                 let frequency = postings[known.stem]?.count ?? 0
                 if frequency > (best?.frequency ?? -1) { best = (known.stem, frequency) }
             }

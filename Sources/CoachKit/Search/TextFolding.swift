@@ -1,44 +1,13 @@
 /// Text reduced to what a search compares: lower case, no accents, words split at
 /// anything that is not a letter or a digit (so `l'audience` gives `l` and
-/// `audience`). One pass over the text's scalars, with a fast path for ASCII: the
-/// index folds every entry at start-up.
+/// `audience`). One pass over the text's UTF-8 bytes: ASCII is folded byte by byte,
+/// and accented Latin letters through a table, since the index folds every entry at
+/// start-up.
 enum TextFolding {
     /// The folded words of `text`, in order.
     static func words(_ text: String) -> [String] {
-        words(text, keepingSeparators: false)
-    }
-
-    private static func words(_ text: String, keepingSeparators: Bool) -> [String] {
         var words: [String] = []
-        var word = String.UnicodeScalarView()
-        func flush() {
-            if !word.isEmpty {
-                words.append(String(word))
-                word = String.UnicodeScalarView()
-            }
-        }
-        for scalar in text.unicodeScalars {
-            let value = scalar.value
-            if value < 0x80 {
-                switch value {
-                case 0x61...0x7A, 0x30...0x39: word.append(scalar)
-                case 0x41...0x5A: word.append(Unicode.Scalar(value + 0x20)!)
-                default:
-                    flush()
-                    if keepingSeparators { words.append(String(scalar)) }
-                }
-            } else if let base = bases[scalar] {
-                word.append(contentsOf: base.unicodeScalars)
-            } else if (0x0300...0x036F).contains(value) {
-                continue  // a combining accent
-            } else if scalar.properties.isAlphabetic || scalar.properties.numericType != nil {
-                word.append(contentsOf: scalar.properties.lowercaseMapping.unicodeScalars)
-            } else {
-                flush()
-                if keepingSeparators { words.append(String(scalar)) }
-            }
-        }
-        flush()
+        forEachWord(in: text) { words.append(String(decoding: $0, as: UTF8.self)) }
         return words
     }
 
@@ -54,18 +23,22 @@ enum TextFolding {
                 word.removeAll(keepingCapacity: true)
             }
         }
-        for scalar in text.unicodeScalars {
-            let value = scalar.value
-            if value < 0x80 {
-                switch value {
-                case 0x61...0x7A, 0x30...0x39: word.append(UInt8(value))
-                case 0x41...0x5A: word.append(UInt8(value + 0x20))
+        var bytes = text.utf8.makeIterator()
+        while let byte = bytes.next() {
+            if byte < 0x80 {
+                switch byte {
+                case 0x61...0x7A, 0x30...0x39: word.append(byte)
+                case 0x41...0x5A: word.append(byte + 0x20)
                 default: flush()
                 }
-            } else if let base = bases[scalar] {
-                word.append(contentsOf: base.utf8)
-            } else if (0x0300...0x036F).contains(value) {
                 continue
+            }
+            let scalar = Self.scalar(leadingWith: byte, rest: &bytes)
+            let value = Int(scalar.value)
+            if latinRange.contains(value), let base = latinBases[value - latinRange.lowerBound] {
+                word.append(contentsOf: base)
+            } else if (0x0300...0x036F).contains(value) {
+                continue  // a combining accent
             } else if scalar.properties.isAlphabetic || scalar.properties.numericType != nil {
                 word.append(contentsOf: scalar.properties.lowercaseMapping.utf8)
             } else {
@@ -75,21 +48,40 @@ enum TextFolding {
         flush()
     }
 
-    /// Accented Latin letters (either case) and ligatures, by their base letters.
-    private static let bases: [Unicode.Scalar: String] = {
+    /// The scalar that starts with `lead`, its other bytes read from `rest`. The
+    /// bytes are a string's, so valid UTF-8, and the lead byte gives the length.
+    private static func scalar(leadingWith lead: UInt8, rest: inout String.UTF8View.Iterator) -> Unicode.Scalar {
+        let length = lead >= 0xF0 ? 4 : lead >= 0xE0 ? 3 : 2
+        var value = UInt32(lead) & (0x7F >> UInt32(length))
+        for _ in 1..<length { value = value << 6 | UInt32((rest.next() ?? 0x80) & 0x3F) }
+        return Unicode.Scalar(value) ?? "\u{FFFD}"
+    }
+
+    /// Where the letters of `latinBases` are: Latin-1 and Latin Extended-A.
+    private static let latinRange = 0x80..<0x180
+
+    /// Accented Latin letters (either case) and ligatures, by their base letters, as
+    /// bytes, indexed from the start of `latinRange`; nil for any other scalar.
+    private static let latinBases: [[UInt8]?] = {
         let table: [(String, String)] = [
             ("àáâãäåāăą", "a"), ("çćĉċč", "c"), ("ďđ", "d"), ("èéêëēĕėęě", "e"), ("ĝğġģ", "g"), ("ĥħ", "h"),
             ("ìíîïĩīĭįı", "i"), ("ĵ", "j"), ("ķ", "k"), ("ĺļľŀł", "l"), ("ñńņňŉ", "n"), ("òóôõöøōŏő", "o"),
             ("ŕŗř", "r"), ("śŝşš", "s"), ("ţťŧ", "t"), ("ùúûüũūŭůűų", "u"), ("ŵ", "w"), ("ýÿŷ", "y"),
             ("źżž", "z"), ("æ", "ae"), ("œ", "oe"), ("ß", "ss"),
         ]
-        var bases: [Unicode.Scalar: String] = [:]
+        var bases = [[UInt8]?](repeating: nil, count: latinRange.count)
+        func set(_ scalar: Unicode.Scalar, _ base: String) {
+            let value = Int(scalar.value)
+            if latinRange.contains(value), bases[value - latinRange.lowerBound] == nil {
+                bases[value - latinRange.lowerBound] = Array(base.utf8)
+            }
+        }
         for (letters, base) in table {
-            for scalar in letters.unicodeScalars { bases[scalar] = base }
+            for scalar in letters.unicodeScalars { set(scalar, base) }
             // Only where the capital is one scalar: ŉ's is ʼN, whose apostrophe is no letter.
             for letter in letters {
                 let capital = String(letter).uppercased().unicodeScalars
-                if capital.count == 1, let scalar = capital.first, bases[scalar] == nil { bases[scalar] = base }
+                if capital.count == 1, let scalar = capital.first { set(scalar, base) }
             }
         }
         return bases

@@ -31,9 +31,7 @@ struct WordTable {
         var index = Int(truncatingIfNeeded: hash) & (slots.count - 1)
         while slots[index] >= 0 {
             let candidate = Int(slots[index])
-            if hashes[candidate] == hash,
-                bytes[starts[candidate]..<starts[candidate + 1]].elementsEqual(word)
-            {
+            if hashes[candidate] == hash, Self.equal(bytes, from: starts[candidate], to: starts[candidate + 1], word) {
                 return (candidate, false)
             }
             index = (index + 1) & (slots.count - 1)
@@ -45,6 +43,17 @@ struct WordTable {
         starts.append(bytes.count)
         if hashes.count * 2 > slots.count { grow() }
         return (number, true)
+    }
+
+    /// Whether `bytes[start..<end]` is `word`: lengths first, then byte by byte.
+    private static func equal(_ bytes: [UInt8], from start: Int, to end: Int, _ word: UnsafeBufferPointer<UInt8>)
+        -> Bool
+    {
+        guard end - start == word.count else { return false }
+        return bytes.withUnsafeBufferPointer { stored in
+            for offset in 0..<word.count where stored[start + offset] != word[offset] { return false }
+            return true
+        }
     }
 
     private mutating func grow() {

@@ -83,6 +83,16 @@ struct RuleFileTests {
             ])
     }
 
+    /// Placeholders are found by bytes but placed in scalars, as diagnostics count
+    /// columns: accented letters before them must not shift them.
+    @Test func placeholdersAreFoundAndPlacedInScalars() {
+        let found = Placeholder.all(in: "Été {a}, déjà {b_2}{X}{}{c")
+        #expect(found.map(\.name) == ["a", "b_2"])
+        #expect(found.map(\.offset) == [5, 15])
+        #expect(Placeholder.all(in: "{{a}}").map(\.name) == [])
+        #expect(Placeholder.all(in: "x {a} {").map(\.offset) == [3])
+    }
+
     @Test func referencesPlaceholdersAndFields() throws {
         let text = """
             rules:
