@@ -9,12 +9,12 @@
 
 SWIFT     ?= swift
 PREFIX    ?= /usr/local
-# Debian packages the build needs: libedit for the shell's line editing, and
-# pkg-config to find it. The tests also need tmux (terminal tests), cmark-gfm
-# (renders the Markdown exports as GitHub would), pandoc (the html, docx and pdf
+# Debian packages the build needs: libedit for the shell's line editing, libyaml
+# for the YAML the coach's own reader hands over, and pkg-config to find them.
+# The tests also need tmux (terminal tests), cmark-gfm (renders the Markdown exports as GitHub would), pandoc (the html, docx and pdf
 # exports, which the coach offers only when pandoc is installed) and clips (the
 # rules engine the coach is checked against: both must fire the same rules).
-BUILD_PACKAGES := libedit-dev pkg-config
+BUILD_PACKAGES := libedit-dev libyaml-dev pkg-config
 TEST_PACKAGES  := $(BUILD_PACKAGES) tmux cmark-gfm pandoc clips
 # The benchmarks compare against CLIPS, time with hyperfine and read peak memory
 # with GNU time.

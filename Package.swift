@@ -17,8 +17,15 @@ let package = Package(
         // No terminal I/O: it reports, the front prints.
         .target(
             name: "CoachKit",
-            dependencies: [.product(name: "Yams", package: "Yams")],
+            dependencies: ["CLibYAML"],
             plugins: ["EmbedKnowledge"]
+        ),
+        // libyaml, read through its event API for the YAML the plain reader declines
+        // and for its errors.
+        .systemLibrary(
+            name: "CLibYAML",
+            pkgConfig: "yaml-0.1",
+            providers: [.apt(["libyaml-dev"])]
         ),
         // libedit, through a shim for its variadic calls (see ../shared/notes/libedit.md).
         .systemLibrary(
@@ -56,9 +63,10 @@ let package = Package(
             capability: .buildTool(),
             dependencies: ["KnowledgeEmbedder"]
         ),
+        // Yams is only the reference the YAML readers are compared with.
         .testTarget(
             name: "CoachKitTests",
-            dependencies: ["CoachKit"],
+            dependencies: ["CoachKit", .product(name: "Yams", package: "Yams")],
             exclude: ["Fixtures"]
         ),
         .testTarget(

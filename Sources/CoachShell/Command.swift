@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 
 /// A line that starts with `/`: a command, by its English or French name.
 enum Command: String, CaseIterable {
@@ -30,7 +30,7 @@ enum Command: String, CaseIterable {
         guard line.hasPrefix("/") else { return nil }
         let body = line.dropFirst()
         let name = String(body.prefix { !$0.isWhitespace })
-        let arguments = String(body.dropFirst(name.count)).trimmingCharacters(in: .whitespaces)
+        let arguments = String(body.dropFirst(name.count)).trimmingSpaces
         let folded = name.lowercased()
         return (allCases.first { $0.names.contains(folded) }, name, arguments)
     }

@@ -1,5 +1,6 @@
 import CEditLine
-import Foundation
+import CoachKit
+import FoundationEssentials
 
 #if canImport(Glibc)
     import Glibc
@@ -81,8 +82,8 @@ public final class EditLineReader: LineReader {
         }
         var line = Self.string(fromWide: wide)
         if line.hasSuffix("\n") { line.removeLast() }
-        line = line.precomposedStringWithCanonicalMapping
-        if !line.trimmingCharacters(in: .whitespaces).isEmpty {
+        line = line.composed
+        if !line.trimmingSpaces.isEmpty {
             line.withCString(encodedAs: UTF32.self) { pointer in
                 pointer.withMemoryRebound(to: wchar_t.self, capacity: line.unicodeScalars.count + 1) {
                     _ = coach_history_enter(history, $0)
@@ -90,7 +91,7 @@ public final class EditLineReader: LineReader {
             }
             if let historyPath {
                 try? FileManager.default.createDirectory(
-                    atPath: (historyPath as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
+                    atPath: PathText.deletingLastComponent(historyPath), withIntermediateDirectories: true)
                 _ = coach_history_save(history, historyPath)
             }
         }

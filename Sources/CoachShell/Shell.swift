@@ -1,5 +1,5 @@
 import CoachKit
-import Foundation
+import FoundationEssentials
 
 /// The interactive shell: a guided interview, then a conversation about the plan.
 ///
@@ -83,7 +83,7 @@ public final class Shell {
 
     /// Handles one line of input.
     func handle(_ line: String) -> Outcome {
-        let text = line.precomposedStringWithCanonicalMapping.trimmingCharacters(in: .whitespaces)
+        let text = line.composed.trimmingSpaces
         guard !text.isEmpty else { return .continue }
         if let (command, name, arguments) = Command.parse(text) {
             if command != .restart { confirmingRestart = false }
@@ -299,7 +299,7 @@ public final class Shell {
     /// `ID VALUE` parsed against the question `ID`.
     private func parseAssignment(_ arguments: String, usage: String) -> (Question, Answers.Answer)? {
         let id = String(arguments.prefix { !$0.isWhitespace })
-        let value = String(arguments.dropFirst(id.count)).trimmingCharacters(in: .whitespaces)
+        let value = String(arguments.dropFirst(id.count)).trimmingSpaces
         guard !id.isEmpty else {
             say(usage)
             return nil
@@ -331,7 +331,7 @@ public final class Shell {
     /// which `/set` can still change.
     private func importPosts(_ arguments: String) {
         guard !arguments.isEmpty else { return say("shell.usage.import") }
-        let url = URL(fileURLWithPath: (arguments as NSString).expandingTildeInPath)
+        let url = URL(fileURLWithPath: PathText.expandingTilde(arguments))
         do {
             let summary = try PostsReader(knowledge: knowledge).read(url, skipBadRows: true)
             for (id, answer) in summary.answers.sorted(by: { $0.key < $1.key }) { record(answer, for: id) }
@@ -409,7 +409,7 @@ public final class Shell {
     }
 
     private func whyNot(_ arguments: String) {
-        let id = arguments.trimmingCharacters(in: .whitespaces)
+        let id = arguments.trimmingSpaces
         guard !id.isEmpty else { return say("shell.usage.whynot") }
         let explanations: [RuleExplanation]
         if knowledge.topic(id) != nil {
@@ -449,7 +449,7 @@ public final class Shell {
 
     private func export(_ arguments: String) {
         let path = arguments.isEmpty ? Self.defaultExportName(for: evaluation.name, date: today) : arguments
-        let expanded = (path as NSString).expandingTildeInPath
+        let expanded = PathText.expandingTilde(path)
         // The extension chooses the format: .md (the default), .txt, .json, or .html,
         // .docx and .pdf through pandoc.
         let exporter = PlanExporter(
@@ -465,8 +465,7 @@ public final class Shell {
 
     /// `plan-boulangerie-lea-2026-11-26.md`: the organisation's name made a file name.
     static func defaultExportName(for name: String?, date: String) -> String {
-        let slug = (name ?? "")
-            .folding(options: [.diacriticInsensitive, .caseInsensitive], locale: nil).lowercased()
+        let slug = AnswerParser.fold(name ?? "")
             .map { $0.isLetter || $0.isNumber ? String($0) : "-" }.joined()
             .split(separator: "-").joined(separator: "-")
         return slug.isEmpty ? "plan-\(date).md" : "plan-\(slug.prefix(40))-\(date).md"
@@ -516,18 +515,15 @@ public final class Shell {
 
     /// Files and folders that start with `prefix`; folders end with `/`.
     static func paths(matching prefix: String) -> [String] {
-        let expanded = (prefix as NSString).expandingTildeInPath
-        let folder =
-            expanded.hasSuffix("/") || expanded.isEmpty ? expanded : (expanded as NSString).deletingLastPathComponent
-        let start = expanded.hasSuffix("/") ? "" : (expanded as NSString).lastPathComponent
+        let expanded = PathText.expandingTilde(prefix)
+        let folder = expanded.hasSuffix("/") || expanded.isEmpty ? expanded : PathText.deletingLastComponent(expanded)
+        let start = expanded.hasSuffix("/") ? "" : PathText.lastComponent(expanded)
         let listed = (try? FileManager.default.contentsOfDirectory(atPath: folder.isEmpty ? "." : folder)) ?? []
         // What the user typed up to the last slash stays as typed (a `~` included).
         let base = prefix.lastIndex(of: "/").map { String(prefix[...$0]) } ?? ""
         return listed.filter { $0.hasPrefix(start) && !$0.hasPrefix(".") }.sorted().map { name in
-            var isDirectory: ObjCBool = false
-            let full = ((folder.isEmpty ? "." : folder) as NSString).appendingPathComponent(name)
-            _ = FileManager.default.fileExists(atPath: full, isDirectory: &isDirectory)
-            return base + name + (isDirectory.boolValue ? "/" : "")
+            let full = (folder.isEmpty ? "." : folder) + (folder.hasSuffix("/") ? "" : "/") + name
+            return base + name + (FileSystem.kind(of: full) == .folder ? "/" : "")
         }
     }
 }

@@ -1,6 +1,10 @@
 import ArgumentParser
 import CoachKit
-import Foundation
+import FoundationEssentials
+
+#if canImport(Glibc)
+    import Glibc
+#endif
 
 struct Ask: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -29,7 +33,7 @@ struct Ask: ParsableCommand {
     var question: [String] = []
 
     func validate() throws {
-        guard !question.joined().trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else {
+        guard !question.joined().allSatisfy(\.isWhitespace) else {
             throw ValidationError("ask a question: coach ask \"how do I get more comments?\"")
         }
         guard (1...50).contains(limit) else { throw ValidationError("--limit takes a number from 1 to 50") }

@@ -1,6 +1,6 @@
 import ArgumentParser
 import CoachKit
-import Foundation
+import FoundationEssentials
 
 struct Check: ParsableCommand {
     static let configuration = CommandConfiguration(

@@ -1,6 +1,6 @@
 import ArgumentParser
 import CoachKit
-import Foundation
+import FoundationEssentials
 
 extension Language: ExpressibleByArgument {
     public static var allValueStrings: [String] { allCases.map(\.rawValue) }

@@ -1,6 +1,6 @@
 import ArgumentParser
 import CoachKit
-import Foundation
+import FoundationEssentials
 
 #if canImport(Glibc)
     import Glibc
@@ -19,11 +19,24 @@ enum Console {
     }
 
     static func out(_ text: String) {
-        FileHandle.standardOutput.write(Data((text + "\n").utf8))
+        write(Data((text + "\n").utf8), to: 1)
     }
 
     static func err(_ text: String) {
-        FileHandle.standardError.write(Data((text + "\n").utf8))
+        write(Data((text + "\n").utf8), to: 2)
+    }
+
+    /// Writes all of `data` to the file descriptor, as far as it takes it.
+    static func write(_ data: Data, to descriptor: Int32) {
+        data.withUnsafeBytes { buffer in
+            var offset = 0
+            while offset < buffer.count {
+                let written = Glibc.write(descriptor, buffer.baseAddress! + offset, buffer.count - offset)
+                if written < 0, errno == EINTR { continue }
+                guard written > 0 else { return }
+                offset += written
+            }
+        }
     }
 
     static var colorsStandardError: Bool {
@@ -79,5 +92,12 @@ enum Console {
             err("coach: error: \(error)")
             return ExitCode(Exit.ioError)
         }
+    }
+}
+
+extension String {
+    /// The text followed by spaces up to `length` characters, for columns.
+    func padded(to length: Int) -> String {
+        self + String(repeating: " ", count: Swift.max(0, length - count))
     }
 }

@@ -1,6 +1,10 @@
 import ArgumentParser
 import CoachKit
-import Foundation
+import FoundationEssentials
+
+#if canImport(Glibc)
+    import Glibc
+#endif
 
 struct PlanCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -77,7 +81,7 @@ struct PlanCommand: ParsableCommand {
             if let output {
                 try AtomicFile.write(data, to: URL(fileURLWithPath: output))
             } else {
-                FileHandle.standardOutput.write(data)
+                Console.write(data, to: 1)
             }
         } catch {
             throw Console.fail(error, language: language)

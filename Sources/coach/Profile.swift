@@ -1,5 +1,5 @@
 import CoachKit
-import Foundation
+import FoundationEssentials
 
 /// The answers a command works from: an answers file, or a shell session by name.
 enum Profile {

@@ -1,6 +1,6 @@
 import ArgumentParser
 import CoachKit
-import Foundation
+import FoundationEssentials
 
 struct Questions: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -36,7 +36,7 @@ struct Questions: ParsableCommand {
             let width = question.options.map(\.value.count).max() ?? 0
             for option in question.options {
                 lines.append(
-                    "       " + option.value.padding(toLength: width + 2, withPad: " ", startingAt: 0)
+                    "       " + option.value.padded(to: width + 2)
                         + option.label[language])
             }
         }

@@ -1,7 +1,7 @@
 import ArgumentParser
 import CoachKit
 import CoachShell
-import Foundation
+import FoundationEssentials
 
 #if canImport(Glibc)
     import Glibc

@@ -1,6 +1,6 @@
 import ArgumentParser
 import CoachKit
-import Foundation
+import FoundationEssentials
 
 struct Topics: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -29,7 +29,7 @@ struct Topics: ParsableCommand {
             lines.append(strings("topics.kind.\(kind.rawValue)"))
             for topic in topics {
                 lines.append(
-                    "  " + topic.id.padding(toLength: width + 2, withPad: " ", startingAt: 0)
+                    "  " + topic.id.padded(to: width + 2)
                         + topic.text[language].title)
             }
         }

@@ -10,6 +10,7 @@ public enum Problem: Sendable, Hashable {
     case yamlSyntax(String)
     case duplicateKeys([String])
     case documentTooLarge(Int)
+    case nestedTooDeep(Int)
     case missingFile(String)
     case unknownFile(String, suggestion: String?)
 
@@ -127,6 +128,7 @@ public enum Problem: Sendable, Hashable {
         case .duplicateKeys(let keys):
             ("problem.duplicate_keys", ["keys": keys.map { "'\($0)'" }.joined(separator: ", ")], nil)
         case .documentTooLarge(let limit): ("problem.document_too_large", ["limit": String(limit)], nil)
+        case .nestedTooDeep(let limit): ("problem.nested_too_deep", ["limit": String(limit)], nil)
         case .missingFile(let name): ("problem.missing_file", ["name": name], nil)
         case .unknownFile(let name, let suggestion): ("problem.unknown_file", ["name": name], suggestion)
         case .unknownKey(let key, let suggestion): ("problem.unknown_key", ["key": key], suggestion)

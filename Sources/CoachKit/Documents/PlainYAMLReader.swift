@@ -5,11 +5,12 @@
 /// It is a fast path, not a second YAML implementation: on anything outside that
 /// subset (anchors, aliases, tags, directives, complex keys, several documents, tabs
 /// in indentation, duplicate keys) and on anything malformed, it declines, and the
-/// caller reads the text with Yams, which reports errors as before. That keeps one
-/// reference behaviour while letting the common case run about fifty times faster
-/// (`coach-bench`, see Benchmarks/README.md).
+/// caller reads the text with libyaml (`LibYAMLReader`), which reports the errors.
+/// That keeps one reference behaviour while letting the common case run about fifty
+/// times faster (`coach-bench`, see Benchmarks/README.md). Tests hold both readers to
+/// Yams, the reader the coach used first.
 struct PlainYAMLReader {
-    /// The text is outside the subset or malformed: read it with Yams.
+    /// The text is outside the subset or malformed: read it with libyaml.
     struct Declined: Error {}
 
     /// How deep collections may nest before the reader declines.
@@ -28,7 +29,7 @@ struct PlainYAMLReader {
         self.budget = budget
     }
 
-    /// The document in `text`, nil when it holds no node; throws `Declined` when Yams
+    /// The document in `text`, nil when it holds no node; throws `Declined` when libyaml
     /// should read it instead.
     static func read(_ text: String, budget: Int) throws(Declined) -> DataNode? {
         var text = text
@@ -250,7 +251,7 @@ struct PlainYAMLReader {
             // At the colon after `key`.
             offset += 1
             let value = try mappingValue(indent: indent)
-            try Self.refuseDuplicate(key.0, in: pairs, seen: &seen)  // Yams reports duplicates
+            try Self.refuseDuplicate(key.0, in: pairs, seen: &seen)  // libyaml's reader reports duplicates
             pairs.append(DataNode.Pair(key: key.0, keyPosition: key.1, value: value))
             guard let column = try nextContent(), column >= indent else { break }
             guard column == indent else { throw Declined() }

@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 
 /// Reads what a user types in answer to a question: an option by its number, its
 /// value or its label in either language (case and accents ignored), yes or no in
@@ -12,7 +12,7 @@ public struct AnswerParser: Sendable {
 
     /// The answer, or the problem that makes the text unusable.
     public func parse(_ input: String) -> Result<Answers.Answer, Problem> {
-        let text = input.precomposedStringWithCanonicalMapping.trimmed
+        let text = input.composed.trimmed
         guard !text.isEmpty else { return .failure(.emptyValue(question.id)) }
         switch question.kind {
         case .text:
@@ -68,12 +68,12 @@ public struct AnswerParser: Sendable {
         return question.options.first { option in
             Self.fold(option.value) == folded || Self.fold(option.label.fr) == folded
                 || Self.fold(option.label.en) == folded
-                || Self.fold(option.value.replacingOccurrences(of: "_", with: " ")) == folded
+                || Self.fold(option.value.replacing("_", with: " ")) == folded
         }?.value
     }
 
     /// Lowercased, without accents: `Équipe` and `equipe` are the same answer.
     public static func fold(_ text: String) -> String {
-        text.folding(options: [.caseInsensitive, .diacriticInsensitive], locale: nil).lowercased()
+        TextFolding.folded(text)
     }
 }

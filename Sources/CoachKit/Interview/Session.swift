@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 
 /// A user's interview in progress: the answers, in the order given.
 public struct Session: Sendable, Equatable {
@@ -53,7 +53,8 @@ public struct SessionStore: Sendable {
         if let data = environment["XDG_DATA_HOME"], data.hasPrefix("/") {
             base = URL(fileURLWithPath: data)
         } else {
-            base = URL(fileURLWithPath: environment["HOME"] ?? NSTemporaryDirectory()).appending(path: ".local/share")
+            base = URL(fileURLWithPath: environment["HOME"] ?? FileManager.default.temporaryDirectory.path).appending(
+                path: ".local/share")
         }
         folder = base.appending(path: "coach/sessions")
     }
@@ -62,7 +63,17 @@ public struct SessionStore: Sendable {
     /// nothing else.
     public static func isValid(name: String) -> Bool {
         !name.isEmpty && name.count <= 64
-            && name.unicodeScalars.allSatisfy { CharacterSet.alphanumerics.contains($0) || $0 == "-" || $0 == "_" }
+            && name.unicodeScalars.allSatisfy { isAlphanumeric($0) || $0 == "-" || $0 == "_" }
+    }
+
+    /// A letter, a mark or a digit of any script.
+    private static func isAlphanumeric(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar.properties.generalCategory {
+        case .uppercaseLetter, .lowercaseLetter, .titlecaseLetter, .modifierLetter, .otherLetter, .nonspacingMark,
+            .spacingMark, .enclosingMark, .decimalNumber, .letterNumber, .otherNumber:
+            true
+        default: false
+        }
     }
 
     public func url(for name: String) -> URL {
@@ -92,12 +103,12 @@ public struct SessionStore: Sendable {
             return (try Self.decode(data, name: name, path: url.path, knowledge: knowledge), nil)
         } catch {
             guard setAside, case .invalidData(let problems) = error else { throw error }
-            let stamp = ISO8601DateFormatter().string(from: Date()).replacingOccurrences(of: ":", with: "")
+            let stamp = Date().formatted(.iso8601).replacing(":", with: "")
             let aside = url.deletingPathExtension().appendingPathExtension("corrupt-\(stamp).json")
             do {
                 try FileManager.default.moveItem(at: url, to: aside)
             } catch {
-                throw .cannotWrite(aside.path, reason: (error as NSError).localizedDescription)
+                throw .cannotWrite(aside.path, reason: FileSystem.reason(error))
             }
             return (Session(name: name), .setAside(path: aside.path, problems: problems))
         }
@@ -135,7 +146,7 @@ public struct SessionStore: Sendable {
         do {
             try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         } catch {
-            throw .cannotWrite(folder.path, reason: (error as NSError).localizedDescription)
+            throw .cannotWrite(folder.path, reason: FileSystem.reason(error))
         }
         try AtomicFile.write(Data((session.json().text() + "\n").utf8), to: url(for: session.name))
     }

@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 
 /// Answers files (`coach plan --answers FILE`): YAML or JSON, a map from question id
 /// to value, partial or complete.
@@ -6,15 +6,15 @@ public enum AnswersFile {
     /// The answers in `url`. A missing or unreadable file throws; problems in its
     /// content throw every diagnostic at once.
     public static func load(from url: URL, knowledge: KnowledgeBase) throws(CoachError) -> Answers {
-        var isDirectory: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: url.path, isDirectory: &isDirectory) else {
-            throw .fileNotFound(url.relativePath)
+        switch FileSystem.kind(of: url.path) {
+        case .missing: throw .fileNotFound(url.relativePath)
+        case .folder: throw .notAFile(url.relativePath)
+        case .file: break
         }
-        if isDirectory.boolValue { throw .notAFile(url.relativePath) }
-        guard let handle = FileHandle(forReadingAtPath: url.path) else { throw .unreadable(url.relativePath) }
+        guard let file = FileReader(path: url.path) else { throw .unreadable(url.relativePath) }
         let data: Data
         do {
-            data = try handle.readToEnd() ?? Data()
+            data = try file.readToEnd()
         } catch {
             throw .unreadable(url.relativePath)
         }

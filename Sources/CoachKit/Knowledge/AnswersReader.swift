@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 
 /// Reads answers (an answers file, a scenario's `answers:`) against the questions,
 /// reporting every unknown id, wrong type, value out of range and unknown option.
@@ -98,7 +98,7 @@ struct AnswersReader {
         if cleaned.filter({ $0 == "," }).count == 1, !cleaned.contains(".") {
             let decimals = cleaned.split(separator: ",", omittingEmptySubsequences: false).last ?? ""
             if decimals.count == 3, decimals.allSatisfy(\.isNumber) { return nil }
-            cleaned = cleaned.replacingOccurrences(of: ",", with: ".")
+            cleaned = cleaned.replacing(",", with: ".")
         }
         guard cleaned.allSatisfy({ $0.isNumber || "+-.eE".contains($0) }), let value = Double(cleaned), value.isFinite
         else { return nil }

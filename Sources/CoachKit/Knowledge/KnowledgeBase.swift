@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 
 /// Everything the coach knows: the article's sections, the knowledge entries and the
 /// interview's questions.

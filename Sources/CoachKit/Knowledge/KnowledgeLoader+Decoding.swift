@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 
 /// Where the parts of an entry were written, for diagnostics about references
 /// that can only be checked once every file is read.

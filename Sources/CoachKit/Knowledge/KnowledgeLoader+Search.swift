@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 
 extension KnowledgeLoader {
     /// `search.yaml`: stop words, synonyms, stemming endings, field weights.
@@ -44,7 +44,7 @@ extension KnowledgeLoader {
         }
         if let node = fields["minimum_score"], let value = reader.number(node) { vocabulary.minimumScore = value }
         if let node = fields["french_letters"], let text = reader.text(node, key: "french_letters") {
-            vocabulary.frenchLetters = text.precomposedStringWithCanonicalMapping
+            vocabulary.frenchLetters = text.composed
         }
         if let node = fields["saturation"], let value = reader.number(node) {
             if value > 0 && value <= 100 {

@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 
 /// What loading a knowledge base found: the knowledge when it could be assembled,
 /// and every diagnostic, errors and warnings, in file order.
@@ -47,16 +47,16 @@ public enum KnowledgeLoader {
     /// Loads the folder at `folder`. Only a folder that cannot be used at all throws;
     /// every problem inside it is a diagnostic.
     public static func load(from folder: URL, includingScenarios: Bool = true) throws(CoachError) -> LoadReport {
-        var isDirectory: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: folder.path, isDirectory: &isDirectory) else {
-            throw .folderNotFound(folder.path)
+        switch FileSystem.kind(of: folder.path) {
+        case .missing: throw .folderNotFound(folder.path)
+        case .file: throw .notAFolder(folder.path)
+        case .folder: break
         }
-        guard isDirectory.boolValue else { throw .notAFolder(folder.path) }
         let display = folder.relativePath.hasSuffix("/") ? String(folder.relativePath.dropLast()) : folder.relativePath
         let paths = yamlPaths(in: folder).filter { includingScenarios || !$0.hasPrefix(scenariosFolder + "/") }
         let files = paths.map { relative in
             let url = folder.appending(path: relative)
-            let size = (try? FileManager.default.attributesOfItem(atPath: url.path)[.size] as? Int) ?? 0
+            let size = FileSystem.size(of: url.path)
             return SourceFile(
                 displayPath: display + "/" + relative, relativePath: relative, contents: .file(url, size: size))
         }
@@ -79,8 +79,7 @@ public enum KnowledgeLoader {
 
     /// The YAML files below `folder`, relative to it, sorted; hidden ones skipped.
     private static func yamlPaths(in folder: URL) -> [String] {
-        guard let walker = FileManager.default.enumerator(atPath: folder.path) else { return [] }
-        return walker.compactMap { $0 as? String }
+        FileSystem.files(below: folder.path)
             .filter { path in
                 (path.hasSuffix(".yaml") || path.hasSuffix(".yml"))
                     && !path.split(separator: "/").contains { $0.hasPrefix(".") }
@@ -94,7 +93,7 @@ public enum KnowledgeLoader {
         do {
             data = try Data(contentsOf: url)
         } catch {
-            throw LocatedProblem(problem: .unreadable((error as NSError).localizedDescription), position: nil)
+            throw LocatedProblem(problem: .unreadable(FileSystem.reason(error)), position: nil)
         }
         guard var text = String(data: data, encoding: .utf8) else {
             throw LocatedProblem(problem: .notUTF8, position: nil)
@@ -241,10 +240,10 @@ public enum KnowledgeLoader {
         case "search.yaml": decoded = .search(decodeSearch(root, reader: reader))
         case "metrics.yaml": decoded = .metrics(decodeMetrics(root, reader: reader))
         case topicsFolder + "/":
-            let name = (parts[1] as NSString).deletingPathExtension
+            let name = PathText.deletingExtension(parts[1])
             decoded = .topic(decodeTopic(root, fileName: name, reader: reader))
         case rulesFolder + "/": decoded = .rules(decodeRules(root, reader: reader))
-        case scenariosFolder + "/": decoded = .scenario(root, name: (parts[1] as NSString).deletingPathExtension)
+        case scenariosFolder + "/": decoded = .scenario(root, name: PathText.deletingExtension(parts[1]))
         default:
             let guess = Suggestion.closest(
                 to: file.relativePath,

@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 
 /// The interface's own words (messages, labels, diagnostics) in one language, from
 /// the localisation table `locales/LANGUAGE.yaml` compiled into the binary.

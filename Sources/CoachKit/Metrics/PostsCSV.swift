@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 
 /// What a CSV of posts says about the account, read in one pass: the averages and
 /// pace that become answers, and what the posts show beyond them.
@@ -65,20 +65,19 @@ public struct PostsReader: Sendable {
 
     public func read(_ url: URL, skipBadRows: Bool = false) throws(CoachError) -> PostsSummary {
         let path = url.relativePath
-        var isFolder: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: url.path, isDirectory: &isFolder) else {
-            throw .fileNotFound(path)
+        switch FileSystem.kind(of: url.path) {
+        case .missing: throw .fileNotFound(path)
+        case .folder: throw .notAFile(path)
+        case .file: break
         }
-        guard !isFolder.boolValue else { throw .notAFile(path) }
-        guard let handle = try? FileHandle(forReadingFrom: url) else { throw .unreadable(path) }
-        defer { try? handle.close() }
+        guard let file = FileReader(path: url.path) else { throw .unreadable(path) }
         var parser = CSVParser()
         var accumulator = Accumulator(reader: self, path: path, skipBadRows: skipBadRows)
         var total = 0
         while true {
             let chunk: Data
             do {
-                chunk = try handle.read(upToCount: 1 << 16) ?? Data()
+                chunk = try file.read(upTo: 1 << 16)
             } catch {
                 throw .unreadable(path)
             }

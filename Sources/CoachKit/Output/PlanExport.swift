@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 
 /// The forms a plan can be written in. The first three are the coach's own; the
 /// others are converted from the Markdown by pandoc, when it is installed.
@@ -7,7 +7,7 @@ public enum PlanFormat: String, Sendable, CaseIterable {
 
     /// The format a file name asks for, by its extension; Markdown by default.
     public init(fileName: String) {
-        switch (fileName as NSString).pathExtension.lowercased() {
+        switch PathText.pathExtension(fileName).lowercased() {
         case "txt", "text": self = .text
         case "json": self = .json
         case "html", "htm": self = .html
@@ -55,7 +55,7 @@ public struct PlanExporter: Sendable {
             var source = markdown(plan, date: date)
             // LaTeX engines have no glyph for the word joiner that breaks autolinks,
             // and a link in a PDF injects nothing.
-            if format == .pdf { source = source.replacingOccurrences(of: "\u{2060}", with: "") }
+            if format == .pdf { source = source.replacing("\u{2060}", with: "") }
             return try Pandoc(environment: environment).convert(
                 markdown: source, to: format, title: title, language: language)
         }
@@ -102,38 +102,27 @@ struct Pandoc {
         }
         let folder = FileManager.default.temporaryDirectory.appending(path: "coach-export-\(UUID().uuidString)")
         defer { try? FileManager.default.removeItem(at: folder) }
+        let input = folder.appending(path: "plan.md")
         let output = folder.appending(path: "plan.\(format.rawValue)")
+        let errors = folder.appending(path: "pandoc.log")
         do {
             try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+            try Data(markdown.utf8).write(to: input)
         } catch {
-            throw .conversionFailed(tool: "pandoc", reason: (error as NSError).localizedDescription)
+            throw .conversionFailed(tool: "pandoc", reason: FileSystem.reason(error))
         }
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: pandoc)
-        process.arguments = arguments + ["--output", output.path]
-        process.currentDirectoryURL = folder
-        let input = Pipe()
-        let errors = Pipe()
-        process.standardInput = input
-        process.standardOutput = FileHandle.nullDevice
-        process.standardError = errors
+        let status: Int32
         do {
-            try process.run()
+            status = try Subprocess.run(
+                pandoc, arguments: arguments + ["--output", output.path, input.path],
+                errorsTo: errors.path)
         } catch {
-            throw .conversionFailed(tool: "pandoc", reason: (error as NSError).localizedDescription)
+            throw .conversionFailed(tool: "pandoc", reason: error.reason)
         }
-        // pandoc reads all its input before it writes: feed it, then collect what it said.
-        // Should it stop early, writing to its closed input must be an error, not a
-        // SIGPIPE that ends the coach.
-        signal(SIGPIPE, SIG_IGN)
-        try? input.fileHandleForWriting.write(contentsOf: Data(markdown.utf8))
-        try? input.fileHandleForWriting.close()
-        let said = errors.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        guard process.terminationStatus == 0, let data = try? Data(contentsOf: output) else {
+        guard status == 0, let data = try? Data(contentsOf: output) else {
+            let said = (try? Data(contentsOf: errors)) ?? Data()
             let reason = String(decoding: said, as: UTF8.self).split(separator: "\n").first.map(String.init)
-            throw .conversionFailed(
-                tool: "pandoc", reason: reason ?? "exit status \(process.terminationStatus)")
+            throw .conversionFailed(tool: "pandoc", reason: reason ?? "exit status \(status)")
         }
         return data
     }

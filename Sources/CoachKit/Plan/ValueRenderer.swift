@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 
 /// Writes answers and facts into text: `{posts_per_week}` in a rule becomes `0,5` in
 /// French and `0.5` in English, a choice its option's label.

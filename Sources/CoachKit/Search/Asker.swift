@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 
 /// Answers a question in the user's own words with the knowledge entries that
 /// answer it best, in the question's language unless one is asked for.
@@ -49,7 +49,7 @@ public struct Asker: Sendable {
             if english.contains(word) { score -= 1 }
         }
         let accents = Set(vocabulary.frenchLetters.unicodeScalars)
-        score += text.precomposedStringWithCanonicalMapping.unicodeScalars.filter { accents.contains($0) }.count
+        score += text.composed.unicodeScalars.filter { accents.contains($0) }.count
         return score > 0 ? .fr : score < 0 ? .en : fallback
     }
 

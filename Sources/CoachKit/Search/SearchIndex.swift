@@ -1,4 +1,8 @@
-import Foundation
+import FoundationEssentials
+
+#if canImport(Glibc)
+    import Glibc
+#endif
 
 /// An index of the knowledge entries, both languages together, ranked with BM25
 /// over weighted fields (BM25F): a word in a title counts more than one in a body.

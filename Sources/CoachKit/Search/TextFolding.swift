@@ -11,6 +11,23 @@ enum TextFolding {
         return words
     }
 
+    /// The whole text lowercased and without accents, everything else kept:
+    /// `Équipe Lé-Café` gives `equipe le-cafe`. Answers are compared this way.
+    static func folded(_ text: String) -> String {
+        var folded = String.UnicodeScalarView()
+        for scalar in text.unicodeScalars {
+            let value = Int(scalar.value)
+            if latinRange.contains(value), let base = latinBases[value - latinRange.lowerBound] {
+                folded.append(contentsOf: String(decoding: base, as: UTF8.self).unicodeScalars)
+            } else if (0x0300...0x036F).contains(value) {
+                continue
+            } else {
+                folded.append(contentsOf: scalar.properties.lowercaseMapping.unicodeScalars)
+            }
+        }
+        return String(folded)
+    }
+
     /// Calls `body` with each folded word of `text` as UTF-8 bytes, in a buffer that
     /// is reused: the index reads every entry this way without making a string per
     /// word.

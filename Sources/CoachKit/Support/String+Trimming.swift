@@ -25,3 +25,25 @@ extension String {
         utf8.withContiguousStorageIfAvailable { $0.contains(byte) } ?? utf8.contains(byte)
     }
 }
+
+extension String {
+    /// The text in Unicode's composed form (NFC): `e` and a combining accent become
+    /// `é`, as terminals on some systems send them apart. This is the standard
+    /// library's own normaliser, the one its string comparison uses.
+    public var composed: String {
+        String(decoding: _nfcCodeUnits, as: UTF8.self)
+    }
+
+    /// The text without leading and trailing spaces and tabs (any Unicode space),
+    /// newlines kept.
+    public var trimmingSpaces: String {
+        func isSpace(_ character: Character) -> Bool {
+            character == "\t"
+                || character.unicodeScalars.allSatisfy { $0.properties.generalCategory == .spaceSeparator }
+        }
+        guard let first = firstIndex(where: { !isSpace($0) }), let last = lastIndex(where: { !isSpace($0) }) else {
+            return ""
+        }
+        return String(self[first...last])
+    }
+}

@@ -49,6 +49,25 @@ struct PlainYAMLReaderTests {
         return difference(fast, reference)
     }
 
+    /// Where libyaml's event reader, which reads whatever the plain reader declines,
+    /// parts from Yams: the same tree, or the same error at the same place.
+    static func libYAMLDisagreement(_ text: String) -> String? {
+        let mine = Result { () throws(LocatedProblem) in try DataNode.parse(yamlWithLibYAML: text) }
+        let reference = Result { () throws(LocatedProblem) in try DataNode.parse(yamlWithYams: text) }
+        switch (mine, reference) {
+        case (.success(let a), .success(let b)):
+            return difference(a, b)
+        case (.failure(let a), .failure(let b)):
+            return a.problem == b.problem && a.position == b.position
+                ? nil
+                : "\(a.problem) at \(a.position.map(\.description) ?? "-") vs \(b.problem) at \(b.position.map(\.description) ?? "-")"
+        case (.success, .failure(let b)):
+            return "read a document that Yams refuses (\(b.problem))"
+        case (.failure(let a), .success):
+            return "refused (\(a.problem)) a document that Yams reads"
+        }
+    }
+
     static let repository = URL(fileURLWithPath: #filePath)
         .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
 
@@ -58,12 +77,16 @@ struct PlainYAMLReaderTests {
             .sorted { $0.path < $1.path }
     }
 
+    /// The YAML files the coach ships: its knowledge and its two locale tables.
+    static var shippedFiles: [URL] {
+        ["knowledge", "Sources/CoachKit/Localization", "locales"].flatMap {
+            yamlFiles(under: repository.appending(path: $0))
+        }
+    }
+
     @Test("reads every shipped knowledge file, exactly as Yams does")
     func shippedKnowledge() throws {
-        let files =
-            Self.yamlFiles(under: Self.repository.appending(path: "knowledge"))
-            + Self.yamlFiles(under: Self.repository.appending(path: "Sources/CoachKit/Localization"))
-            + Self.yamlFiles(under: Self.repository.appending(path: "locales"))
+        let files = Self.shippedFiles
         #expect(files.count > 40)
         for file in files {
             let text = try String(contentsOf: file, encoding: .utf8)
@@ -165,6 +188,17 @@ struct PlainYAMLReaderTests {
         }
     }
 
+    @Test("libyaml's event reader agrees with Yams on every file and edge case, errors included")
+    func libYAMLReader() throws {
+        let files = Self.shippedFiles + Self.yamlFiles(under: Self.repository.appending(path: "Tests"))
+        let texts = files.compactMap { try? String(contentsOf: $0, encoding: .utf8) }
+        #expect(texts.count > 60)
+        for text in texts + Self.snippets {
+            let found = Self.libYAMLDisagreement(text)
+            #expect(found == nil, "\(text.prefix(200).debugDescription): \(found ?? "")")
+        }
+    }
+
     @Test("reads the common forms itself rather than handing them over")
     func coverage() {
         let common = [
@@ -180,7 +214,7 @@ struct PlainYAMLReaderTests {
     /// PlainYAML` for a deeper search than the suite's default.
     static let mutationRounds = ProcessInfo.processInfo.environment["COACH_YAML_MUTATIONS"].flatMap { Int($0) } ?? 600
 
-    @Test("mutated knowledge files: never a different reading from Yams")
+    @Test("mutated knowledge files: never a different reading or error from Yams")
     func mutations() throws {
         let files = [
             "knowledge/topics/tip.regularity.yaml", "knowledge/questions.yaml", "knowledge/rules/roles.yaml",
@@ -205,7 +239,7 @@ struct PlainYAMLReaderTests {
                 }
             }
             let mutatedText = String(decoding: mutated, as: UTF8.self)
-            let found = Self.disagreement(mutatedText)
+            let found = Self.disagreement(mutatedText) ?? Self.libYAMLDisagreement(mutatedText)
             #expect(found == nil, "round \(round): \(found ?? "")\n\(mutatedText.prefix(2_000))")
             if found != nil { return }
         }

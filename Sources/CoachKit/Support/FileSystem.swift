@@ -1,0 +1,138 @@
+import FoundationEssentials
+
+#if canImport(Glibc)
+    import Glibc
+#endif
+
+/// What the coach asks of the file system, from the C library: what a path is, a
+/// file read in chunks, and errors told in the system's words.
+public enum FileSystem {
+    public enum Kind: Sendable { case missing, file, folder }
+
+    /// What is at `path`, links followed.
+    public static func kind(of path: String) -> Kind {
+        var status = stat()
+        guard stat(path, &status) == 0 else { return .missing }
+        return status.st_mode & S_IFMT == S_IFDIR ? .folder : .file
+    }
+
+    /// The size of the file at `path` in bytes; 0 when it cannot be read.
+    static func size(of path: String) -> Int {
+        var status = stat()
+        guard stat(path, &status) == 0 else { return 0 }
+        return Int(status.st_size)
+    }
+
+    /// The system's words for an error: `Permission denied`, `No such file or directory`.
+    static func reason(_ error: any Error) -> String {
+        if let error = error as? CocoaError, let underlying = error.userInfo["NSUnderlyingError"] as? POSIXError {
+            return String(cString: strerror(underlying.code.rawValue))
+        }
+        if let error = error as? POSIXError { return String(cString: strerror(error.code.rawValue)) }
+        return "\(error)"
+    }
+
+    /// The paths of the files below `folder`, relative to it, hidden ones included.
+    /// Folders reached through a symbolic link are not entered, so a link to a
+    /// parent cannot make the walk endless.
+    static func files(below folder: String) -> [String] {
+        var found: [String] = []
+        func walk(_ relative: String) {
+            let path = relative.isEmpty ? folder : folder + "/" + relative
+            guard let names = try? FileManager.default.contentsOfDirectory(atPath: path) else { return }
+            for name in names {
+                let child = relative.isEmpty ? name : relative + "/" + name
+                var status = stat()
+                guard lstat(folder + "/" + child, &status) == 0 else { continue }
+                if status.st_mode & S_IFMT == S_IFDIR {
+                    walk(child)
+                } else {
+                    found.append(child)
+                }
+            }
+        }
+        walk("")
+        return found
+    }
+
+    /// The words for the C library's last error.
+    static var lastReason: String { String(cString: strerror(errno)) }
+}
+
+/// A file open for reading, read in chunks.
+struct FileReader: ~Copyable {
+    private let descriptor: Int32
+
+    init?(path: String) {
+        let descriptor = open(path, O_RDONLY | O_CLOEXEC)
+        guard descriptor >= 0 else { return nil }
+        self.descriptor = descriptor
+    }
+
+    deinit { close(descriptor) }
+
+    /// At most `count` bytes; empty at the end of the file. Throws the system's
+    /// words on a read error.
+    func read(upTo count: Int) throws(FileReadError) -> Data {
+        var data = Data(count: count)
+        let read = data.withUnsafeMutableBytes { buffer in
+            var result: Int
+            repeat { result = Glibc.read(descriptor, buffer.baseAddress, count) } while result < 0 && errno == EINTR
+            return result
+        }
+        guard read >= 0 else { throw FileReadError(reason: FileSystem.lastReason) }
+        data.count = read
+        return data
+    }
+
+    /// The rest of the file.
+    func readToEnd() throws(FileReadError) -> Data {
+        var data = Data()
+        while true {
+            let chunk = try read(upTo: 1 << 16)
+            if chunk.isEmpty { return data }
+            data.append(chunk)
+        }
+    }
+}
+
+struct FileReadError: Error {
+    var reason: String
+}
+
+/// Paths as text, in the slash-separated form the coach's messages show.
+public enum PathText {
+    /// `rules/posts.yaml` → `posts.yaml`.
+    public static func lastComponent(_ path: String) -> String {
+        let trimmed = path.count > 1 && path.hasSuffix("/") ? String(path.dropLast()) : path
+        return trimmed.split(separator: "/", omittingEmptySubsequences: false).last.map(String.init) ?? trimmed
+    }
+
+    /// `posts.yaml` → `yaml`; empty without an extension.
+    public static func pathExtension(_ path: String) -> String {
+        let name = lastComponent(path)
+        guard let dot = name.lastIndex(of: "."), dot != name.startIndex else { return "" }
+        return String(name[name.index(after: dot)...])
+    }
+
+    /// `posts.yaml` → `posts`.
+    public static func deletingExtension(_ path: String) -> String {
+        let ext = pathExtension(path)
+        return ext.isEmpty ? path : String(path.dropLast(ext.count + 1))
+    }
+
+    /// `a/b/c` → `a/b`; `c` → empty; `/c` → `/`.
+    public static func deletingLastComponent(_ path: String) -> String {
+        let trimmed = path.count > 1 && path.hasSuffix("/") ? String(path.dropLast()) : path
+        guard let slash = trimmed.lastIndex(of: "/") else { return "" }
+        return slash == trimmed.startIndex ? "/" : String(trimmed[..<slash])
+    }
+
+    /// `~` and `~/…` with the home folder, from `HOME`.
+    public static func expandingTilde(
+        _ path: String, environment: [String: String] = ProcessInfo.processInfo.environment
+    ) -> String {
+        guard path == "~" || path.hasPrefix("~/"), let home = environment["HOME"], !home.isEmpty else { return path }
+        return home + path.dropFirst()
+    }
+}
