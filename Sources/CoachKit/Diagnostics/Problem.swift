@@ -11,6 +11,9 @@ public enum Problem: Sendable, Hashable {
     case duplicateKeys([String])
     case documentTooLarge(Int)
     case nestedTooDeep(Int)
+    case fileTooLarge(Int)
+    case valueTooLong(Int)
+    case unterminatedQuote
     case missingFile(String)
     case unknownFile(String, suggestion: String?)
 
@@ -100,7 +103,40 @@ public enum Problem: Sendable, Hashable {
     /// suggestion to offer as "did you mean …?".
     var message: (key: String, arguments: [String: MessageArgument], suggestion: String?) {
         let (key, arguments, suggestion) = plainMessage
-        return (key, arguments.mapValues { .text($0) }.merging(phrases) { $1 }, suggestion)
+        return (key, arguments.mapValues { .text(Self.shown($0)) }.merging(phrases) { $1 }, suggestion)
+    }
+
+    /// Text from a file as a message shows it: control characters escaped, so that
+    /// a message stays one line and shows what is there, and cut after a hundred
+    /// characters, so that a megabyte value does not become a megabyte message.
+    static func shown(_ text: String) -> String {
+        let limit = 100
+        guard text.utf8.count > limit || text.unicodeScalars.contains(where: Self.isControl) else { return text }
+        var shown = ""
+        var count = 0
+        for scalar in text.unicodeScalars {
+            if count == limit {
+                shown += "…"
+                break
+            }
+            if isControl(scalar) {
+                shown += scalar.escaped(asASCII: true)
+            } else {
+                shown.unicodeScalars.append(scalar)
+            }
+            count += 1
+        }
+        return shown
+    }
+
+    private static func isControl(_ scalar: Unicode.Scalar) -> Bool {
+        scalar.value < 0x20 || (0x7F...0x9F).contains(scalar.value)
+    }
+
+    /// A size in bytes as people say it: `64 KB`, `1 MB`.
+    static func size(_ bytes: Int) -> String {
+        bytes >= 1 << 20 && bytes % (1 << 20) == 0
+            ? "\(bytes >> 20) MB" : bytes >= 1 << 10 && bytes % (1 << 10) == 0 ? "\(bytes >> 10) KB" : "\(bytes) bytes"
     }
 
     /// Arguments that are phrases of the table themselves, translated with the message.
@@ -129,6 +165,9 @@ public enum Problem: Sendable, Hashable {
             ("problem.duplicate_keys", ["keys": keys.map { "'\($0)'" }.joined(separator: ", ")], nil)
         case .documentTooLarge(let limit): ("problem.document_too_large", ["limit": String(limit)], nil)
         case .nestedTooDeep(let limit): ("problem.nested_too_deep", ["limit": String(limit)], nil)
+        case .fileTooLarge(let limit): ("problem.file_too_large", ["limit": Self.size(limit)], nil)
+        case .valueTooLong(let limit): ("problem.value_too_long", ["limit": Self.size(limit)], nil)
+        case .unterminatedQuote: ("problem.unterminated_quote", [:], nil)
         case .missingFile(let name): ("problem.missing_file", ["name": name], nil)
         case .unknownFile(let name, let suggestion): ("problem.unknown_file", ["name": name], suggestion)
         case .unknownKey(let key, let suggestion): ("problem.unknown_key", ["key": key], suggestion)

@@ -7,6 +7,8 @@ import CLibYAML
 /// alias is a copy of its anchor's node, keys repeated in a mapping are an error.
 struct LibYAMLReader {
     private var parser = yaml_parser_t()
+    /// The text, for placing the errors libyaml gives as a byte offset.
+    private let bytes: UnsafeBufferPointer<UInt8>
     /// Each anchor's node and how many nodes it holds: an alias counts them all
     /// against the budget, so that a small file cannot expand without limit.
     private var anchors: [String: (node: DataNode, size: Int)] = [:]
@@ -17,7 +19,8 @@ struct LibYAMLReader {
     /// text: reported once the document is read, as Yams reported it.
     private var collectionKey: LocatedProblem?
 
-    private init(budget: Int) {
+    private init(bytes: UnsafeBufferPointer<UInt8>, budget: Int) {
+        self.bytes = bytes
         self.budget = budget
         initialBudget = budget
     }
@@ -26,7 +29,7 @@ struct LibYAMLReader {
     static func read(_ text: String, budget: Int) throws(LocatedProblem) -> DataNode? {
         var text = text
         let result: Result<DataNode?, LocatedProblem> = text.withUTF8 { bytes in
-            var reader = LibYAMLReader(budget: budget)
+            var reader = LibYAMLReader(bytes: bytes, budget: budget)
             guard yaml_parser_initialize(&reader.parser) == 1 else {
                 return .failure(LocatedProblem(problem: .yamlSyntax("out of memory"), position: nil))
             }
@@ -66,7 +69,14 @@ struct LibYAMLReader {
         let problem = parser.problem.map { String(cString: $0) } ?? "unknown problem"
         switch parser.error {
         case YAML_READER_ERROR:
-            return LocatedProblem(problem: .yamlSyntax(problem), position: nil)
+            // A character YAML does not allow: libyaml gives its byte offset.
+            let offset = min(Int(parser.problem_offset), bytes.count)
+            let before = bytes[..<offset]
+            let lineStart = (before.lastIndex(of: 0x0A).map { $0 + 1 }) ?? 0
+            let position = SourcePosition(
+                line: before.count { $0 == 0x0A } + 1,
+                column: bytes[lineStart..<offset].count { $0 & 0xC0 != 0x80 } + 1)
+            return LocatedProblem(problem: .yamlSyntax(problem), position: position)
         case YAML_SCANNER_ERROR, YAML_PARSER_ERROR, YAML_COMPOSER_ERROR:
             let mark = parser.problem_mark
             return LocatedProblem(

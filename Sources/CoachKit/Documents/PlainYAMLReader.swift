@@ -16,6 +16,10 @@ struct PlainYAMLReader {
     /// How deep collections may nest before the reader declines.
     static let maximumDepth = 200
 
+    /// libyaml reads a key without `?` only if its colon comes within 1 024
+    /// characters; a longer one is its to refuse.
+    static let longestKey = 1024
+
     private let bytes: UnsafeBufferPointer<UInt8>
     private var offset = 0
     /// The current line, from 1, and the offset where it starts.
@@ -34,10 +38,40 @@ struct PlainYAMLReader {
     static func read(_ text: String, budget: Int) throws(Declined) -> DataNode? {
         var text = text
         let result: Result<DataNode?, Declined> = text.withUTF8 { buffer in
+            guard isPrintable(buffer) else { return .failure(Declined()) }
             var reader = PlainYAMLReader(bytes: buffer, budget: budget)
             do { return .success(try reader.document()) } catch { return .failure(Declined()) }
         }
         return try result.get()
+    }
+
+    /// Whether every character is one YAML allows in a stream, as libyaml checks:
+    /// no control character but tab and line breaks, no U+FFFE or U+FFFF; and none
+    /// of the line breaks YAML 1.1 adds to LF and CR (U+0085, U+2028, U+2029), nor a
+    /// byte order mark past the start, which are libyaml's to read. One pass, most
+    /// bytes settled by one comparison.
+    private static func isPrintable(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        var index = 0
+        while index < bytes.count {
+            let byte = bytes[index]
+            index += 1
+            if byte >= 0x20, byte < 0x7F { continue }
+            switch byte {
+            case 0x09, 0x0A, 0x0D: continue
+            case 0xC2:  // C1 controls and next line, U+0080 to U+009F
+                if index < bytes.count, (0x80...0x9F).contains(bytes[index]) { return false }
+            case 0xE2:  // line and paragraph separators, U+2028 and U+2029
+                if index + 1 < bytes.count, bytes[index] == 0x80, (0xA8...0xA9).contains(bytes[index + 1]) {
+                    return false
+                }
+            case 0xEF:  // U+FFFE, U+FFFF, and the byte order mark U+FEFF
+                if index + 1 < bytes.count, bytes[index] == 0xBF, bytes[index + 1] >= 0xBE { return false }
+                if index + 1 < bytes.count, bytes[index] == 0xBB, bytes[index + 1] == 0xBF { return false }
+            case 0x80...0xFF: continue
+            default: return false  // other C0 controls, and DEL
+            }
+        }
+        return true
     }
 
     // MARK: - Bytes
@@ -190,10 +224,11 @@ struct PlainYAMLReader {
             return try blockScalar(parentIndent: parentIndent)
         case 0x22, 0x27:  // " '
             let start = here
+            let startOffset = offset
             let (text, endsLine) = try quotedScalar(parentIndent: parentIndent, flow: false)
             try skipBlanks()
             if current == 0x3A, Self.isSeparator(byte(at: offset + 1)), endsLine {
-                guard !inline else { throw Declined() }
+                guard !inline, offset - startOffset <= Self.longestKey else { throw Declined() }
                 return try blockMapping(indent: column, firstKey: (text, start))
             }
             try finishLine()
@@ -203,7 +238,7 @@ struct PlainYAMLReader {
             throw Declined()
         default:
             if let colon = keyColon() {
-                guard !inline else { throw Declined() }
+                guard !inline, colon - offset <= Self.longestKey else { throw Declined() }
                 let start = here
                 let key = try plainKey(endingAt: colon)
                 return try blockMapping(indent: column, firstKey: (key, start))
@@ -257,13 +292,16 @@ struct PlainYAMLReader {
             guard column == indent else { throw Declined() }
             if atDocumentMarker { break }
             let keyStart = here
+            let keyOffset = offset
             if current == 0x22 || current == 0x27 {
                 let (text, endsLine) = try quotedScalar(parentIndent: indent, flow: false)
                 try skipBlanks()
-                guard endsLine, current == 0x3A, Self.isSeparator(byte(at: offset + 1)) else { throw Declined() }
+                guard endsLine, current == 0x3A, Self.isSeparator(byte(at: offset + 1)),
+                    offset - keyOffset <= Self.longestKey
+                else { throw Declined() }
                 key = (text, keyStart)
             } else {
-                guard let colon = keyColon() else { throw Declined() }
+                guard let colon = keyColon(), colon - keyOffset <= Self.longestKey else { throw Declined() }
                 key = (try plainKey(endingAt: colon), keyStart)
             }
         }
@@ -639,10 +677,11 @@ struct PlainYAMLReader {
                 }
                 if isMapping {
                     let keyStart = here
+                    let keyOffset = offset
                     guard current != 0x5B, current != 0x7B else { throw Declined() }
                     let key = try flowScalar(parentIndent: parentIndent, isKey: true)
                     try skipFlowSpace(parentIndent: parentIndent)
-                    guard current == 0x3A else { throw Declined() }
+                    guard current == 0x3A, offset - keyOffset <= Self.longestKey else { throw Declined() }
                     offset += 1
                     try skipFlowSpace(parentIndent: parentIndent)
                     guard current != 0x2C, current != closing else { throw Declined() }

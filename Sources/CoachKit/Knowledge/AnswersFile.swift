@@ -3,21 +3,32 @@ import FoundationEssentials
 /// Answers files (`coach plan --answers FILE`): YAML or JSON, a map from question id
 /// to value, partial or complete.
 public enum AnswersFile {
+    /// The largest answers file read: a complete one takes a few kilobytes.
+    public static let maximumBytes = 1 << 20
+
     /// The answers in `url`. A missing or unreadable file throws; problems in its
-    /// content throw every diagnostic at once.
+    /// content throw every diagnostic at once. An empty file is refused: it is a
+    /// mistake (a wrong path, a failed save), not a profile, which is written `{}`;
+    /// but `/dev/null` and other devices and pipes stand for no answers.
     public static func load(from url: URL, knowledge: KnowledgeBase) throws(CoachError) -> Answers {
-        switch FileSystem.kind(of: url.path) {
+        let kind = FileSystem.kind(of: url.path)
+        switch kind {
         case .missing: throw .fileNotFound(url.relativePath)
         case .folder: throw .notAFile(url.relativePath)
-        case .file: break
+        case .file, .other: break
         }
         guard let file = FileReader(path: url.path) else { throw .unreadable(url.relativePath) }
         let data: Data
         do {
-            data = try file.readToEnd()
+            data = try file.readToEnd(limit: maximumBytes)
+        } catch .tooLarge {
+            throw .invalidData([
+                Diagnostic(.error, .fileTooLarge(maximumBytes), at: SourceLocation(file: url.relativePath))
+            ])
         } catch {
             throw .unreadable(url.relativePath)
         }
+        if data.isEmpty, kind == .other { return Answers() }
         return try parse(data, path: url.relativePath, knowledge: knowledge)
     }
 
@@ -25,7 +36,9 @@ public enum AnswersFile {
     public static func parse(_ data: Data, path: String, knowledge: KnowledgeBase) throws(CoachError) -> Answers {
         let log = DiagnosticLog()
         let reader = DocumentReader(file: path, log: log)
-        guard let root = try DataNode.parse(data: data, path: path) else { return Answers() }
+        guard let root = try DataNode.parse(data: data, path: path) else {
+            throw .invalidData([Diagnostic(.error, .emptyFile, at: SourceLocation(file: path))])
+        }
         let answers = AnswersReader(knowledge: knowledge, reader: reader).answers(from: root)
         guard !log.diagnostics.contains(where: \.isError) else { throw .invalidData(log.sorted()) }
         return answers

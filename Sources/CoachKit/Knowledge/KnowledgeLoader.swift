@@ -49,7 +49,7 @@ public enum KnowledgeLoader {
     public static func load(from folder: URL, includingScenarios: Bool = true) throws(CoachError) -> LoadReport {
         switch FileSystem.kind(of: folder.path) {
         case .missing: throw .folderNotFound(folder.path)
-        case .file: throw .notAFolder(folder.path)
+        case .file, .other: throw .notAFolder(folder.path)
         case .folder: break
         }
         let display = folder.relativePath.hasSuffix("/") ? String(folder.relativePath.dropLast()) : folder.relativePath

@@ -68,10 +68,10 @@ public struct PostsReader: Sendable {
         switch FileSystem.kind(of: url.path) {
         case .missing: throw .fileNotFound(path)
         case .folder: throw .notAFile(path)
-        case .file: break
+        case .file, .other: break
         }
         guard let file = FileReader(path: url.path) else { throw .unreadable(path) }
-        var parser = CSVParser()
+        var parser = CSVParser(path: path)
         var accumulator = Accumulator(reader: self, path: path, skipBadRows: skipBadRows)
         var total = 0
         while true {
@@ -317,6 +317,9 @@ struct CSVParser {
         var separator: UInt8
     }
 
+    /// The file, for the problems the parser finds itself.
+    let path: String
+
     private var separator: UInt8?
     private var headerBytes: [UInt8] = []
     private var field: [UInt8] = []
@@ -325,11 +328,23 @@ struct CSVParser {
     private var quoteSeen = false
     private var line = 1
     private var rowLine = 1
+    /// Where the open quoted field started, to report it if it never closes.
+    private var quoteLine = 1
     private var atStart = true
 
-    /// The longest field kept: a longer one is cut, so that a binary file cannot
-    /// grow one without bound.
+    /// The longest value a field may hold, in bytes; a longer one is refused, so that
+    /// a binary file cannot grow one without bound.
     static let longestField = 64 * 1024
+
+    init(path: String) {
+        self.path = path
+    }
+
+    private func problem(_ problem: Problem, line: Int) -> CoachError {
+        .invalidData([
+            Diagnostic(.error, problem, at: SourceLocation(file: path, position: SourcePosition(line: line, column: 1)))
+        ])
+    }
 
     mutating func feed(_ data: Data, _ emit: (Row, Int) throws(CoachError) -> Void) throws(CoachError) {
         var bytes = [UInt8](data)
@@ -360,17 +375,24 @@ struct CSVParser {
             headerBytes = []
             try consume(bytes, emit)
         }
+        if inQuotes { throw problem(.unterminatedQuote, line: quoteLine) }
         if !field.isEmpty || !fields.isEmpty { try endRow(emit) }
     }
 
-    private mutating func endField() {
-        fields.append(String(decoding: field, as: UTF8.self))
+    private mutating func endField() throws(CoachError) {
+        guard let text = String(validating: field, as: UTF8.self) else { throw problem(.notUTF8, line: line) }
+        fields.append(text)
         field.removeAll(keepingCapacity: true)
         quoteSeen = false
     }
 
+    private mutating func append(_ byte: UInt8) throws(CoachError) {
+        guard field.count < Self.longestField else { throw problem(.valueTooLong(Self.longestField), line: line) }
+        field.append(byte)
+    }
+
     private mutating func endRow(_ emit: (Row, Int) throws(CoachError) -> Void) throws(CoachError) {
-        endField()
+        try endField()
         try emit(Row(fields: fields, separator: separator ?? UInt8(ascii: ",")), rowLine)
         fields.removeAll(keepingCapacity: true)
     }
@@ -387,16 +409,17 @@ struct CSVParser {
                     quoteSeen = true
                 } else {
                     if byte == newline { line += 1 }
-                    if field.count < Self.longestField { field.append(byte) }
+                    try append(byte)
                 }
                 continue
             }
             switch byte {
             case quote:
-                if quoteSeen { field.append(quote) }  // a doubled quote inside a quoted field
+                if quoteSeen { try append(quote) }  // a doubled quote inside a quoted field
                 inQuotes = true
+                quoteLine = line
             case separator:
-                endField()
+                try endField()
             case newline:
                 try endRow(emit)
                 line += 1
@@ -404,7 +427,7 @@ struct CSVParser {
             case carriageReturn:
                 continue
             default:
-                if field.count < Self.longestField { field.append(byte) }
+                try append(byte)
             }
         }
     }

@@ -7,13 +7,18 @@ import FoundationEssentials
 /// What the coach asks of the file system, from the C library: what a path is, a
 /// file read in chunks, and errors told in the system's words.
 public enum FileSystem {
-    public enum Kind: Sendable { case missing, file, folder }
+    /// What a path names: `other` is a device or a pipe, such as `/dev/null`.
+    public enum Kind: Sendable { case missing, file, folder, other }
 
     /// What is at `path`, links followed.
     public static func kind(of path: String) -> Kind {
         var status = stat()
         guard stat(path, &status) == 0 else { return .missing }
-        return status.st_mode & S_IFMT == S_IFDIR ? .folder : .file
+        switch status.st_mode & S_IFMT {
+        case S_IFDIR: return .folder
+        case S_IFREG: return .file
+        default: return .other
+        }
     }
 
     /// The size of the file at `path` in bytes; 0 when it cannot be read.
@@ -80,24 +85,26 @@ struct FileReader: ~Copyable {
             repeat { result = Glibc.read(descriptor, buffer.baseAddress, count) } while result < 0 && errno == EINTR
             return result
         }
-        guard read >= 0 else { throw FileReadError(reason: FileSystem.lastReason) }
+        guard read >= 0 else { throw .failed(FileSystem.lastReason) }
         data.count = read
         return data
     }
 
-    /// The rest of the file.
-    func readToEnd() throws(FileReadError) -> Data {
+    /// The rest of the file; more than `limit` bytes throws `tooLarge`.
+    func readToEnd(limit: Int = .max) throws(FileReadError) -> Data {
         var data = Data()
         while true {
             let chunk = try read(upTo: 1 << 16)
             if chunk.isEmpty { return data }
             data.append(chunk)
+            if data.count > limit { throw .tooLarge }
         }
     }
 }
 
-struct FileReadError: Error {
-    var reason: String
+enum FileReadError: Error {
+    case failed(String)
+    case tooLarge
 }
 
 /// Paths as text, in the slash-separated form the coach's messages show.

@@ -58,6 +58,13 @@ struct PlainYAMLReaderTests {
         case (.success(let a), .success(let b)):
             return difference(a, b)
         case (.failure(let a), .failure(let b)):
+            // A document that expands past the budget is refused by both, but where
+            // differs: libyaml's reader counts aliases as it composes, Yams counted
+            // nodes as it converted them afterwards.
+            if case .documentTooLarge = a.problem, a.problem == b.problem { return nil }
+            // libyaml gives a character it refuses as a byte offset, which Yams left
+            // unplaced and the coach places.
+            if a.problem == b.problem, b.position == nil { return nil }
             return a.problem == b.problem && a.position == b.position
                 ? nil
                 : "\(a.problem) at \(a.position.map(\.description) ?? "-") vs \(b.problem) at \(b.position.map(\.description) ?? "-")"
@@ -226,7 +233,8 @@ struct PlainYAMLReaderTests {
         let pieces: [[UInt8]] = [
             " ", "\n", ": ", "- ", "#", "'", "\"", "|", ">", "[", "]", "{", "}", ",", "\t", "\\", "? ", "&a ", "*a",
             "!t ",
-            "---\n", "...\n", "  ", "\r\n", "é", "''", "|-\n", ">+\n", "\n\n",
+            "---\n", "...\n", "  ", "\r\n", "é", "''", "|-\n", ">+\n", "\n\n", "\u{0}", "\u{1B}", "\u{7F}", "\u{85}",
+            "\u{9F}", "\u{FEFF}", "\u{FFFE}",
         ].map { Array($0.utf8) }
         for round in 0..<Self.mutationRounds {
             var mutated = texts[round % texts.count]
