@@ -6,6 +6,7 @@
 #   make release   an optimised build with the Swift runtime linked in
 #   make install   the release build, copied to $(PREFIX)/bin (PREFIX=/usr/local)
 #   make bench     start-up, rules against CLIPS, the interview: Benchmarks/RESULTS.md
+#   make sanitize  every test under the address and thread sanitizers
 
 SWIFT     ?= swift
 PREFIX    ?= /usr/local
@@ -23,7 +24,7 @@ APT_PACKAGES   := $(BUILD_PACKAGES)
 
 SUDO := $(shell [ "$$(id -u)" -eq 0 ] || echo sudo)
 
-.PHONY: all run test build release install deps test-deps bench check-knowledge clean
+.PHONY: all run test build release install deps test-deps bench check-knowledge clean sanitize
 
 all: build
 
@@ -55,6 +56,19 @@ test: test-deps
 	$(SWIFT) build --build-tests
 	COACH_BIN="$$($(SWIFT) build --show-bin-path)/coach" $(SWIFT) test --skip-build
 	@../shared/tools/paraphrase-check knowledge 2>/dev/null || [ ! -x ../shared/tools/paraphrase-check ]
+
+## The whole test suite under each sanitizer, in a build of its own (.build-address,
+## .build-thread). Leaks at exit are not reported: the Swift runtime and libedit keep
+## some memory to the end on purpose, and the operating system takes it back.
+SANITIZERS ?= address thread
+sanitize: test-deps
+	@for sanitizer in $(SANITIZERS); do \
+	  echo "== $$sanitizer sanitizer"; \
+	  $(SWIFT) build --build-tests --sanitize=$$sanitizer --scratch-path .build-$$sanitizer || exit 1; \
+	  ASAN_OPTIONS=detect_leaks=0 TSAN_OPTIONS=halt_on_error=1 \
+	    COACH_BIN="$$($(SWIFT) build --sanitize=$$sanitizer --scratch-path .build-$$sanitizer --show-bin-path)/coach" \
+	    $(SWIFT) test --skip-build --sanitize=$$sanitizer --scratch-path .build-$$sanitizer || exit 1; \
+	done
 
 bench:
 	@$(MAKE) --no-print-directory deps APT_PACKAGES="$(BENCH_PACKAGES)"

@@ -14,6 +14,10 @@ public final class EditLineReader: LineReader {
     private let historyPath: String?
     /// The prompt, as wide characters that outlive each call to the prompt function.
     private var promptBuffer: UnsafeMutablePointer<wchar_t>
+    /// The completion function's name and help: libedit keeps the pointers, not
+    /// copies, so they live as long as the editor.
+    private let completionName = EditLineReader.wide("coach-complete")
+    private let completionHelp = EditLineReader.wide("Complete")
     private let colors: Bool
     /// The ways to finish the word before the cursor, given the line up to it.
     public var completer: ((String) -> [String])?
@@ -50,12 +54,16 @@ public final class EditLineReader: LineReader {
         // ~/.editrc first, so that a `bind -v` there cannot erase the coach's bindings.
         el_source(editLine, nil)
         coach_el_add_function(
-            editLine, Self.wide("coach-complete"), Self.wide("Complete"),
+            editLine, completionName, completionHelp,
             { editLine, _ in
                 guard let editLine, let data = coach_el_get_client_data(editLine) else { return UInt8(CC_ERROR) }
                 return Unmanaged<EditLineReader>.fromOpaque(data).takeUnretainedValue().complete()
             })
-        coach_el_bind(editLine, Self.wide("^I"), Self.wide("coach-complete"))
+        let key = Self.wide("^I")
+        let function = Self.wide("coach-complete")
+        coach_el_bind(editLine, key, function)  // copied by libedit
+        key.deallocate()
+        function.deallocate()
         coach_el_set_signal(editLine, 1)
         Self.installInterruptHandler()
     }
@@ -64,6 +72,8 @@ public final class EditLineReader: LineReader {
         el_end(editLine)
         history_wend(history)
         promptBuffer.deallocate()
+        completionName.deallocate()
+        completionHelp.deallocate()
     }
 
     public func readLine(prompt: String) -> LineEvent {

@@ -35,6 +35,10 @@ struct CoachProcess {
         let home = FileManager.default.temporaryDirectory.appending(path: "coach-home-\(UUID().uuidString)")
         defer { try? FileManager.default.removeItem(at: home) }
         var base = ["PATH": "/usr/bin:/bin", "HOME": home.path, "LANG": "C.UTF-8"]
+        // Under `make sanitize`, the sanitizers' settings reach the coach too.
+        for name in ["ASAN_OPTIONS", "TSAN_OPTIONS", "UBSAN_OPTIONS"] {
+            base[name] = ProcessInfo.processInfo.environment[name]
+        }
         base.merge(environment) { $1 }
         process.environment = base
         if let directory { process.currentDirectoryURL = directory }
