@@ -14,6 +14,7 @@ public enum Problem: Sendable, Hashable {
     case fileTooLarge(Int)
     case valueTooLong(Int)
     case unterminatedQuote
+    case linkOutsideFolder
     case missingFile(String)
     case unknownFile(String, suggestion: String?)
 
@@ -168,6 +169,7 @@ public enum Problem: Sendable, Hashable {
         case .fileTooLarge(let limit): ("problem.file_too_large", ["limit": Self.size(limit)], nil)
         case .valueTooLong(let limit): ("problem.value_too_long", ["limit": Self.size(limit)], nil)
         case .unterminatedQuote: ("problem.unterminated_quote", [:], nil)
+        case .linkOutsideFolder: ("problem.link_outside_folder", [:], nil)
         case .missingFile(let name): ("problem.missing_file", ["name": name], nil)
         case .unknownFile(let name, let suggestion): ("problem.unknown_file", ["name": name], suggestion)
         case .unknownKey(let key, let suggestion): ("problem.unknown_key", ["key": key], suggestion)

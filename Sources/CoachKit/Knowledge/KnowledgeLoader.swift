@@ -30,6 +30,8 @@ public enum KnowledgeLoader {
             /// A file on disk, read when its turn comes, so that its text is held
             /// only while it is decoded.
             case file(URL, size: Int)
+            /// A link to a file outside the folder: not read, reported.
+            case outside
         }
 
         var displayPath: String
@@ -54,11 +56,17 @@ public enum KnowledgeLoader {
         }
         let display = folder.relativePath.hasSuffix("/") ? String(folder.relativePath.dropLast()) : folder.relativePath
         let paths = yamlPaths(in: folder).filter { includingScenarios || !$0.hasPrefix(scenariosFolder + "/") }
+        let root = FileSystem.realPath(folder.path)
         let files = paths.map { relative in
             let url = folder.appending(path: relative)
-            let size = FileSystem.size(of: url.path)
+            // A third-party folder must not make the coach read, and then quote in its
+            // messages, a file from elsewhere through a link.
+            guard let root, let target = FileSystem.realPath(url.path), target.hasPrefix(root + "/") else {
+                return SourceFile(displayPath: display + "/" + relative, relativePath: relative, contents: .outside)
+            }
             return SourceFile(
-                displayPath: display + "/" + relative, relativePath: relative, contents: .file(url, size: size))
+                displayPath: display + "/" + relative, relativePath: relative,
+                contents: .file(url, size: FileSystem.size(of: url.path)))
         }
         return load(files: files, folderPath: display)
     }
@@ -208,6 +216,7 @@ public enum KnowledgeLoader {
             switch file.contents {
             case .yaml(let text): total + text.utf8.count
             case .file(_, let size): total + size
+            case .outside: total
             }
         }
         guard files.count > 1, size >= concurrentReadingThreshold else { return files.map(decode) }
@@ -223,6 +232,7 @@ public enum KnowledgeLoader {
             switch file.contents {
             case .yaml(let yaml): text = yaml
             case .file(let url, _): text = try read(url)
+            case .outside: throw LocatedProblem(problem: .linkOutsideFolder, position: nil)
             }
             root = try DataNode.parse(yaml: text)
         } catch {

@@ -60,6 +60,13 @@ public enum FileSystem {
         return found
     }
 
+    /// `path` with every link and `..` resolved; nil when it names nothing.
+    static func realPath(_ path: String) -> String? {
+        guard let resolved = realpath(path, nil) else { return nil }
+        defer { free(resolved) }
+        return String(cString: resolved)
+    }
+
     /// The words for the C library's last error.
     static var lastReason: String { String(cString: strerror(errno)) }
 }

@@ -32,6 +32,31 @@ struct SessionStoreTests {
         #expect(!SessionStore.isValid(name: "a b"))
     }
 
+    /// Two writers of one session, as two coach processes would be: every save is
+    /// whole (temporary file, fsync, rename), so a reader always finds one of them,
+    /// never a mix or a torn file. The last writer wins.
+    @Test func concurrentSavesNeverTearTheFile() throws {
+        defer { try? FileManager.default.removeItem(at: folder) }
+        var first = Session(name: "shared")
+        first.record(.text("Atelier Zoé"), for: "name")
+        var second = Session(name: "shared")
+        second.record(.text("Café Léa"), for: "name")
+        second.record(.number(3), for: "posts_per_week")
+        try store.save(first)
+        let store = self.store
+        let sessions = [first, second]
+        DispatchQueue.concurrentPerform(iterations: 200) { index in
+            try? store.save(sessions[index % 2])
+        }
+        for _ in 0..<20 {
+            let (loaded, notice) = try store.load("shared", knowledge: knowledge, setAside: false)
+            #expect(notice == nil)
+            #expect(loaded == first || loaded == second)
+        }
+        let leftovers = try FileManager.default.contentsOfDirectory(atPath: folder.path).filter { $0.hasSuffix(".tmp") }
+        #expect(leftovers.isEmpty)
+    }
+
     @Test func aSessionSurvivesASaveAndALoad() throws {
         defer { try? FileManager.default.removeItem(at: folder) }
         var session = Session(name: "lea")

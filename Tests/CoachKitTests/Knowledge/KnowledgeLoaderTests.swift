@@ -52,6 +52,34 @@ struct KnowledgeLoaderTests {
             ])
     }
 
+    /// A third-party folder: a link to a file elsewhere is reported, not read; a link
+    /// to a parent folder does not make the walk endless.
+    @Test func linksCannotLeadOutOfTheFolderOrRoundInCircles() throws {
+        let folder = FileManager.default.temporaryDirectory.appending(path: "coach-links-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        try FileManager.default.copyItem(at: fixtures.appending(path: "good"), to: folder)
+        let outside = folder.deletingLastPathComponent().appending(path: "coach-outside-\(UUID().uuidString).yaml")
+        defer { try? FileManager.default.removeItem(at: outside) }
+        try "secret: the contents of a file elsewhere\n".write(to: outside, atomically: true, encoding: .utf8)
+        try FileManager.default.createSymbolicLink(
+            at: folder.appending(path: "topics/tip.linked.yaml"), withDestinationURL: outside)
+        try FileManager.default.createSymbolicLink(
+            at: folder.appending(path: "topics/loop"), withDestinationURL: folder)
+        // A link to a file inside the folder is read as any other.
+        try FileManager.default.createSymbolicLink(
+            at: folder.appending(path: "topics/tip.second.yaml"),
+            withDestinationURL: folder.appending(path: "topics/tip.first.yaml"))
+
+        let report = try KnowledgeLoader.load(from: folder)
+        let messages = report.diagnostics.map { $0.formatted(in: .en) }
+        #expect(
+            messages.contains {
+                $0.contains("topics/tip.linked.yaml: error: a link to a file outside the knowledge folder")
+            })
+        #expect(!messages.contains { $0.contains("secret") })
+        #expect(messages.contains { $0.contains("tip.second.yaml") && $0.contains("duplicate") })
+    }
+
     @Test func aMissingFolderThrowsRatherThanReporting() {
         #expect(throws: CoachError.folderNotFound("/no/such/folder")) {
             try KnowledgeLoader.load(from: URL(fileURLWithPath: "/no/such/folder"))
