@@ -7,6 +7,7 @@
 #   make install   the release build, copied to $(PREFIX)/bin (PREFIX=/usr/local)
 #   make bench     start-up, rules against CLIPS, the interview: Benchmarks/RESULTS.md
 #   make sanitize  every test under the address and thread sanitizers
+#   make fuzz      libFuzzer on the condition parser, answers and posts readers
 
 SWIFT     ?= swift
 PREFIX    ?= /usr/local
@@ -24,7 +25,7 @@ APT_PACKAGES   := $(BUILD_PACKAGES)
 
 SUDO := $(shell [ "$$(id -u)" -eq 0 ] || echo sudo)
 
-.PHONY: all run test build release install deps test-deps bench check-knowledge clean sanitize
+.PHONY: all run test build release install deps test-deps bench check-knowledge clean sanitize fuzz
 
 all: build
 
@@ -69,6 +70,27 @@ sanitize: test-deps
 	    COACH_BIN="$$($(SWIFT) build --sanitize=$$sanitizer --scratch-path .build-$$sanitizer --show-bin-path)/coach" \
 	    $(SWIFT) test --skip-build --sanitize=$$sanitizer --scratch-path .build-$$sanitizer || exit 1; \
 	done
+
+## libFuzzer, FUZZ_SECONDS on each target (Fuzz/README.md). New inputs that reach
+## new code join Fuzz/corpus/TARGET, which is then minimised; a crash is written to
+## Fuzz/crashes/ and stops the run.
+FUZZ_TARGETS ?= conditions answers posts
+FUZZ_SECONDS ?= 60
+fuzz: deps
+	COACH_FUZZ=1 $(SWIFT) build --product coach-fuzz --scratch-path .build-fuzz
+	@mkdir -p Fuzz/crashes
+	@for target in $(FUZZ_TARGETS); do \
+	  echo "== $$target, $(FUZZ_SECONDS) s"; \
+	  COACH_FUZZ_TARGET=$$target ASAN_OPTIONS=detect_leaks=0 .build-fuzz/debug/coach-fuzz Fuzz/corpus/$$target \
+	    -max_total_time=$(FUZZ_SECONDS) -timeout=1 -rss_limit_mb=2048 -max_len=4096 -detect_leaks=0 \
+	    -artifact_prefix=Fuzz/crashes/$$target- -print_final_stats=1 2>&1 | grep -E "^(#[0-9]+ +DONE|stat::|==[0-9]+==ERROR|SUMMARY|artifact)" ; \
+	  ls Fuzz/crashes/$$target-* >/dev/null 2>&1 && exit 1; \
+	  rm -rf .build-fuzz/merged && mkdir -p .build-fuzz/merged && \
+	  COACH_FUZZ_TARGET=$$target .build-fuzz/debug/coach-fuzz -merge=1 -detect_leaks=0 -max_len=4096 \
+	    .build-fuzz/merged Fuzz/corpus/$$target >/dev/null 2>&1 && \
+	  rm -rf Fuzz/corpus/$$target && mv .build-fuzz/merged Fuzz/corpus/$$target && \
+	  echo "   corpus kept, minimised: $$(ls Fuzz/corpus/$$target | wc -l) inputs"; \
+	done; true
 
 bench:
 	@$(MAKE) --no-print-directory deps APT_PACKAGES="$(BENCH_PACKAGES)"

@@ -1,6 +1,11 @@
 // swift-tools-version:6.0
 import PackageDescription
 
+// `make fuzz` sets COACH_FUZZ: the library and the fuzz entry point are then built
+// for libFuzzer (coverage and the address sanitizer), in a build folder of their own.
+let fuzzing = Context.environment["COACH_FUZZ"] != nil
+let forLibFuzzer: [SwiftSetting] = fuzzing ? [.unsafeFlags(["-sanitize=fuzzer,address"])] : []
+
 let package = Package(
     name: "coach",
     platforms: [.macOS(.v13)],
@@ -18,6 +23,7 @@ let package = Package(
         .target(
             name: "CoachKit",
             dependencies: ["CLibYAML"],
+            swiftSettings: forLibFuzzer,
             plugins: ["EmbedKnowledge"]
         ),
         // libyaml, read through its event API for the YAML the plain reader declines
@@ -57,6 +63,16 @@ let package = Package(
             name: "coach-bench",
             dependencies: ["CoachKit"],
             path: "Benchmarks/CoachBenchmarks"
+        ),
+        // libFuzzer's entry point for the condition parser, the answers reader and the
+        // posts CSV reader (Fuzz/README.md, `make fuzz`); built as usual, it replays
+        // the kept corpora.
+        .executableTarget(
+            name: "coach-fuzz",
+            dependencies: ["CoachKit"],
+            path: "Fuzz/CoachFuzz",
+            swiftSettings: forLibFuzzer + (fuzzing ? [.define("FUZZING")] : []),
+            linkerSettings: fuzzing ? [.unsafeFlags(["-sanitize=fuzzer,address"])] : []
         ),
         .plugin(
             name: "EmbedKnowledge",

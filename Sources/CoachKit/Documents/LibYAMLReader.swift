@@ -116,7 +116,7 @@ struct LibYAMLReader {
         case YAML_SCALAR_EVENT:
             try spend(1, at: position)
             let scalar = event.event.data.scalar
-            let text = String(decoding: UnsafeBufferPointer(start: scalar.value, count: scalar.length), as: UTF8.self)
+            let text = Self.text(scalar.value, scalar.length)
             let style: ScalarStyle =
                 switch scalar.style {
                 case YAML_SINGLE_QUOTED_SCALAR_STYLE, YAML_DOUBLE_QUOTED_SCALAR_STYLE: .quoted
@@ -176,6 +176,14 @@ struct LibYAMLReader {
         if collectionKey == nil || order(key.position) < order(collectionKey?.position) { collectionKey = problem }
     }
 
+    /// A scalar's text. A byte order mark at its start is dropped, as Yams did: an
+    /// invisible character no one means to type, pasted from another program.
+    private static func text(_ bytes: UnsafeMutablePointer<yaml_char_t>?, _ count: Int) -> String {
+        var buffer = UnsafeBufferPointer(start: bytes, count: count)
+        if buffer.starts(with: [0xEF, 0xBB, 0xBF]) { buffer = UnsafeBufferPointer(rebasing: buffer.dropFirst(3)) }
+        return String(decoding: buffer, as: UTF8.self)
+    }
+
     /// Registers `composed` under the anchor's name, if it has one; a later anchor
     /// of the same name shadows it.
     private mutating func anchor(_ name: UnsafeMutablePointer<yaml_char_t>?, _ composed: (node: DataNode, size: Int))
@@ -204,7 +212,7 @@ struct LibYAMLReader {
     private static func identity(ofKey event: Event) -> String? {
         guard event.type == YAML_SCALAR_EVENT else { return nil }
         let scalar = event.event.data.scalar
-        let text = String(decoding: UnsafeBufferPointer(start: scalar.value, count: scalar.length), as: UTF8.self)
+        let text = text(scalar.value, scalar.length)
         let type =
             if let tag = scalar.tag {
                 String(cString: tag)

@@ -71,21 +71,30 @@ public struct PostsReader: Sendable {
         case .file, .other: break
         }
         guard let file = FileReader(path: url.path) else { throw .unreadable(path) }
+        return try read(path: path, skipBadRows: skipBadRows) { () throws(CoachError) -> Data in
+            do {
+                return try file.read(upTo: 1 << 16)
+            } catch {
+                throw .unreadable(path)
+            }
+        }
+    }
+
+    /// The posts in the chunks that `next` gives, until it gives an empty one; `path`
+    /// names them in diagnostics.
+    func read(path: String, skipBadRows: Bool, next: () throws(CoachError) -> Data) throws(CoachError)
+        -> PostsSummary
+    {
         var parser = CSVParser(path: path)
         var accumulator = Accumulator(reader: self, path: path, skipBadRows: skipBadRows)
         var total = 0
         while true {
-            let chunk: Data
-            do {
-                chunk = try file.read(upTo: 1 << 16)
-            } catch {
-                throw .unreadable(path)
-            }
+            let chunk = try next()
             if chunk.isEmpty { break }
             total += chunk.count
             if total > Self.maximumBytes {
                 throw .invalidData([
-                    Diagnostic(.error, .documentTooLarge(Self.maximumBytes), at: SourceLocation(file: path))
+                    Diagnostic(.error, .fileTooLarge(Self.maximumBytes), at: SourceLocation(file: path))
                 ])
             }
             try parser.feed(chunk) { row, line throws(CoachError) in try accumulator.take(row, line: line) }
