@@ -101,6 +101,28 @@ struct HostileInputTests {
 
     static let bakery = corpus.deletingLastPathComponent().appending(path: "bakery.yaml")
 
+    /// The same hostile files as a rule file of a knowledge folder: the folder is
+    /// refused with 65, at the file.
+    @Test(arguments: [
+        ("binary.yaml", "error: the file is not UTF-8 text"),
+        ("invalid-utf8.yaml", "error: the file is not UTF-8 text"),
+        ("alias-bomb.yaml", "error: the document expands to more than 1000000 values"),
+        ("json-deep.json", "nested more than 200 deep"),
+        ("empty.yaml", "error: the file is empty"),
+        ("malformed.yaml", ":3:1: error: YAML syntax"),
+    ])
+    func inAKnowledgeFolder(file: String, message: String) throws {
+        let folder = FileManager.default.temporaryDirectory.appending(path: "coach-hostile-kb-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        try FileManager.default.copyItem(at: fixtures.appending(path: "good"), to: folder)
+        try FileManager.default.createDirectory(
+            at: folder.appending(path: "rules"), withIntermediateDirectories: true)
+        try FileManager.default.copyItem(
+            at: Self.corpus.appending(path: file), to: folder.appending(path: "rules/hostile.yaml"))
+        let result = try CoachProcess.run(["topics", "--knowledge", folder.path], timeout: 20)
+        Self.check(result, Case(file: "rules/hostile.yaml", status: 65, message: message))
+    }
+
     /// The inputs too large for the repository: nesting 200 000 deep in YAML and JSON,
     /// a long value, a 6 MB value, a file over the answers limit, and a folder given
     /// as a file.
