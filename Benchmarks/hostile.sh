@@ -18,6 +18,8 @@ w = sys.argv[1]
 open(f"{w}/deep.yaml", "w").write("[" * 200000 + "]" * 200000)
 open(f"{w}/deep.json", "w").write('{"a": ' + "[" * 200000 + "]" * 200000 + "}")
 open(f"{w}/six-megabytes.yaml", "w").write('name: "' + "x" * (6 << 20) + '"\n')
+open(f"{w}/long-line.yaml", "w").write("name: [" + ",".join(["1"] * 300000) + "]\n")
+open(f"{w}/long-line.json", "w").write('{"name": "\\ud83d\\ude00", "posts": [' + ",".join(["1"] * 300000) + "]}")
 open(f"{w}/half-megabyte-name.yaml", "w").write('name: "' + "x" * 500000 + '"\n')
 open(f"{w}/six-megabyte-value.csv", "w").write("date,likes,comments,shares\n2026-10-01,\"" + "1" * (6 << 20) + "\",1,1\n")
 PY

@@ -26,17 +26,11 @@ enum Console {
         write(Data((text + "\n").utf8), to: 2)
     }
 
-    /// Writes all of `data` to the file descriptor, as far as it takes it.
-    static func write(_ data: Data, to descriptor: Int32) {
-        data.withUnsafeBytes { buffer in
-            var offset = 0
-            while offset < buffer.count {
-                let written = Glibc.write(descriptor, buffer.baseAddress! + offset, buffer.count - offset)
-                if written < 0, errno == EINTR { continue }
-                guard written > 0 else { return }
-                offset += written
-            }
-        }
+    /// Writes all of `data` to the file descriptor; the system's words for what went
+    /// wrong, or nil.
+    @discardableResult
+    static func write(_ data: Data, to descriptor: Int32) -> String? {
+        FileSystem.write(data, to: descriptor)
     }
 
     static var colorsStandardError: Bool {

@@ -80,8 +80,10 @@ struct PlanCommand: ParsableCommand {
                 style: TextStyle(isEnabled: colors))
             if let output {
                 try AtomicFile.write(data, to: URL(fileURLWithPath: output))
-            } else {
-                Console.write(data, to: 1)
+            } else if let failure = Console.write(data, to: 1) {
+                // A full disk or a closed pipe: the plan did not reach its reader.
+                Console.err("coach: error: cannot write the plan: \(failure)")
+                throw ExitCode(Console.Exit.ioError)
             }
         } catch {
             throw Console.fail(error, language: language)

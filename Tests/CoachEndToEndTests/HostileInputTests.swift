@@ -148,6 +148,18 @@ struct HostileInputTests {
                 "long-name.yaml", "name: \"" + String(repeating: "x", count: 500_000) + "\"\n",
                 Case(file: "long-name.yaml", status: 65, message: "at most 80")
             ),
+            // One line of 600 KB: a column counted from the line's start at every value
+            // once made this take a minute; the test's timeout is the guard.
+            (
+                "long-line.yaml", "name: [" + Array(repeating: "1", count: 300_000).joined(separator: ",") + "]\n",
+                Case(file: "long-line.yaml", status: 65, message: "long-line.yaml:1:7: error: expected")
+            ),
+            (
+                "long-line.json",
+                "{\"name\": \"\\ud83d\\ude00\", \"posts\": ["
+                    + Array(repeating: "1", count: 300_000).joined(separator: ",") + "]}",
+                Case(file: "long-line.json", status: 65, message: "long-line.json:1:")
+            ),
             (
                 "six-megabytes.yaml", "name: \"" + String(repeating: "x", count: 6 << 20) + "\"\n",
                 Case(file: "six-megabytes.yaml", status: 65, message: "larger than 1 MB")

@@ -112,7 +112,7 @@ public enum Problem: Sendable, Hashable {
     /// characters, so that a megabyte value does not become a megabyte message.
     static func shown(_ text: String) -> String {
         let limit = 100
-        guard text.utf8.count > limit || text.unicodeScalars.contains(where: Self.isControl) else { return text }
+        guard text.utf8.count > limit || text.unicodeScalars.contains(where: \.isControlCharacter) else { return text }
         var shown = ""
         var count = 0
         for scalar in text.unicodeScalars {
@@ -120,7 +120,7 @@ public enum Problem: Sendable, Hashable {
                 shown += "…"
                 break
             }
-            if isControl(scalar) {
+            if scalar.isControlCharacter {
                 shown += scalar.escaped(asASCII: true)
             } else {
                 shown.unicodeScalars.append(scalar)
@@ -128,10 +128,6 @@ public enum Problem: Sendable, Hashable {
             count += 1
         }
         return shown
-    }
-
-    private static func isControl(_ scalar: Unicode.Scalar) -> Bool {
-        scalar.value < 0x20 || (0x7F...0x9F).contains(scalar.value)
     }
 
     /// A size in bytes as people say it: `64 KB`, `1 MB`.

@@ -1,13 +1,14 @@
 /// Reads JSON into `DataNode`s, with positions: the data files that libyaml refuses
 /// (it does not join surrogate-pair escapes such as `\ud83d\ude00`). Strings, numbers
 /// (as written), `true`, `false` and `null` become plain scalars, objects mappings
-/// in the order written (a repeated key keeps its last value), arrays sequences.
+/// in the order written (a key written twice is refused, as in YAML), arrays sequences.
 struct JSONReader {
     private let bytes: [UInt8]
     private var offset = 0
     private var line = 1
     private var lineStart = 0
     private var depth = 0
+    private var columns = ColumnCounter()
 
     private init(_ text: String) {
         bytes = Array(text.utf8)
@@ -27,10 +28,10 @@ struct JSONReader {
 
     /// The position of the offset, its column counted in characters as libyaml does.
     private var here: SourcePosition {
-        SourcePosition(line: line, column: 1 + bytes[lineStart..<offset].count { $0 & 0xC0 != 0x80 })
+        mutating get { SourcePosition(line: line, column: columns.column(of: offset, lineStart: lineStart, in: bytes)) }
     }
 
-    private func problem(_ text: String) -> LocatedProblem {
+    private mutating func problem(_ text: String) -> LocatedProblem {
         LocatedProblem(problem: .yamlSyntax("JSON: " + text), position: here)
     }
 
@@ -54,7 +55,7 @@ struct JSONReader {
             depth += 1
             defer { depth -= 1 }
             guard depth <= PlainYAMLReader.maximumDepth else {
-                throw problem("nested more than \(PlainYAMLReader.maximumDepth) deep")
+                throw LocatedProblem(problem: .nestedTooDeep(PlainYAMLReader.maximumDepth), position: here)
             }
             return current == UInt8(ascii: "{") ? try object(at: start) : try array(at: start)
         case UInt8(ascii: "\""):
@@ -66,11 +67,38 @@ struct JSONReader {
             guard !word.isEmpty else {
                 throw problem(offset < bytes.count ? "unexpected character" : "unexpected end of the document")
             }
-            guard word == "true" || word == "false" || Double(word) != nil || word == "null" else {
+            guard word == "true" || word == "false" || word == "null" || Self.isNumber(word.utf8) else {
                 throw LocatedProblem(problem: .yamlSyntax("JSON: '\(word)' is not a value"), position: start)
             }
             return .scalar(word == "null" ? "" : word, style: .plain, at: start)
         }
+    }
+
+    /// JSON's number: `-?(0|[1-9][0-9]*)(\.[0-9]+)?([eE][+-]?[0-9]+)?`; not `nan`,
+    /// `inf`, `+1`, `.5` or `01`, which `Double` would take.
+    private static func isNumber(_ text: String.UTF8View) -> Bool {
+        var bytes = text[...]
+        func digits() -> Int {
+            let count = bytes.prefix { (UInt8(ascii: "0")...UInt8(ascii: "9")).contains($0) }.count
+            bytes = bytes.dropFirst(count)
+            return count
+        }
+        if bytes.first == UInt8(ascii: "-") { bytes = bytes.dropFirst() }
+        if bytes.first == UInt8(ascii: "0") {
+            bytes = bytes.dropFirst()
+        } else if digits() == 0 {
+            return false
+        }
+        if bytes.first == UInt8(ascii: ".") {
+            bytes = bytes.dropFirst()
+            if digits() == 0 { return false }
+        }
+        if bytes.first == UInt8(ascii: "e") || bytes.first == UInt8(ascii: "E") {
+            bytes = bytes.dropFirst()
+            if bytes.first == UInt8(ascii: "+") || bytes.first == UInt8(ascii: "-") { bytes = bytes.dropFirst() }
+            if digits() == 0 { return false }
+        }
+        return bytes.isEmpty
     }
 
     private static func isWordByte(_ byte: UInt8) -> Bool {
@@ -85,6 +113,7 @@ struct JSONReader {
     private mutating func object(at start: SourcePosition) throws(LocatedProblem) -> DataNode {
         offset += 1
         var pairs: [DataNode.Pair] = []
+        var seen: [String: SourcePosition] = [:]
         skipSpace()
         if current == UInt8(ascii: "}") {
             offset += 1
@@ -100,7 +129,9 @@ struct JSONReader {
             offset += 1
             skipSpace()
             let value = try value()
-            pairs.removeAll { $0.key == key }
+            // A key written twice is refused, as in YAML.
+            if let first = seen[key] { throw LocatedProblem(problem: .duplicateKeys([key]), position: first) }
+            seen[key] = keyPosition
             pairs.append(DataNode.Pair(key: key, keyPosition: keyPosition, value: value))
             skipSpace()
             switch current {
@@ -192,19 +223,12 @@ struct JSONReader {
     private mutating func hexQuad() throws(LocatedProblem) -> UInt32 {
         var value: UInt32 = 0
         for _ in 0..<4 {
-            guard let digit = Self.hexDigit(current) else { throw problem("expected four hexadecimal digits") }
+            guard let digit = PlainYAMLReader.hexValue(current) else {
+                throw problem("expected four hexadecimal digits")
+            }
             value = value << 4 | digit
             offset += 1
         }
         return value
-    }
-
-    private static func hexDigit(_ byte: UInt8) -> UInt32? {
-        switch byte {
-        case UInt8(ascii: "0")...UInt8(ascii: "9"): UInt32(byte - UInt8(ascii: "0"))
-        case UInt8(ascii: "a")...UInt8(ascii: "f"): UInt32(byte - UInt8(ascii: "a") + 10)
-        case UInt8(ascii: "A")...UInt8(ascii: "F"): UInt32(byte - UInt8(ascii: "A") + 10)
-        default: nil
-        }
     }
 }

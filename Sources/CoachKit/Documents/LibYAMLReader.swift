@@ -6,12 +6,16 @@ import CLibYAML
 /// libyaml's own. It composes as Yams did before it: the first document only, an
 /// alias is a copy of its anchor's node, keys repeated in a mapping are an error.
 struct LibYAMLReader {
-    private var parser = yaml_parser_t()
+    /// On the heap: libyaml keeps a pointer to its parser (as the input's handler
+    /// data), so it must not move, as a stored property may between calls.
+    private let parser: UnsafeMutablePointer<yaml_parser_t>
     /// The text, for placing the errors libyaml gives as a byte offset.
     private let bytes: UnsafeBufferPointer<UInt8>
-    /// Each anchor's node and how many nodes it holds: an alias counts them all
-    /// against the budget, so that a small file cannot expand without limit.
-    private var anchors: [String: (node: DataNode, size: Int)] = [:]
+    /// Each anchor's node, how many nodes it holds and how deep it nests: an alias
+    /// counts them all against the budget, so that a small file cannot expand without
+    /// limit, and adds its depth to where it stands, so that chained aliases cannot
+    /// nest deeper than the limit.
+    private var anchors: [String: Composed] = [:]
     private var budget: Int
     private let initialBudget: Int
     private var depth = 0
@@ -19,7 +23,11 @@ struct LibYAMLReader {
     /// text: reported once the document is read, as Yams reported it.
     private var collectionKey: LocatedProblem?
 
-    private init(bytes: UnsafeBufferPointer<UInt8>, budget: Int) {
+    /// A node, with how many nodes it holds and how many levels deep it nests.
+    private typealias Composed = (node: DataNode, size: Int, height: Int)
+
+    private init(parser: UnsafeMutablePointer<yaml_parser_t>, bytes: UnsafeBufferPointer<UInt8>, budget: Int) {
+        self.parser = parser
         self.bytes = bytes
         self.budget = budget
         initialBudget = budget
@@ -29,13 +37,15 @@ struct LibYAMLReader {
     static func read(_ text: String, budget: Int) throws(LocatedProblem) -> DataNode? {
         var text = text
         let result: Result<DataNode?, LocatedProblem> = text.withUTF8 { bytes in
-            var reader = LibYAMLReader(bytes: bytes, budget: budget)
-            guard yaml_parser_initialize(&reader.parser) == 1 else {
+            let parser = UnsafeMutablePointer<yaml_parser_t>.allocate(capacity: 1)
+            defer { parser.deallocate() }
+            guard yaml_parser_initialize(parser) == 1 else {
                 return .failure(LocatedProblem(problem: .yamlSyntax("out of memory"), position: nil))
             }
-            defer { yaml_parser_delete(&reader.parser) }
-            yaml_parser_set_encoding(&reader.parser, YAML_UTF8_ENCODING)
-            yaml_parser_set_input_string(&reader.parser, bytes.baseAddress, bytes.count)
+            defer { yaml_parser_delete(parser) }
+            yaml_parser_set_encoding(parser, YAML_UTF8_ENCODING)
+            yaml_parser_set_input_string(parser, bytes.baseAddress, bytes.count)
+            var reader = LibYAMLReader(parser: parser, bytes: bytes, budget: budget)
             do throws(LocatedProblem) {
                 return .success(try reader.stream())
             } catch {
@@ -60,12 +70,13 @@ struct LibYAMLReader {
 
     private mutating func next() throws(LocatedProblem) -> Event {
         let event = Event()
-        guard yaml_parser_parse(&parser, &event.event) == 1 else { throw error() }
+        guard yaml_parser_parse(parser, &event.event) == 1 else { throw error() }
         return event
     }
 
     /// The parser's error, as Yams reported it: libyaml's words at its problem mark.
     private func error() -> LocatedProblem {
+        let parser = self.parser.pointee
         let problem = parser.problem.map { String(cString: $0) } ?? "unknown problem"
         switch parser.error {
         case YAML_READER_ERROR:
@@ -103,7 +114,7 @@ struct LibYAMLReader {
         return root
     }
 
-    private mutating func node(from event: Event) throws(LocatedProblem) -> (node: DataNode, size: Int) {
+    private mutating func node(from event: Event) throws(LocatedProblem) -> Composed {
         let position = event.start
         switch event.type {
         case YAML_ALIAS_EVENT:
@@ -112,6 +123,9 @@ struct LibYAMLReader {
                 throw LocatedProblem(problem: .yamlSyntax("found undefined alias"), position: position)
             }
             try spend(anchored.size, at: position)
+            guard depth + anchored.height <= PlainYAMLReader.maximumDepth else {
+                throw LocatedProblem(problem: .nestedTooDeep(PlainYAMLReader.maximumDepth), position: position)
+            }
             return anchored
         case YAML_SCALAR_EVENT:
             try spend(1, at: position)
@@ -123,21 +137,24 @@ struct LibYAMLReader {
                 case YAML_LITERAL_SCALAR_STYLE, YAML_FOLDED_SCALAR_STYLE: .block
                 default: .plain
                 }
-            return anchor(scalar.anchor, (.scalar(text, style: style, at: position), 1))
+            return anchor(scalar.anchor, (.scalar(text, style: style, at: position), 1, 0))
         case YAML_SEQUENCE_START_EVENT:
             try spend(1, at: position)
             try enter(at: position)
             defer { depth -= 1 }
             var elements: [DataNode] = []
             var size = 1
+            var height = 0
             var next = try next()
             while next.type != YAML_SEQUENCE_END_EVENT {
                 let element = try node(from: next)
                 elements.append(element.node)
                 size += element.size
+                height = max(height, element.height)
                 next = try self.next()
             }
-            return anchor(event.event.data.sequence_start.anchor, (.sequence(elements, at: position), size))
+            return anchor(
+                event.event.data.sequence_start.anchor, (.sequence(elements, at: position), size, height + 1))
         case YAML_MAPPING_START_EVENT:
             try spend(1, at: position)
             try enter(at: position)
@@ -145,6 +162,7 @@ struct LibYAMLReader {
             var entries: [(key: DataNode, value: DataNode)] = []
             var identities: [String?] = []
             var size = 1
+            var height = 0
             var next = try next()
             while next.type != YAML_MAPPING_END_EVENT {
                 identities.append(Self.identity(ofKey: next))
@@ -152,6 +170,7 @@ struct LibYAMLReader {
                 let value = try node(from: try self.next())
                 entries.append((key.node, value.node))
                 size += key.size + value.size
+                height = max(height, key.height, value.height)
                 next = try self.next()
             }
             try Self.refuseDuplicates(zip(entries, identities).map { ($0.key, $1) })
@@ -164,7 +183,7 @@ struct LibYAMLReader {
                 }
                 pairs.append(DataNode.Pair(key: text, keyPosition: keyPosition, value: value))
             }
-            return anchor(event.event.data.mapping_start.anchor, (.mapping(pairs, at: position), size))
+            return anchor(event.event.data.mapping_start.anchor, (.mapping(pairs, at: position), size, height + 1))
         default:
             throw LocatedProblem(problem: .yamlSyntax("unexpected event"), position: position)
         }
@@ -186,9 +205,7 @@ struct LibYAMLReader {
 
     /// Registers `composed` under the anchor's name, if it has one; a later anchor
     /// of the same name shadows it.
-    private mutating func anchor(_ name: UnsafeMutablePointer<yaml_char_t>?, _ composed: (node: DataNode, size: Int))
-        -> (node: DataNode, size: Int)
-    {
+    private mutating func anchor(_ name: UnsafeMutablePointer<yaml_char_t>?, _ composed: Composed) -> Composed {
         if let name { anchors[String(cString: name)] = composed }
         return composed
     }

@@ -27,6 +27,7 @@ struct PlainYAMLReader {
     private var lineStart = 0
     private var depth = 0
     private var budget: Int
+    private var columns = ColumnCounter()
 
     private init(bytes: UnsafeBufferPointer<UInt8>, budget: Int) {
         self.bytes = bytes
@@ -88,20 +89,10 @@ struct PlainYAMLReader {
         byte == 0x20 || byte == 0x09 || isBreak(byte) || byte == 0
     }
 
-    /// The position of byte `position` on the current line, in characters as libyaml
-    /// counts them.
-    private func position(at position: Int) -> SourcePosition {
-        var column = 1
-        var index = lineStart
-        while index < position {
-            if bytes[index] & 0xC0 != 0x80 { column += 1 }
-            index += 1
-        }
-        // A character's continuation bytes before `position` were counted with it.
-        return SourcePosition(line: line, column: column)
+    /// The position of the offset, its column in characters as libyaml counts them.
+    private var here: SourcePosition {
+        mutating get { SourcePosition(line: line, column: columns.column(of: offset, lineStart: lineStart, in: bytes)) }
     }
-
-    private var here: SourcePosition { position(at: offset) }
 
     /// Moves past the line break at the offset.
     private mutating func consumeBreak() {
@@ -545,7 +536,8 @@ struct PlainYAMLReader {
         offset += 1
     }
 
-    private static func hexValue(_ byte: UInt8) -> UInt32? {
+    /// A hexadecimal digit's value, for escapes; the JSON reader's too.
+    static func hexValue(_ byte: UInt8) -> UInt32? {
         switch byte {
         case 0x30...0x39: UInt32(byte - 0x30)
         case 0x41...0x46: UInt32(byte - 0x41 + 10)

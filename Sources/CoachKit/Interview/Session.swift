@@ -93,19 +93,10 @@ public struct SessionStore: Sendable {
     {
         let url = url(for: name)
         guard FileManager.default.fileExists(atPath: url.path) else { return (Session(name: name), nil) }
-        guard let file = FileReader(path: url.path) else { throw .unreadable(url.path) }
         do throws(CoachError) {
-            let data: Data
-            do {
-                data = try file.readToEnd(limit: AnswersFile.maximumBytes)
-            } catch .tooLarge {
-                // No session the coach writes comes near this: the file is not one of its own.
-                throw .invalidData([
-                    Diagnostic(.error, .fileTooLarge(AnswersFile.maximumBytes), at: SourceLocation(file: url.path))
-                ])
-            } catch {
-                throw .unreadable(url.path)
-            }
+            // No session the coach writes comes near the limit: a larger file is not
+            // one of its own, and is set aside like any other it cannot read.
+            let data = try FileSystem.contents(of: url.path, limit: AnswersFile.maximumBytes, display: url.path)
             return (try Self.decode(data, name: name, path: url.path, knowledge: knowledge), nil)
         } catch {
             guard setAside, case .invalidData(let problems) = error else { throw error }

@@ -17,17 +17,7 @@ public enum AnswersFile {
         case .folder: throw .notAFile(url.relativePath)
         case .file, .other: break
         }
-        guard let file = FileReader(path: url.path) else { throw .unreadable(url.relativePath) }
-        let data: Data
-        do {
-            data = try file.readToEnd(limit: maximumBytes)
-        } catch .tooLarge {
-            throw .invalidData([
-                Diagnostic(.error, .fileTooLarge(maximumBytes), at: SourceLocation(file: url.relativePath))
-            ])
-        } catch {
-            throw .unreadable(url.relativePath)
-        }
+        let data = try FileSystem.contents(of: url.path, limit: maximumBytes, display: url.relativePath)
         if data.isEmpty, kind == .other { return Answers() }
         return try parse(data, path: url.relativePath, knowledge: knowledge)
     }

@@ -114,7 +114,7 @@ struct AnswersReader {
     /// C0 and C1 control characters other than tab: never part of an answer, and
     /// able to drive a terminal when printed.
     static func isControl(_ scalar: Unicode.Scalar) -> Bool {
-        (scalar.value < 0x20 && scalar != "\t") || (0x7F...0x9F).contains(scalar.value)
+        scalar.isControlCharacter && scalar != "\t"
     }
 
     /// Yes or no, in English or French.

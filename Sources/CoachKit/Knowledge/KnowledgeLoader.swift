@@ -95,13 +95,20 @@ public enum KnowledgeLoader {
             .sorted()
     }
 
+    /// The largest knowledge file read: 50 000 rules take about 10 MB.
+    static let maximumFileBytes = 64 << 20
+
     /// A file's text, without its byte order mark.
     private static func read(_ url: URL) throws(LocatedProblem) -> String {
         let data: Data
-        do {
-            data = try Data(contentsOf: url)
+        do throws(FileReadError) {
+            guard let file = FileReader(path: url.path) else { throw .failed(FileSystem.lastReason) }
+            data = try file.readToEnd(limit: maximumFileBytes)
         } catch {
-            throw LocatedProblem(problem: .unreadable(FileSystem.reason(error)), position: nil)
+            switch error {
+            case .tooLarge: throw LocatedProblem(problem: .fileTooLarge(maximumFileBytes), position: nil)
+            case .failed(let reason): throw LocatedProblem(problem: .unreadable(reason), position: nil)
+            }
         }
         guard var text = String(data: data, encoding: .utf8) else {
             throw LocatedProblem(problem: .notUTF8, position: nil)

@@ -362,9 +362,16 @@ struct CSVParser {
             if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes.removeFirst(3) }
         }
         if separator == nil {
-            // The header decides the separator: keep bytes until its line ends.
+            // The header decides the separator: keep bytes until its line ends, looking
+            // for the end in the new bytes only.
+            let searchFrom = headerBytes.count
             headerBytes += bytes
-            guard let end = headerBytes.firstIndex(of: UInt8(ascii: "\n")) else { return }
+            guard let end = headerBytes[searchFrom...].firstIndex(of: UInt8(ascii: "\n")) else {
+                guard headerBytes.count <= Self.longestField else {
+                    throw problem(.valueTooLong(Self.longestField), line: 1)
+                }
+                return
+            }
             let header = headerBytes[..<end]
             let semicolons = header.filter { $0 == UInt8(ascii: ";") }.count
             let commas = header.filter { $0 == UInt8(ascii: ",") }.count
@@ -424,9 +431,12 @@ struct CSVParser {
             }
             switch byte {
             case quote:
-                if quoteSeen { try append(quote) }  // a doubled quote inside a quoted field
+                if quoteSeen {
+                    try append(quote)  // a doubled quote inside a quoted field
+                } else {
+                    quoteLine = line
+                }
                 inQuotes = true
-                quoteLine = line
             case separator:
                 try endField()
             case newline:

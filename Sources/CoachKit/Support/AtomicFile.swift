@@ -16,23 +16,11 @@ public enum AtomicFile {
         let unique = "\(getpid())-\(UInt32.random(in: 0...UInt32.max))"
         let temporary = folder.appending(path: ".\(url.lastPathComponent).\(unique).tmp")
         let descriptor = open(temporary.path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
-        guard descriptor >= 0 else { throw .cannotWrite(url.relativePath, reason: String(cString: strerror(errno))) }
-        var failure: String?
-        data.withUnsafeBytes { buffer in
-            var offset = 0
-            while offset < buffer.count {
-                let written = Glibc.write(descriptor, buffer.baseAddress! + offset, buffer.count - offset)
-                if written < 0 {
-                    if errno == EINTR { continue }
-                    failure = String(cString: strerror(errno))
-                    return
-                }
-                offset += written
-            }
-        }
-        if failure == nil, fsync(descriptor) != 0 { failure = String(cString: strerror(errno)) }
+        guard descriptor >= 0 else { throw .cannotWrite(url.relativePath, reason: FileSystem.lastReason) }
+        var failure = FileSystem.write(data, to: descriptor)
+        if failure == nil, fsync(descriptor) != 0 { failure = FileSystem.lastReason }
         close(descriptor)
-        if failure == nil, rename(temporary.path, url.path) != 0 { failure = String(cString: strerror(errno)) }
+        if failure == nil, rename(temporary.path, url.path) != 0 { failure = FileSystem.lastReason }
         if let failure {
             unlink(temporary.path)
             throw .cannotWrite(url.relativePath, reason: failure)

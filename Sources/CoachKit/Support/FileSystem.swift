@@ -37,9 +37,10 @@ public enum FileSystem {
         return "\(error)"
     }
 
-    /// The paths of the files below `folder`, relative to it, hidden ones included.
-    /// Folders reached through a symbolic link are not entered, so a link to a
-    /// parent cannot make the walk endless.
+    /// The paths of the regular files below `folder` (or links to them), relative to
+    /// it, hidden ones included. Folders reached through a symbolic link are not
+    /// entered, so a link to a parent cannot make the walk endless; devices and pipes
+    /// are passed over, so that a pipe cannot make a read wait for ever.
     static func files(below folder: String) -> [String] {
         var found: [String] = []
         func walk(_ relative: String) {
@@ -49,10 +50,11 @@ public enum FileSystem {
                 let child = relative.isEmpty ? name : relative + "/" + name
                 var status = stat()
                 guard lstat(folder + "/" + child, &status) == 0 else { continue }
-                if status.st_mode & S_IFMT == S_IFDIR {
-                    walk(child)
-                } else {
-                    found.append(child)
+                switch status.st_mode & S_IFMT {
+                case S_IFDIR: walk(child)
+                case S_IFREG: found.append(child)
+                case S_IFLNK where kind(of: folder + "/" + child) == .file: found.append(child)
+                default: break
                 }
             }
         }
@@ -65,6 +67,36 @@ public enum FileSystem {
         guard let resolved = realpath(path, nil) else { return nil }
         defer { free(resolved) }
         return String(cString: resolved)
+    }
+
+    /// The whole file at `path`, up to `limit` bytes: a larger one is invalid data.
+    /// Problems name the file as `display`.
+    static func contents(of path: String, limit: Int, display: String) throws(CoachError) -> Data {
+        guard let file = FileReader(path: path) else { throw .unreadable(display) }
+        do {
+            return try file.readToEnd(limit: limit)
+        } catch .tooLarge {
+            throw .invalidData([Diagnostic(.error, .fileTooLarge(limit), at: SourceLocation(file: display))])
+        } catch {
+            throw .unreadable(display)
+        }
+    }
+
+    /// Writes all of `data` to the file descriptor; the system's words for what went
+    /// wrong, or nil.
+    public static func write(_ data: Data, to descriptor: Int32) -> String? {
+        data.withUnsafeBytes { buffer -> String? in
+            var offset = 0
+            while offset < buffer.count {
+                let written = Glibc.write(descriptor, buffer.baseAddress! + offset, buffer.count - offset)
+                if written < 0 {
+                    if errno == EINTR { continue }
+                    return lastReason
+                }
+                offset += written
+            }
+            return nil
+        }
     }
 
     /// The words for the C library's last error.

@@ -47,3 +47,11 @@ extension String {
         return String(self[first...last])
     }
 }
+
+extension Unicode.Scalar {
+    /// A C0 or C1 control character (tab and line breaks included): what drives a
+    /// terminal rather than shows on it.
+    var isControlCharacter: Bool {
+        value < 0x20 || (0x7F...0x9F).contains(value)
+    }
+}

@@ -28,7 +28,7 @@ enum Subprocess {
         guard spawned == 0 else { throw Failure(reason: String(cString: strerror(spawned))) }
         var status: Int32 = 0
         while waitpid(child, &status, 0) < 0 {
-            guard errno == EINTR else { throw Failure(reason: String(cString: strerror(errno))) }
+            guard errno == EINTR else { throw Failure(reason: FileSystem.lastReason) }
         }
         // Exited: its status; killed by a signal: 128 and the signal, as shells say.
         let signal = status & 0x7F
