@@ -86,7 +86,8 @@ fuzz: deps
 	    -artifact_prefix=Fuzz/crashes/$$target- -print_final_stats=1 2>&1 | grep -E "^(#[0-9]+ +DONE|stat::|==[0-9]+==ERROR|SUMMARY|artifact)" ; \
 	  ls Fuzz/crashes/$$target-* >/dev/null 2>&1 && exit 1; \
 	  rm -rf .build-fuzz/merged && mkdir -p .build-fuzz/merged && \
-	  COACH_FUZZ_TARGET=$$target .build-fuzz/debug/coach-fuzz -merge=1 -detect_leaks=0 -max_len=4096 \
+	  COACH_FUZZ_TARGET=$$target ASAN_OPTIONS=detect_leaks=0 .build-fuzz/debug/coach-fuzz -merge=1 -detect_leaks=0 \
+	    -max_len=4096 -artifact_prefix=Fuzz/crashes/$$target- \
 	    .build-fuzz/merged Fuzz/corpus/$$target >/dev/null 2>&1 && \
 	  rm -rf Fuzz/corpus/$$target && mv .build-fuzz/merged Fuzz/corpus/$$target && \
 	  echo "   corpus kept, minimised: $$(ls Fuzz/corpus/$$target | wc -l) inputs"; \
