@@ -28,7 +28,7 @@ struct PlanCommand: ParsableCommand {
         guard answers == nil || session == nil, answers != nil || session != nil || metrics != nil else {
             throw ValidationError("give either --answers FILE or --session NAME (and --metrics FILE if you like)")
         }
-        if format.isBinary, output == nil {
+        if let format, format.isBinary, output == nil {
             throw ValidationError("--format \(format.rawValue) writes a binary file: give --output FILE")
         }
         if let session, !SessionStore.isValid(name: session) {
@@ -47,9 +47,15 @@ struct PlanCommand: ParsableCommand {
 
     @Option(
         help: ArgumentHelp(
-            "The output format: text, json or markdown; html, docx or pdf when pandoc is installed.",
+            "The output format: text, json or markdown; html, docx or pdf when pandoc is installed (default: from --output's extension, as /export does, else text).",
             valueName: "format"))
-    var format: PlanFormat = .text
+    var format: PlanFormat?
+
+    /// The format asked for; without one, the one `--output`'s extension names (`.md`,
+    /// `.json`, `.txt`, `.html`…), as the shell's `/export` reads it; text on a terminal.
+    var chosenFormat: PlanFormat {
+        format ?? output.map(PlanFormat.init(fileName:)) ?? .text
+    }
 
     @Option(
         help: ArgumentHelp("Write the plan to this file (atomically) instead of standard output.", valueName: "file"))
@@ -76,7 +82,8 @@ struct PlanCommand: ParsableCommand {
             let terminal = output == nil && isatty(1) == 1
             let colors = terminal && ProcessInfo.processInfo.environment["NO_COLOR"] == nil
             let data = try exporter.render(
-                plan, as: format, date: ShellCommand.today(), width: terminal ? ShellCommand.terminalWidth() : nil,
+                plan, as: chosenFormat, date: ShellCommand.today(),
+                width: terminal ? ShellCommand.terminalWidth() : nil,
                 style: TextStyle(isEnabled: colors))
             if let output {
                 try AtomicFile.write(data, to: URL(fileURLWithPath: output))

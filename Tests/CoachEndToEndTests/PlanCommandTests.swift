@@ -77,6 +77,26 @@ struct PlanCommandTests {
         #expect(unwritable.stderr.hasPrefix("coach: error: cannot write '/no/such/dir/plan.txt'"))
     }
 
+    /// Without --format, the output file's extension chooses, as the shell's /export
+    /// does; a format given explicitly wins.
+    @Test func theOutputsExtensionChoosesTheFormat() throws {
+        let folder = FileManager.default.temporaryDirectory.appending(path: "coach-plan-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let bakery = answers.appending(path: "bakery.yaml").path
+        func written(_ name: String, _ extra: [String] = []) throws -> String {
+            let path = folder.appending(path: name).path
+            let result = try CoachProcess.run(["plan", "--answers", bakery, "--output", path] + extra)
+            #expect(result.status == 0, "\(result.stderr)")
+            return try String(contentsOfFile: path, encoding: .utf8)
+        }
+        #expect(try written("plan.md").hasPrefix("# "))
+        #expect(try CoachProcess.json(written("plan.json"))["schema"] as? String == "coach.plan/1")
+        let text = try written("plan.txt")
+        #expect(!text.hasPrefix("# ") && !text.hasPrefix("{"))
+        #expect(try written("forced.md", ["--format", "text"]) == text)
+    }
+
     @Test func anOutputFileIsWrittenWhole() throws {
         let output = FileManager.default.temporaryDirectory.appending(path: "coach-plan-\(UUID().uuidString).json")
         defer { try? FileManager.default.removeItem(at: output) }
