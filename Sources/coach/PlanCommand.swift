@@ -52,7 +52,7 @@ struct PlanCommand: ParsableCommand {
     var format: PlanFormat?
 
     /// The format asked for; without one, the one `--output`'s extension names (`.md`,
-    /// `.json`, `.txt`, `.html`…), as the shell's `/export` reads it; text on a terminal.
+    /// `.json`, `.txt`, `.html`…), as the shell's `/export` reads it; else text.
     var chosenFormat: PlanFormat {
         format ?? output.map(PlanFormat.init(fileName:)) ?? .text
     }

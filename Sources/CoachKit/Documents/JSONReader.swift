@@ -111,15 +111,10 @@ struct JSONReader {
     }
 
     private mutating func object(at start: SourcePosition) throws(LocatedProblem) -> DataNode {
-        offset += 1
         var pairs: [DataNode.Pair] = []
         var seen: [String: SourcePosition] = [:]
-        skipSpace()
-        if current == UInt8(ascii: "}") {
-            offset += 1
-            return .mapping(pairs, at: start)
-        }
-        while true {
+        guard opens(closing: UInt8(ascii: "}")) else { return .mapping(pairs, at: start) }
+        repeat {
             skipSpace()
             let keyPosition = here
             guard current == UInt8(ascii: "\"") else { throw problem("expected a key in double quotes") }
@@ -133,36 +128,42 @@ struct JSONReader {
             if let first = seen[key] { throw LocatedProblem(problem: .duplicateKeys([key]), position: first) }
             seen[key] = keyPosition
             pairs.append(DataNode.Pair(key: key, keyPosition: keyPosition, value: value))
-            skipSpace()
-            switch current {
-            case UInt8(ascii: ","): offset += 1
-            case UInt8(ascii: "}"):
-                offset += 1
-                return .mapping(pairs, at: start)
-            default: throw problem("expected ',' or '}'")
-            }
-        }
+        } while try continues(closing: UInt8(ascii: "}"))
+        return .mapping(pairs, at: start)
     }
 
     private mutating func array(at start: SourcePosition) throws(LocatedProblem) -> DataNode {
-        offset += 1
         var elements: [DataNode] = []
-        skipSpace()
-        if current == UInt8(ascii: "]") {
-            offset += 1
-            return .sequence(elements, at: start)
-        }
-        while true {
+        guard opens(closing: UInt8(ascii: "]")) else { return .sequence(elements, at: start) }
+        repeat {
             skipSpace()
             elements.append(try value())
-            skipSpace()
-            switch current {
-            case UInt8(ascii: ","): offset += 1
-            case UInt8(ascii: "]"):
-                offset += 1
-                return .sequence(elements, at: start)
-            default: throw problem("expected ',' or ']'")
-            }
+        } while try continues(closing: UInt8(ascii: "]"))
+        return .sequence(elements, at: start)
+    }
+
+    /// Past the opening bracket: whether the collection holds anything, past its
+    /// closing bracket when it does not.
+    private mutating func opens(closing: UInt8) -> Bool {
+        offset += 1
+        skipSpace()
+        guard current == closing else { return true }
+        offset += 1
+        return false
+    }
+
+    /// After an item: past a comma, true; past the closing bracket, false.
+    private mutating func continues(closing: UInt8) throws(LocatedProblem) -> Bool {
+        skipSpace()
+        switch current {
+        case UInt8(ascii: ","):
+            offset += 1
+            return true
+        case closing:
+            offset += 1
+            return false
+        default:
+            throw problem("expected ',' or '\(Character(Unicode.Scalar(closing)))'")
         }
     }
 
