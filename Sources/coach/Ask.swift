@@ -32,7 +32,9 @@ struct Ask: ParsableCommand {
     @Argument(help: "The question.")
     var question: [String] = []
 
-    func validate() throws {
+    /// Checks what the options say together; called by `run()`, so that ArgumentParser
+    /// reports an unknown option (a likely typo) before any of these.
+    func checkUsage() throws {
         guard !question.joined().allSatisfy(\.isWhitespace) else {
             throw ValidationError("ask a question: coach ask \"how do I get more comments?\"")
         }
@@ -44,6 +46,7 @@ struct Ask: ParsableCommand {
     }
 
     func run() throws {
+        try checkUsage()
         let knowledge = try options.loadKnowledge()
         let text = question.joined(separator: " ")
         let answer = Asker(knowledge: knowledge).ask(

@@ -24,7 +24,9 @@ struct PlanCommand: ParsableCommand {
     @Option(help: ArgumentHelp("A session of the shell, by name.", valueName: "name"))
     var session: String?
 
-    func validate() throws {
+    /// Checks what the options say together; called by `run()`, so that ArgumentParser
+    /// reports an unknown option (a likely typo) before any of these.
+    func checkUsage() throws {
         guard answers == nil || session == nil, answers != nil || session != nil || metrics != nil else {
             throw ValidationError("give either --answers FILE or --session NAME (and --metrics FILE if you like)")
         }
@@ -62,6 +64,7 @@ struct PlanCommand: ParsableCommand {
     var output: String?
 
     func run() throws {
+        try checkUsage()
         let language = options.language
         let knowledge = try options.loadKnowledge()
         do {

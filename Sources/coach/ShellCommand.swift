@@ -17,13 +17,16 @@ struct ShellCommand: ParsableCommand {
     @Option(help: "The session to start or resume (saved under $XDG_DATA_HOME/coach/sessions).")
     var session = "default"
 
-    func validate() throws {
+    /// Checks what the options say together; called by `run()`, so that ArgumentParser
+    /// reports an unknown option (a likely typo) before any of these.
+    func checkUsage() throws {
         guard SessionStore.isValid(name: session) else {
             throw ValidationError("a session name holds letters, digits, '-' and '_' only: '\(session)'")
         }
     }
 
     func run() throws {
+        try checkUsage()
         let language = options.language
         let knowledge = try options.loadKnowledge()
         let environment = ProcessInfo.processInfo.environment

@@ -107,6 +107,27 @@ struct CommandTests {
         #expect(try CoachProcess.run(["no-such-command"]).status == 64)
     }
 
+    @Test(arguments: [
+        (["topics", "--no-such-option"], "unknown option '--no-such-option' (see 'coach topics --help')"),
+        (["plan", "--answer", "a.yaml"], "unknown option '--answer'; did you mean '--answers'?"),
+        (["plan", "--bogus"], "unknown option '--bogus' (see 'coach plan --help')"),
+        (["tpoics"], "unknown command 'tpoics'; did you mean 'topics'?"),
+        (["no-such-command"], "unknown command 'no-such-command'; see 'coach --help'"),
+        (["--bogus"], "unknown option '--bogus' (see 'coach --help')"),
+        (["rate", "--likes", "1"], "missing expected argument '--comments <comments>' (see 'coach rate --help')"),
+        (["topics", "--knowledge"], "missing value for '--knowledge <dir>'"),
+        (["plan", "--answers", "a.yaml", "--format", "pfd"], "one of the following: text, json, markdown, html"),
+        (["plan", "--answers", "a.yaml", "--format", "pdf"], "--format pdf writes a binary file: give --output FILE"),
+    ])
+    func aUsageErrorIsOneLineWithAHint(arguments: [String], message: String) throws {
+        let result = try CoachProcess.run(arguments)
+        #expect(result.status == 64)
+        #expect(result.stdout.isEmpty)
+        #expect(result.stderr.hasPrefix("coach: error: "), "\(result.stderr)")
+        #expect(result.stderr.contains(message), "\(result.stderr)")
+        #expect(result.stderr.filter { $0 == "\n" }.count == 1, "one line: \(result.stderr)")
+    }
+
     @Test func aBrokenKnowledgeFolderStopsOtherCommandsWith65() throws {
         let result = try CoachProcess.run(["topics", "--knowledge", fixtures.appending(path: "broken").path])
         #expect(result.status == 65)

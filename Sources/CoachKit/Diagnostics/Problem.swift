@@ -110,7 +110,7 @@ public enum Problem: Sendable, Hashable {
     /// Text from a file as a message shows it: control characters escaped, so that
     /// a message stays one line and shows what is there, and cut after a hundred
     /// characters, so that a megabyte value does not become a megabyte message.
-    static func shown(_ text: String) -> String {
+    public static func shown(_ text: String) -> String {
         let limit = 100
         guard text.utf8.count > limit || text.unicodeScalars.contains(where: \.isControlCharacter) else { return text }
         var shown = ""

@@ -1,9 +1,9 @@
 /// "Did you mean …?": the candidate closest to a misspelt name, when one is close
 /// enough to be a likely intent.
-enum Suggestion {
+public enum Suggestion {
     /// The best candidate within an edit distance of a third of the name's length
     /// (at least 1, at most 3); ties go to the first candidate.
-    static func closest<S: Sequence>(to name: String, among candidates: S) -> String? where S.Element == String {
+    public static func closest<S: Sequence>(to name: String, among candidates: S) -> String? where S.Element == String {
         let target = Array(name.lowercased())
         let limit = min(3, max(1, target.count / 3))
         var best: (candidate: String, distance: Int)?
