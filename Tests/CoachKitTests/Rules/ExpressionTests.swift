@@ -41,6 +41,17 @@ struct ExpressionTests {
         #expect(shape(try Parser.parse(source)) == expected)
     }
 
+    @Test func numbersReadTheSameWholeOrNot() throws {
+        for (source, value) in [
+            ("7", 7.0), ("007", 7), ("123456789012345", 123_456_789_012_345),
+            ("1234567890123456", 1_234_567_890_123_456),
+            ("2.50", 2.5), (".5", 0.5),
+        ] {
+            #expect(shape(try Parser.parse(source)) == value.plainText, "\(source)")
+        }
+        #expect(shape(try Parser.parse("nom == 'Zoë' and n > 12")) == "and(==(nom,'Zoë'),>(n,12))")
+    }
+
     @Test func nodesKnowWhereTheyAre() throws {
         let expression = try Parser.parse("followers > 0 and objective == 'both'")
         guard case .and(let left, let right) = expression.node else {
@@ -63,6 +74,10 @@ struct ExpressionTests {
         ("", .expectedExpression(found: nil), 0),
         ("cont(x)", .unknownFunction("cont", suggestion: "count"), 0),
         ("1.2.3 > 0", .malformedNumber("1.2.3"), 0),
+        // Past an accent the lexer reads scalars, not bytes: offsets still count scalars.
+        ("nom == 'café' & b", .unexpectedCharacter("&"), 14),
+        ("nom == 'é' and\u{00A0}x é", .unexpectedCharacter("é"), 17),
+        ("a ≠ b", .unexpectedCharacter("≠"), 2),
     ])
     func errorsSayWhatAndWhere(source: String, problem: Problem, offset: Int) {
         do {
