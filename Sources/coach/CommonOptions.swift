@@ -29,15 +29,19 @@ struct CommonOptions: ParsableArguments {
     }
 
     /// The knowledge base to use; a problem with it is printed and ends the command
-    /// with the right exit code.
+    /// with the right exit code. It is kept to the end of the process.
     func loadKnowledge() throws -> KnowledgeBase {
+        let base: KnowledgeBase
         do {
             if let knowledge {
-                return try KnowledgeBase.load(from: URL(fileURLWithPath: knowledge))
+                base = try KnowledgeBase.load(from: URL(fileURLWithPath: knowledge))
+            } else {
+                base = try KnowledgeBase.builtIn()
             }
-            return try KnowledgeBase.builtIn()
         } catch {
             throw Console.fail(error, language: language)
         }
+        ProcessLifetime.keep(base)
+        return base
     }
 }

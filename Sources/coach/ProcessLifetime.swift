@@ -1,0 +1,16 @@
+import Synchronization
+
+/// What a command keeps until the process ends, rather than free piece by piece as
+/// it returns: the system takes a process's memory back at once. Freeing a knowledge
+/// base of 10 000 rules object by object took 32 M of the 724 M instructions of
+/// `coach plan`, on one core, after the plan was written. CLIPS ends the same way
+/// (its `exit` does not destroy its environment), as does clang (`-disable-free`).
+/// The shell, which runs for long, neither gains nor loses: it uses its knowledge
+/// base to the end.
+enum ProcessLifetime {
+    private static let kept = Mutex<[any Sendable]>([])
+
+    static func keep(_ value: any Sendable) {
+        kept.withLock { $0.append(value) }
+    }
+}
