@@ -145,6 +145,6 @@ public struct SessionStore: Sendable {
         } catch {
             throw .cannotWrite(folder.path, reason: FileSystem.reason(error))
         }
-        try AtomicFile.write(Data((session.json().text() + "\n").utf8), to: url(for: session.name))
+        try AtomicFile.write(Data(session.json().utf8() + [0x0A]), to: url(for: session.name))
     }
 }
