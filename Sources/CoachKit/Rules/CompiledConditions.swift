@@ -148,7 +148,8 @@ struct CompiledConditions: Sendable {
         case .number(let number): return Cell(kind: .number, number: number)
         case .boolean(let flag): return Cell(kind: .boolean, number: flag ? 1 : 0)
         case .text(let text):
-            let id = texts[text] ?? Int32(texts.count)
+            if let id = texts[text] { return Cell(kind: .text, text: id) }
+            let id = Int32(texts.count)
             texts[text] = id
             return Cell(kind: .text, text: id)
         default: return nil

@@ -24,10 +24,12 @@ struct Dependencies {
     /// The questions that the values in `slots` depend on, sorted.
     func questions(ofSlots slots: some Sequence<Int>) -> [Int] {
         var found: [Int] = []
+        found.reserveCapacity(slots.underestimatedCount)
         for slot in slots {
             for question in questionsOfSlot[slot] where !found.contains(question) { found.append(question) }
         }
-        return found.sorted()
+        found.sort()
+        return found
     }
 
     /// The questions `expression` depends on, sorted.

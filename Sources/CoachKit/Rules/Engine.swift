@@ -41,12 +41,7 @@ public struct Engine: Sendable {
         let conditions = knowledge.rules.map(\.condition)
         self.conditions = conditions
         priorities = knowledge.rules.map(\.priority)
-        let index = Dictionary(knowledge.rules.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { a, _ in a })
-        var replacing = [[Int]](repeating: [], count: knowledge.rules.count)
-        for (position, rule) in knowledge.rules.enumerated() {
-            for id in rule.supersedes { if let target = index[id] { replacing[target].append(position) } }
-        }
-        supersededBy = replacing
+        supersededBy = Self.supersedingRules(knowledge.rules)
         // Rules compiled to flat tests are indexed from their tests; the others
         // from their expression trees.
         let compiled = CompiledConditions(conditions: conditions)
@@ -68,6 +63,18 @@ public struct Engine: Sendable {
             // answered as given (no `ask_if` to set it aside).
             return tests.allSatisfy { Int($0.slot) < questions.count && questions[Int($0.slot)].askIf == nil }
         }
+    }
+
+    /// For each rule, the rules that supersede it. Rules are read in place, not
+    /// copied, and the table of ids is built only when a rule supersedes another.
+    static func supersedingRules(_ rules: [Rule]) -> [[Int]] {
+        var replacing = [[Int]](repeating: [], count: rules.count)
+        guard rules.indices.contains(where: { !rules[$0].supersedes.isEmpty }) else { return replacing }
+        let index = Dictionary(rules.indices.map { (rules[$0].id, $0) }, uniquingKeysWith: { a, _ in a })
+        for position in rules.indices {
+            for id in rules[position].supersedes { if let target = index[id] { replacing[target].append(position) } }
+        }
+        return replacing
     }
 
     static func isConjunction(_ expression: Expression, questions: [Question]) -> Bool {

@@ -6,9 +6,9 @@ enum Probes {
         var thresholds = [Set<Double>](repeating: [], count: questionCount)
         // The thresholds of rules compiled to flat tests are read off their tests.
         var expressions: [Expression] = []
-        for (index, rule) in knowledge.rules.enumerated() {
+        for index in knowledge.rules.indices {
             guard let tests = compiled?.tests(ofRule: index) else {
-                expressions.append(rule.condition)
+                expressions.append(knowledge.rules[index].condition)
                 continue
             }
             for test in tests where test.constant.kind == .number && Int(test.slot) < questionCount {
