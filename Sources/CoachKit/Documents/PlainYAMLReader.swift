@@ -28,10 +28,16 @@ struct PlainYAMLReader {
     private var depth = 0
     private var budget: Int
     private var columns = ColumnCounter()
+    /// Whether every byte is ASCII: a column is then the offset from the line's start.
+    private let isASCII: Bool
+    /// Short texts already made, by their bytes: keys and many values repeat from one
+    /// entry to the next, and a text made once is shared rather than made again.
+    private var made = ShortTexts()
 
-    private init(bytes: UnsafeBufferPointer<UInt8>, budget: Int) {
+    private init(bytes: UnsafeBufferPointer<UInt8>, budget: Int, isASCII: Bool) {
         self.bytes = bytes
         self.budget = budget
+        self.isASCII = isASCII
     }
 
     /// The document in `text`, nil when it holds no node; throws `Declined` when libyaml
@@ -39,8 +45,8 @@ struct PlainYAMLReader {
     static func read(_ text: String, budget: Int) throws(Declined) -> DataNode? {
         var text = text
         let result: Result<DataNode?, Declined> = text.withUTF8 { buffer in
-            guard isPrintable(buffer) else { return .failure(Declined()) }
-            var reader = PlainYAMLReader(bytes: buffer, budget: budget)
+            guard let isASCII = printable(buffer) else { return .failure(Declined()) }
+            var reader = PlainYAMLReader(bytes: buffer, budget: budget, isASCII: isASCII)
             do { return .success(try reader.document()) } catch { return .failure(Declined()) }
         }
         return try result.get()
@@ -49,30 +55,54 @@ struct PlainYAMLReader {
     /// Whether every character is one YAML allows in a stream, as libyaml checks:
     /// no control character but tab and line breaks, no U+FFFE or U+FFFF; and none
     /// of the line breaks YAML 1.1 adds to LF and CR (U+0085, U+2028, U+2029), nor a
-    /// byte order mark past the start, which are libyaml's to read. One pass, most
-    /// bytes settled by one comparison.
-    private static func isPrintable(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+    /// byte order mark past the start, which are libyaml's to read. Nil when one is
+    /// there, else whether the text is all ASCII.
+    ///
+    /// One pass, eight bytes at a time where all eight are printable ASCII, as most of
+    /// a line is; the others byte by byte.
+    static func printable(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool? {
+        var isASCII = true
         var index = 0
+        let raw = UnsafeRawBufferPointer(bytes)
         while index < bytes.count {
-            let byte = bytes[index]
-            index += 1
-            if byte >= 0x20, byte < 0x7F { continue }
-            switch byte {
-            case 0x09, 0x0A, 0x0D: continue
-            case 0xC2:  // C1 controls and next line, U+0080 to U+009F
-                if index < bytes.count, (0x80...0x9F).contains(bytes[index]) { return false }
-            case 0xE2:  // line and paragraph separators, U+2028 and U+2029
-                if index + 1 < bytes.count, bytes[index] == 0x80, (0xA8...0xA9).contains(bytes[index + 1]) {
-                    return false
+            if index + 8 <= bytes.count, isPrintableASCII(raw.loadUnaligned(fromByteOffset: index, as: UInt64.self)) {
+                index += 8
+                continue
+            }
+            let stop = min(index + 8, bytes.count)
+            while index < stop {
+                let byte = bytes[index]
+                index += 1
+                if byte >= 0x20, byte < 0x7F { continue }
+                if byte >= 0x80 { isASCII = false }
+                switch byte {
+                case 0x09, 0x0A, 0x0D: continue
+                case 0xC2:  // C1 controls and next line, U+0080 to U+009F
+                    if index < bytes.count, (0x80...0x9F).contains(bytes[index]) { return nil }
+                case 0xE2:  // line and paragraph separators, U+2028 and U+2029
+                    if index + 1 < bytes.count, bytes[index] == 0x80, (0xA8...0xA9).contains(bytes[index + 1]) {
+                        return nil
+                    }
+                case 0xEF:  // U+FFFE, U+FFFF, and the byte order mark U+FEFF
+                    if index + 1 < bytes.count, bytes[index] == 0xBF, bytes[index + 1] >= 0xBE { return nil }
+                    if index + 1 < bytes.count, bytes[index] == 0xBB, bytes[index + 1] == 0xBF { return nil }
+                case 0x80...0xFF: continue
+                default: return nil  // other C0 controls, and DEL
                 }
-            case 0xEF:  // U+FFFE, U+FFFF, and the byte order mark U+FEFF
-                if index + 1 < bytes.count, bytes[index] == 0xBF, bytes[index + 1] >= 0xBE { return false }
-                if index + 1 < bytes.count, bytes[index] == 0xBB, bytes[index + 1] == 0xBF { return false }
-            case 0x80...0xFF: continue
-            default: return false  // other C0 controls, and DEL
             }
         }
-        return true
+        return isASCII
+    }
+
+    /// Whether all eight bytes of `word` are printable ASCII, 0x20 to 0x7E: none has
+    /// its high bit, none is below 0x20, none is 0x7F (the classic bit tricks).
+    private static func isPrintableASCII(_ word: UInt64) -> Bool {
+        let ones: UInt64 = 0x0101_0101_0101_0101
+        let highs: UInt64 = 0x8080_8080_8080_8080
+        let belowSpace = (word &- 0x20 &* ones) & ~word & highs
+        let delete = word ^ (0x7F &* ones)
+        let isDelete = (delete &- ones) & ~delete & highs
+        return (word & highs) | belowSpace | isDelete == 0
     }
 
     // MARK: - Bytes
@@ -91,7 +121,11 @@ struct PlainYAMLReader {
 
     /// The position of the offset, its column in characters as libyaml counts them.
     private var here: SourcePosition {
-        mutating get { SourcePosition(line: line, column: columns.column(of: offset, lineStart: lineStart, in: bytes)) }
+        mutating get {
+            SourcePosition(
+                line: line,
+                column: isASCII ? offset - lineStart + 1 : columns.column(of: offset, lineStart: lineStart, in: bytes))
+        }
     }
 
     /// Moves past the line break at the offset.
@@ -360,7 +394,11 @@ struct PlainYAMLReader {
         throws(Declined)
     {
         if pairs.count < 16 {
-            for pair in pairs where pair.key == key { throw Declined() }
+            // Keys of another length differ: most are passed over without comparing.
+            let length = key.utf8.count
+            for index in pairs.indices where pairs[index].key.utf8.count == length && pairs[index].key == key {
+                throw Declined()
+            }
             return
         }
         if seen.isEmpty { seen = Set(pairs.map(\.key)) }
@@ -748,7 +786,7 @@ struct PlainYAMLReader {
         return string(start, end)
     }
 
-    private func string(_ start: Int, _ end: Int) -> String {
-        String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<end]), as: UTF8.self)
+    private mutating func string(_ start: Int, _ end: Int) -> String {
+        made.text(in: bytes, from: start, to: end)
     }
 }

@@ -4,13 +4,14 @@ extension StringProtocol {
     /// Foundation's `trimmingCharacters(in:)` goes through NSString and was most of
     /// the start-up time of loading the knowledge; this stays in Swift's own strings.
     var trimmed: String {
-        // Most texts need nothing trimmed: a visible ASCII character at each end says so.
+        // Most texts need nothing trimmed: a visible ASCII character at each end says
+        // so, read from the bytes in place (the UTF-8 view's `last` walks indices).
         let whole = String(self)
-        if let first = whole.utf8.first, let last = whole.utf8.last, (0x21...0x7E).contains(first),
-            (0x21...0x7E).contains(last)
-        {
-            return whole
+        let isTrimmed = whole.utf8.withContiguousStorageIfAvailable { bytes in
+            guard let first = bytes.first, let last = bytes.last else { return true }
+            return (0x21...0x7E).contains(first) && (0x21...0x7E).contains(last)
         }
+        if isTrimmed == true { return whole }
         guard let first = firstIndex(where: { !$0.isWhitespace }),
             let last = lastIndex(where: { !$0.isWhitespace })
         else { return "" }
