@@ -31,7 +31,7 @@ struct KnowledgeCompiler {
     func compile(_ source: SourceText, expecting type: ValueType?) -> Expression? {
         let parsed: Expression
         do {
-            parsed = try Parser.parse(source.text)
+            parsed = try Parser.parse(source.text, symbols: symbols)
         } catch {
             log.error(error.problem, in: source.file, at: source.position(at: error.range.lowerBound))
             return nil
@@ -121,19 +121,24 @@ struct KnowledgeCompiler {
         // a second copy of every file name until the end of loading.
         var first: [String: Int] = [:]
         first.reserveCapacity(records.count)
-        for (index, record) in records.enumerated() {
-            if let earlier = first[record.id] {
+        // Records are read in place: a record is a dozen fields, each copy a dozen
+        // retains and releases.
+        for index in records.indices {
+            let id = records[index].id
+            if let earlier = first[id] {
                 let location = SourceLocation(file: records[earlier].file, position: records[earlier].idPosition)
-                log.error(.duplicateID(record.id, first: location), in: record.file, at: record.idPosition)
+                log.error(.duplicateID(id, first: location), in: records[index].file, at: records[index].idPosition)
             } else {
-                first[record.id] = index
+                first[id] = index
             }
         }
         reportSupersedesCycles(in: records)
         let conditions = compileConcurrently(records.map(\.condition), expecting: .boolean)
         var rules: [Rule] = []
         rules.reserveCapacity(records.count)
-        for (record, condition) in zip(records, conditions) {
+        for index in records.indices {
+            let condition = conditions[index]
+            let record = records[index]
             if !topicIDs.contains(record.source) {
                 log.error(
                     .unknownReference(
@@ -186,6 +191,7 @@ struct KnowledgeCompiler {
     /// Reports each cycle of `supersedes` (rules that would replace each other until
     /// none is left) once, at the rule where it is found; one walk over the graph.
     private func reportSupersedesCycles(in records: [RuleRecord]) {
+        guard records.indices.contains(where: { !records[$0].supersedes.isEmpty }) else { return }
         let edges = Dictionary(
             records.filter { !$0.supersedes.isEmpty }.map { ($0.id, $0.supersedes.map(\.id)) },
             uniquingKeysWith: { a, _ in a })

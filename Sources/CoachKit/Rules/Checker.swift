@@ -34,6 +34,8 @@ struct Checker {
 
     let symbols: [String: Symbol]
     private(set) var errors: [ExpressionError] = []
+    /// Whether the expression being checked names a symbol it has no slot for yet.
+    private var unresolved = false
 
     init(symbols: [String: Symbol]) {
         self.symbols = symbols
@@ -41,13 +43,24 @@ struct Checker {
 
     /// Checks `expression`, expecting `expected` when given; returns it with its
     /// names resolved, and its type (nil when an error made it unknowable).
+    ///
+    /// The knowledge compiler parses with the symbols, so its trees come resolved and
+    /// are returned as they are; a tree parsed without them is rebuilt with its slots.
     mutating func check(_ expression: Expression, expecting expected: ValueType? = nil) -> (Expression, ValueType?) {
-        let (resolved, type) = infer(expression)
+        unresolved = false
+        let type = checkedType(of: expression, expecting: expected)
+        guard unresolved else { return (expression, type) }
+        return (expression.mappingVariables { name, slot in symbols[name]?.slot ?? slot }, type)
+    }
+
+    /// The type of `expression`, checked against `expected` when given.
+    private mutating func checkedType(of expression: Expression, expecting expected: ValueType?) -> ValueType? {
+        let type = infer(expression)
         if let expected, let type, !compatible(type, expected) {
             mismatch(expected: expected, found: type, at: expression.range)
-            return (resolved, nil)
+            return nil
         }
-        return (resolved, type)
+        return type
     }
 
     private func compatible(_ found: ValueType, _ expected: ValueType) -> Bool {
@@ -82,53 +95,48 @@ struct Checker {
         }
     }
 
-    private mutating func infer(_ expression: Expression) -> (Expression, ValueType?) {
+    private mutating func infer(_ expression: Expression) -> ValueType? {
         let range = expression.range
         switch expression.node {
-        case .number: return (expression, .number)
-        case .text: return (expression, .text)
-        case .boolean: return (expression, .boolean)
+        case .number: return .number
+        case .text: return .text
+        case .boolean: return .boolean
 
         case .list(let elements):
-            var resolved: [Expression] = []
-            for element in elements {
-                let (checked, _) = check(element, expecting: .text)
-                resolved.append(checked)
-            }
-            return (Expression(.list(resolved), range), .list)
+            for element in elements { _ = checkedType(of: element, expecting: .text) }
+            return .list
 
-        case .variable(let name, _):
+        case .variable(let name, let slot):
             guard let symbol = symbols[name] else {
                 let suggestion = Suggestion.closest(to: name, among: symbols.keys.sorted())
                 errors.append(ExpressionError(.unknownName(name, suggestion: suggestion), at: range))
-                return (expression, nil)
+                return nil
             }
-            return (Expression(.variable(name, slot: symbol.slot), range), symbol.type)
+            if slot != symbol.slot { unresolved = true }
+            return symbol.type
 
         case .not(let operand):
-            let (checked, _) = check(operand, expecting: .boolean)
-            return (Expression(.not(checked), range), .boolean)
+            _ = checkedType(of: operand, expecting: .boolean)
+            return .boolean
 
         case .negate(let operand):
-            let (checked, _) = check(operand, expecting: .number)
-            return (Expression(.negate(checked), range), .number)
+            _ = checkedType(of: operand, expecting: .number)
+            return .number
 
         case .and(let a, let b), .or(let a, let b):
-            let (left, _) = check(a, expecting: .boolean)
-            let (right, _) = check(b, expecting: .boolean)
-            if case .and = expression.node { return (Expression(.and(left, right), range), .boolean) }
-            return (Expression(.or(left, right), range), .boolean)
+            _ = checkedType(of: a, expecting: .boolean)
+            _ = checkedType(of: b, expecting: .boolean)
+            return .boolean
 
-        case .arithmetic(let operation, let a, let b):
-            let (left, _) = check(a, expecting: .number)
-            let (right, _) = check(b, expecting: .number)
-            return (Expression(.arithmetic(operation, left, right), range), .number)
+        case .arithmetic(_, let a, let b):
+            _ = checkedType(of: a, expecting: .number)
+            _ = checkedType(of: b, expecting: .number)
+            return .number
 
         case .compare(let comparison, let a, let b):
-            let (left, leftType) = infer(a)
-            let (right, rightType) = infer(b)
-            let result = Expression(.compare(comparison, left, right), range)
-            guard let leftType, let rightType else { return (result, .boolean) }
+            let leftType = infer(a)
+            let rightType = infer(b)
+            guard let leftType, let rightType else { return .boolean }
             switch comparison {
             case .equal, .notEqual:
                 if case .multi = leftType {
@@ -138,23 +146,22 @@ struct Checker {
                 } else if !compatible(rightType, leftType) {
                     mismatch(expected: leftType, found: rightType, at: b.range)
                 } else {
-                    checkOption(right, of: leftType)
-                    checkOption(left, of: rightType)
+                    checkOption(b, of: leftType)
+                    checkOption(a, of: rightType)
                 }
             case .less, .lessOrEqual, .greater, .greaterOrEqual:
                 if leftType != .number { mismatch(expected: .number, found: leftType, at: a.range) }
                 if rightType != .number { mismatch(expected: .number, found: rightType, at: b.range) }
             }
-            return (result, .boolean)
+            return .boolean
 
         case .member(let a, let b):
-            let (left, leftType) = infer(a)
+            let leftType = infer(a)
             guard case .list(let elements) = b.node else {
-                let (right, rightType) = infer(b)
-                if let rightType { mismatch(expected: .list, found: rightType, at: b.range) }
-                return (Expression(.member(left, right), range), .boolean)
+                if let rightType = infer(b) { mismatch(expected: .list, found: rightType, at: b.range) }
+                return .boolean
             }
-            let (right, _) = infer(b)
+            _ = infer(b)
             if let leftType {
                 if compatible(leftType, .text) {
                     elements.forEach { checkOption($0, of: leftType) }
@@ -162,11 +169,11 @@ struct Checker {
                     mismatch(expected: .text, found: leftType, at: a.range)
                 }
             }
-            return (Expression(.member(left, right), range), .boolean)
+            return .boolean
 
         case .contains(let a, let b):
-            let (left, leftType) = infer(a)
-            let (right, _) = check(b, expecting: .text)
+            let leftType = infer(a)
+            _ = checkedType(of: b, expecting: .text)
             if let leftType {
                 if case .multi = leftType {
                     checkOption(b, of: leftType)
@@ -174,7 +181,7 @@ struct Checker {
                     mismatch(expected: .multi(owner: "", options: []), found: leftType, at: a.range)
                 }
             }
-            return (Expression(.contains(left, right), range), .boolean)
+            return .boolean
 
         case .call(let function, let arguments):
             guard arguments.count == function.arity else {
@@ -182,37 +189,37 @@ struct Checker {
                     ExpressionError(
                         .wrongArgumentCount(function.rawValue, expected: function.arity, found: arguments.count),
                         at: range))
-                return (expression, function == .answered || function == .any ? .boolean : .number)
+                return function == .answered || function == .any ? .boolean : .number
             }
             switch function {
             case .answered:
                 guard case .variable = arguments[0].node else {
                     errors.append(ExpressionError(.answeredNeedsAName, at: arguments[0].range))
-                    return (expression, .boolean)
+                    return .boolean
                 }
-                let (argument, _) = infer(arguments[0])
-                return (Expression(.call(function, [argument]), range), .boolean)
+                _ = infer(arguments[0])
+                return .boolean
             case .count:
-                let (argument, _) = check(arguments[0], expecting: .multi(owner: "", options: []))
-                return (Expression(.call(function, [argument]), range), .number)
+                _ = checkedType(of: arguments[0], expecting: .multi(owner: "", options: []))
+                return .number
             case .any:
-                let (argument, type) = check(arguments[0], expecting: .multi(owner: "", options: []))
-                let (options, _) = check(arguments[1], expecting: .list)
-                if let type, case .list(let elements) = arguments[1].node {
-                    elements.forEach { checkOption($0, of: type) }
+                let argumentType = checkedType(of: arguments[0], expecting: .multi(owner: "", options: []))
+                _ = checkedType(of: arguments[1], expecting: .list)
+                if let argumentType, case .list(let elements) = arguments[1].node {
+                    elements.forEach { checkOption($0, of: argumentType) }
                 }
-                return (Expression(.call(function, [argument, options]), range), .boolean)
+                return .boolean
             case .min, .max, .floor:
-                let checked = arguments.map { check($0, expecting: .number).0 }
-                return (Expression(.call(function, checked), range), .number)
+                for argument in arguments { _ = checkedType(of: argument, expecting: .number) }
+                return .number
             case .round:
-                let (value, _) = check(arguments[0], expecting: .number)
+                _ = checkedType(of: arguments[0], expecting: .number)
                 guard case .number(let digits) = arguments[1].node, digits >= 0, digits <= 6, digits == digits.rounded()
                 else {
                     errors.append(ExpressionError(.roundDigits, at: arguments[1].range))
-                    return (expression, .number)
+                    return .number
                 }
-                return (Expression(.call(function, [value, arguments[1]]), range), .number)
+                return .number
             }
         }
     }

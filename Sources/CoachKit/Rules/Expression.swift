@@ -6,7 +6,8 @@ public struct Expression: Sendable {
         case text(String)
         case boolean(Bool)
         case list([Expression])
-        /// A question or a fact; `slot` is filled in by the checker.
+        /// A question or a fact; `slot` is -1 until the name is resolved, by the parser
+        /// when it is given the symbols, else by the checker.
         case variable(String, slot: Int)
         case not(Expression)
         case negate(Expression)
@@ -69,6 +70,27 @@ public struct Expression: Sendable {
             if case .variable(let name, let slot) = expression.node { found.append((name, slot, expression.range)) }
         }
         return found
+    }
+
+    /// The same tree with each variable's slot replaced by `slot(name, slot)`.
+    func mappingVariables(_ slot: (String, Int) -> Int) -> Expression {
+        func map(_ expression: Expression) -> Expression { expression.mappingVariables(slot) }
+        let mapped: Node
+        switch node {
+        case .number, .text, .boolean: return self
+        case .variable(let name, let old): mapped = .variable(name, slot: slot(name, old))
+        case .list(let elements): mapped = .list(elements.map(map))
+        case .not(let operand): mapped = .not(map(operand))
+        case .negate(let operand): mapped = .negate(map(operand))
+        case .and(let a, let b): mapped = .and(map(a), map(b))
+        case .or(let a, let b): mapped = .or(map(a), map(b))
+        case .compare(let comparison, let a, let b): mapped = .compare(comparison, map(a), map(b))
+        case .arithmetic(let operation, let a, let b): mapped = .arithmetic(operation, map(a), map(b))
+        case .member(let a, let b): mapped = .member(map(a), map(b))
+        case .contains(let a, let b): mapped = .contains(map(a), map(b))
+        case .call(let function, let arguments): mapped = .call(function, arguments.map(map))
+        }
+        return Expression(mapped, range)
     }
 
     /// Calls `body` on this node and every node below it, depth first.

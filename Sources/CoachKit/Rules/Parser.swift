@@ -16,21 +16,25 @@ struct Parser {
     static let maximumTokens = 2_000
 
     private let tokens: [Token]
+    /// The names the expression may use, to resolve them as they are read; an
+    /// unknown name (or any, without symbols) is left for the checker.
+    private let symbols: [String: Checker.Symbol]
     private var index = 0
     private var depth = 0
 
-    private init(tokens: [Token]) {
+    private init(tokens: [Token], symbols: [String: Checker.Symbol]) {
         self.tokens = tokens
+        self.symbols = symbols
     }
 
     /// Parses a whole expression; anything left after it is an error.
-    static func parse(_ source: String) throws(ExpressionError) -> Expression {
+    static func parse(_ source: String, symbols: [String: Checker.Symbol] = [:]) throws(ExpressionError) -> Expression {
         let tokens = try Lexing.tokens(of: source)
         // Chains of `and` or `+` build a tree as deep as they are long: cap the length.
         guard tokens.count <= maximumTokens else {
             throw ExpressionError(.expressionTooLong(maximumTokens), at: tokens[maximumTokens].range)
         }
-        var parser = Parser(tokens: tokens)
+        var parser = Parser(tokens: tokens, symbols: symbols)
         guard parser.current.kind != .end else {
             throw ExpressionError(.expectedExpression(found: nil), at: parser.current.range)
         }
@@ -199,7 +203,9 @@ struct Parser {
             return Expression(.boolean(token.kind == .keyword(.true)), token.range)
         case .identifier(let name):
             _ = advance()
-            guard accept(.openParen) != nil else { return Expression(.variable(name, slot: -1), token.range) }
+            guard accept(.openParen) != nil else {
+                return Expression(.variable(name, slot: symbols[name]?.slot ?? -1), token.range)
+            }
             guard let function = Expression.Function(rawValue: name) else {
                 let suggestion = Suggestion.closest(to: name, among: Expression.Function.allCases.map(\.rawValue))
                 throw ExpressionError(.unknownFunction(name, suggestion: suggestion), at: token.range)

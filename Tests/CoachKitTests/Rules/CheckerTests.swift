@@ -30,6 +30,16 @@ struct CheckerTests {
         #expect(checked.variables.map(\.slot) == [0, 1, 2, 3])
     }
 
+    @Test func namesTheParserResolvedAreKept() throws {
+        let parsed = try Parser.parse("followers > 2 and has_calendar and nobody", symbols: symbols)
+        #expect(parsed.variables.map(\.slot) == [2, 3, -1])
+        var checker = Checker(symbols: symbols)
+        let (checked, type) = checker.check(parsed, expecting: .boolean)
+        #expect(type == .boolean)
+        #expect(checked.variables.map(\.slot) == [2, 3, -1])
+        #expect(checker.errors.map(\.problem) == [.unknownName("nobody", suggestion: nil)])
+    }
+
     @Test func aMisspeltOptionIsFoundInsideTheText() throws {
         let found = try problems("followers > 10 and objective == 'visibilty'")
         #expect(found.count == 1)
