@@ -40,9 +40,7 @@ struct Ask: ParsableCommand {
         }
         guard (1...50).contains(limit) else { throw ValidationError("--limit takes a number from 1 to 50") }
         if answers != nil, session != nil { throw ValidationError("give --answers FILE or --session NAME, not both") }
-        if let session, !SessionStore.isValid(name: session) {
-            throw ValidationError("a session name holds letters, digits, '-' and '_' only: '\(session)'")
-        }
+        try Profile.checkSession(session)
     }
 
     func run() throws {

@@ -25,22 +25,23 @@ struct Coach: ParsableCommand {
     /// `coach: error: MESSAGE`, with a hint, rather than a message and the usage.
     static func main() {
         let arguments = Array(CommandLine.arguments.dropFirst())
-        if let word = arguments.first, let line = UsageLine.unknownCommand(word, among: commandNames) {
-            Console.err(line)
+        if let word = arguments.first, let message = UsageLine.unknownCommand(word, among: commandNames) {
+            Console.err(message)
             Glibc.exit(Console.Exit.usage)
         }
+        // The command the hint names: the one typed, or `coach` itself for the shell
+        // that `coach` alone starts.
+        let typed = arguments.first.flatMap { commandNames.contains($0) && $0 != "help" ? $0 : nil }
         var command: any ParsableCommand
         do {
             command = try parseAsRoot(arguments)
         } catch {
-            // `coach --bogus` is the shell's usage error, but the user typed no command.
-            let command = UsageLine.command(in: fullMessage(for: error, columns: 1_000))
-            finish(error, command: command == "shell" && arguments.first != "shell" ? nil : command)
+            finish(error, command: typed)
         }
         do {
             try command.run()
         } catch {
-            finish(error, command: type(of: command).configuration.commandName)
+            finish(error, command: typed)
         }
     }
 

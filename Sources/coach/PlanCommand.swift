@@ -33,9 +33,7 @@ struct PlanCommand: ParsableCommand {
         if let format, format.isBinary, output == nil {
             throw ValidationError("--format \(format.rawValue) writes a binary file: give --output FILE")
         }
-        if let session, !SessionStore.isValid(name: session) {
-            throw ValidationError("a session name holds letters, digits, '-' and '_' only: '\(session)'")
-        }
+        try Profile.checkSession(session)
     }
 
     @Option(

@@ -1,5 +1,3 @@
-import Synchronization
-
 /// What a command keeps until the process ends, rather than free piece by piece as
 /// it returns: the system takes a process's memory back at once. Freeing a knowledge
 /// base of 10 000 rules object by object took 32 M of the 724 M instructions of
@@ -8,9 +6,10 @@ import Synchronization
 /// The shell, which runs for long, neither gains nor loses: it uses its knowledge
 /// base to the end.
 enum ProcessLifetime {
-    private static let kept = Mutex<[any Sendable]>([])
+    /// Written only by the command's own thread, before it ends.
+    nonisolated(unsafe) private static var kept: [Any] = []
 
-    static func keep(_ value: any Sendable) {
-        kept.withLock { $0.append(value) }
+    static func keep(_ value: Any) {
+        kept.append(value)
     }
 }

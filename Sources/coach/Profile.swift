@@ -1,3 +1,4 @@
+import ArgumentParser
 import CoachKit
 import FoundationEssentials
 
@@ -15,5 +16,11 @@ enum Profile {
             throw CoachError.fileNotFound(store.url(for: session).path)
         }
         return try store.load(session, knowledge: knowledge, setAside: false).0.answers
+    }
+
+    /// Refuses a session name that could not be a file name of the session store.
+    static func checkSession(_ name: String?) throws {
+        guard let name, !SessionStore.isValid(name: name) else { return }
+        throw ValidationError("a session name holds letters, digits, '-' and '_' only: '\(Problem.shown(name))'")
     }
 }

@@ -20,9 +20,7 @@ struct ShellCommand: ParsableCommand {
     /// Checks what the options say together; called by `run()`, so that ArgumentParser
     /// reports an unknown option (a likely typo) before any of these.
     func checkUsage() throws {
-        guard SessionStore.isValid(name: session) else {
-            throw ValidationError("a session name holds letters, digits, '-' and '_' only: '\(session)'")
-        }
+        try Profile.checkSession(session)
     }
 
     func run() throws {

@@ -112,7 +112,11 @@ struct CommandTests {
         (["plan", "--answer", "a.yaml"], "unknown option '--answer'; did you mean '--answers'?"),
         (["plan", "--bogus"], "unknown option '--bogus' (see 'coach plan --help')"),
         (["tpoics"], "unknown command 'tpoics'; did you mean 'topics'?"),
-        (["no-such-command"], "unknown command 'no-such-command'; see 'coach --help'"),
+        (["no-such-command"], "unknown command 'no-such-command' (see 'coach --help')"),
+        // What the user typed is shown escaped, on the one line.
+        (["plan", "--session", "a\r\nb"], "only: 'a\\r\\nb' (see 'coach plan --help')"),
+        (["plan", "--x\n- y"], "unknown option '--x\\n- y' (see 'coach plan --help')"),
+        (["--session", "a b"], "only: 'a b' (see 'coach --help')"),
         (["--bogus"], "unknown option '--bogus' (see 'coach --help')"),
         (["rate", "--likes", "1"], "missing expected argument '--comments <comments>' (see 'coach rate --help')"),
         (["topics", "--knowledge"], "missing value for '--knowledge <dir>'"),

@@ -45,8 +45,8 @@ struct PlainYAMLReader {
     static func read(_ text: String, budget: Int) throws(Declined) -> DataNode? {
         var text = text
         let result: Result<DataNode?, Declined> = text.withUTF8 { buffer in
-            guard let isASCII = printable(buffer) else { return .failure(Declined()) }
-            var reader = PlainYAMLReader(bytes: buffer, budget: budget, isASCII: isASCII)
+            guard let found = printable(buffer) else { return .failure(Declined()) }
+            var reader = PlainYAMLReader(bytes: buffer, budget: budget, isASCII: found == .ascii)
             do { return .success(try reader.document()) } catch { return .failure(Declined()) }
         }
         return try result.get()
@@ -60,7 +60,7 @@ struct PlainYAMLReader {
     ///
     /// One pass, eight bytes at a time where all eight are printable ASCII, as most of
     /// a line is; the others byte by byte.
-    static func printable(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool? {
+    static func printable(_ bytes: UnsafeBufferPointer<UInt8>) -> Printable? {
         var isASCII = true
         var index = 0
         let raw = UnsafeRawBufferPointer(bytes)
@@ -91,12 +91,15 @@ struct PlainYAMLReader {
                 }
             }
         }
-        return isASCII
+        return isASCII ? .ascii : .unicode
     }
+
+    /// What `printable` found in a text YAML may hold.
+    enum Printable { case ascii, unicode }
 
     /// Whether all eight bytes of `word` are printable ASCII, 0x20 to 0x7E: none has
     /// its high bit, none is below 0x20, none is 0x7F (the classic bit tricks).
-    private static func isPrintableASCII(_ word: UInt64) -> Bool {
+    static func isPrintableASCII(_ word: UInt64) -> Bool {
         let ones: UInt64 = 0x0101_0101_0101_0101
         let highs: UInt64 = 0x8080_8080_8080_8080
         let belowSpace = (word &- 0x20 &* ones) & ~word & highs
@@ -311,7 +314,7 @@ struct PlainYAMLReader {
             // At the colon after `key`.
             offset += 1
             let value = try mappingValue(indent: indent)
-            try Self.refuseDuplicate(key.0, in: pairs, seen: &seen)  // libyaml's reader reports duplicates
+            try refuseDuplicate(key.0, in: pairs, seen: &seen)  // libyaml's reader reports duplicates
             pairs.append(DataNode.Pair(key: key.0, keyPosition: key.1, value: value))
             guard let column = try nextContent(), column >= indent else { break }
             guard column == indent else { throw Declined() }
@@ -390,13 +393,15 @@ struct PlainYAMLReader {
 
     /// Declines when `key` is already among `pairs`: a short mapping is searched, a
     /// long one (a locale table has hundreds of keys) keeps the keys in `seen`.
-    private static func refuseDuplicate(_ key: String, in pairs: [DataNode.Pair], seen: inout Set<String>)
+    private func refuseDuplicate(_ key: String, in pairs: [DataNode.Pair], seen: inout Set<String>)
         throws(Declined)
     {
         if pairs.count < 16 {
-            // Keys of another length differ: most are passed over without comparing.
+            // In an ASCII file, keys of another length differ and are passed over
+            // without comparing; elsewhere `é` and `e` with an accent are the same key.
             let length = key.utf8.count
-            for index in pairs.indices where pairs[index].key.utf8.count == length && pairs[index].key == key {
+            for index in pairs.indices
+            where (!isASCII || pairs[index].key.utf8.count == length) && pairs[index].key == key {
                 throw Declined()
             }
             return
@@ -716,7 +721,7 @@ struct PlainYAMLReader {
                     try skipFlowSpace(parentIndent: parentIndent)
                     guard current != 0x2C, current != closing else { throw Declined() }
                     let value = try flowNode(parentIndent: parentIndent)
-                    try Self.refuseDuplicate(key, in: pairs, seen: &seen)
+                    try refuseDuplicate(key, in: pairs, seen: &seen)
                     pairs.append(DataNode.Pair(key: key, keyPosition: keyStart, value: value))
                 } else {
                     elements.append(try flowNode(parentIndent: parentIndent))

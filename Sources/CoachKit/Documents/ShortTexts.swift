@@ -24,8 +24,8 @@ struct ShortTexts {
         if start + 16 <= bytes.count {
             // Two loads, and the bytes past the text masked off.
             let raw = UnsafeRawBufferPointer(bytes)
-            low = raw.loadUnaligned(fromByteOffset: start, as: UInt64.self)
-            high = raw.loadUnaligned(fromByteOffset: start + 8, as: UInt64.self)
+            low = UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: start, as: UInt64.self))
+            high = UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: start + 8, as: UInt64.self))
             if count < 8 {
                 low &= (1 << (8 * UInt64(count))) &- 1
                 high = 0

@@ -145,6 +145,8 @@ public struct SessionStore: Sendable {
         } catch {
             throw .cannotWrite(folder.path, reason: FileSystem.reason(error))
         }
-        try AtomicFile.write(Data(session.json().utf8() + [0x0A]), to: url(for: session.name))
+        var bytes = session.json().utf8()
+        bytes.append(0x0A)
+        try AtomicFile.write(Data(bytes), to: url(for: session.name))
     }
 }

@@ -137,33 +137,45 @@ struct KnowledgeCompiler {
         var rules: [Rule] = []
         rules.reserveCapacity(records.count)
         for index in records.indices {
-            let condition = conditions[index]
-            let record = records[index]
-            if !topicIDs.contains(record.source) {
-                log.error(
-                    .unknownReference(
-                        record.source, kind: .topic, suggestion: Suggestion.closest(to: record.source, among: topicIDs)),
-                    in: record.file, at: record.sourcePosition)
+            // The record is passed borrowed, not copied.
+            if let rule = rule(
+                from: records[index], condition: conditions[index], ids: first, among: records, topicIDs: topicIDs,
+                reportIDs: reportIDs)
+            {
+                rules.append(rule)
             }
-            for (id, position) in record.supersedes where first[id] == nil || id == record.id {
-                if id == record.id {
-                    log.error(.selfReference(id), in: record.file, at: position)
-                } else {
-                    let suggestion = Suggestion.closest(to: id, among: records.map(\.id))
-                    log.error(.unknownReference(id, kind: .rule, suggestion: suggestion), in: record.file, at: position)
-                }
-            }
-            check(record.reports, kind: .report, among: reportIDs, in: record.file)
-            for text in record.texts { checkPlaceholders(in: text) }
-            guard let condition else { continue }
-            rules.append(
-                Rule(
-                    id: record.id, isDiagnosis: record.isDiagnosis, condition: condition,
-                    conditionText: record.condition.text, priority: record.priority, horizon: record.horizon,
-                    source: record.source, supersedes: record.supersedes.map(\.id),
-                    reports: record.reports.map(\.id), text: record.text))
         }
         return rules
+    }
+
+    /// The rule of `record`, whose condition compiled to `condition` (nil: it had
+    /// errors); its references to topics, rules and reports are checked on the way.
+    private func rule(
+        from record: RuleRecord, condition: Expression?, ids first: [String: Int], among records: [RuleRecord],
+        topicIDs: Set<String>, reportIDs: [String]
+    ) -> Rule? {
+        if !topicIDs.contains(record.source) {
+            log.error(
+                .unknownReference(
+                    record.source, kind: .topic, suggestion: Suggestion.closest(to: record.source, among: topicIDs)),
+                in: record.file, at: record.sourcePosition)
+        }
+        for (id, position) in record.supersedes where first[id] == nil || id == record.id {
+            if id == record.id {
+                log.error(.selfReference(id), in: record.file, at: position)
+            } else {
+                let suggestion = Suggestion.closest(to: id, among: records.map(\.id))
+                log.error(.unknownReference(id, kind: .rule, suggestion: suggestion), in: record.file, at: position)
+            }
+        }
+        check(record.reports, kind: .report, among: reportIDs, in: record.file)
+        for text in record.texts { checkPlaceholders(in: text) }
+        guard let condition else { return nil }
+        return Rule(
+            id: record.id, isDiagnosis: record.isDiagnosis, condition: condition,
+            conditionText: record.condition.text, priority: record.priority, horizon: record.horizon,
+            source: record.source, supersedes: record.supersedes.map(\.id),
+            reports: record.reports.map(\.id), text: record.text)
     }
 
     /// Compiles many expressions on several threads, each share with its own log;
@@ -191,7 +203,7 @@ struct KnowledgeCompiler {
     /// Reports each cycle of `supersedes` (rules that would replace each other until
     /// none is left) once, at the rule where it is found; one walk over the graph.
     private func reportSupersedesCycles(in records: [RuleRecord]) {
-        guard records.indices.contains(where: { !records[$0].supersedes.isEmpty }) else { return }
+        guard records.contains(where: { !$0.supersedes.isEmpty }) else { return }
         let edges = Dictionary(
             records.filter { !$0.supersedes.isEmpty }.map { ($0.id, $0.supersedes.map(\.id)) },
             uniquingKeysWith: { a, _ in a })

@@ -47,7 +47,9 @@ public struct PlanExporter: Sendable {
             let renderer = PlanTextRenderer(knowledge: knowledge, language: language, width: width, style: style)
             return Data((renderer.render(plan, date: date) + "\n").utf8)
         case .json:
-            return Data(PlanDocument.json(plan, knowledge: knowledge, date: date).utf8() + [0x0A])
+            var bytes = PlanDocument.json(plan, knowledge: knowledge, date: date).utf8()
+            bytes.append(0x0A)
+            return Data(bytes)
         case .markdown:
             return Data(markdown(plan, date: date).utf8)
         case .html, .docx, .pdf:

@@ -69,7 +69,7 @@ public struct Engine: Sendable {
     /// copied, and the table of ids is built only when a rule supersedes another.
     static func supersedingRules(_ rules: [Rule]) -> [[Int]] {
         var replacing = [[Int]](repeating: [], count: rules.count)
-        guard rules.indices.contains(where: { !rules[$0].supersedes.isEmpty }) else { return replacing }
+        guard rules.contains(where: { !$0.supersedes.isEmpty }) else { return replacing }
         let index = Dictionary(rules.indices.map { (rules[$0].id, $0) }, uniquingKeysWith: { a, _ in a })
         for position in rules.indices {
             for id in rules[position].supersedes { if let target = index[id] { replacing[target].append(position) } }

@@ -29,7 +29,7 @@ struct Parser {
 
     /// Parses a whole expression; anything left after it is an error.
     static func parse(_ source: String, symbols: [String: Checker.Symbol] = [:]) throws(ExpressionError) -> Expression {
-        let tokens = try Lexing.tokens(of: source)
+        let tokens = try Lexer.tokens(of: source)
         // Chains of `and` or `+` build a tree as deep as they are long: cap the length.
         guard tokens.count <= maximumTokens else {
             throw ExpressionError(.expressionTooLong(maximumTokens), at: tokens[maximumTokens].range)

@@ -52,7 +52,7 @@ extension String {
 extension Unicode.Scalar {
     /// A C0 or C1 control character (tab and line breaks included): what drives a
     /// terminal rather than shows on it.
-    var isControlCharacter: Bool {
+    public var isControlCharacter: Bool {
         value < 0x20 || (0x7F...0x9F).contains(value)
     }
 }

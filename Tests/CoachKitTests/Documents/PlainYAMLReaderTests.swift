@@ -181,6 +181,8 @@ struct PlainYAMLReaderTests {
         "a: \nb: 1\n", "a:   # c\nb: 1\n", "- \n- a\n", "-   # c\n- a\n", "a:\n  - \n  - b\n", "a: \n",
         // Found by the mutation test: a root block scalar, tabs where libyaml reads indentation.
         ">+\nid: x\nsource: y\n", "|\n text\n", "a: >-\n  \tx\n", "a: b\n\t\nc: d\n", "a:\tb\n",
+        // Keys that differ in bytes but not as text (a composed and a decomposed é).
+        "caf\u{E9}: 1\ncafe\u{301}: 2\n", "{caf\u{E9}: 1, cafe\u{301}: 2}\n",
         // Long mappings, where duplicates are found through a set.
         (0..<20).map { "k\($0): v\n" }.joined() + "k3: again\n",
         "{" + (0..<20).map { "k\($0): v" }.joined(separator: ", ") + ", k7: again}\n",

@@ -1,0 +1,79 @@
+import Testing
+
+@testable import CoachKit
+
+/// The YAML reader's shortcuts over raw bytes, held to the plain reading they stand for.
+@Suite("The YAML reader's byte shortcuts")
+struct ByteTricksTests {
+    /// A small deterministic generator, so that a failure can be replayed.
+    struct Generator: RandomNumberGenerator {
+        var state: UInt64
+        mutating func next() -> UInt64 {
+            state &+= 0x9E37_79B9_7F4A_7C15
+            var z = state
+            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+            return z ^ (z >> 31)
+        }
+    }
+
+    @Test func eightBytesArePrintableExactlyWhenEachIs() {
+        var generator = Generator(state: 7)
+        let interesting: [UInt8] = [0x00, 0x09, 0x0A, 0x1F, 0x20, 0x21, 0x41, 0x7E, 0x7F, 0x80, 0xC2, 0xFF]
+        for round in 0..<200_000 {
+            var bytes = (0..<8).map { _ in UInt8.random(in: 0x20...0x7E, using: &generator) }
+            // Most rounds plant one or two unusual bytes among printable ones.
+            for _ in 0..<(round % 3) {
+                bytes[Int.random(in: 0..<8, using: &generator)] =
+                    round % 5 == 0
+                    ? UInt8.random(in: 0...0xFF, using: &generator)
+                    : interesting.randomElement(using: &generator)!
+            }
+            let word = bytes.enumerated().reduce(UInt64(0)) { $0 | UInt64($1.element) << (8 * UInt64($1.offset)) }
+            let expected = bytes.allSatisfy { (0x20...0x7E).contains($0) }
+            #expect(PlainYAMLReader.isPrintableASCII(word) == expected, "\(bytes)")
+            if PlainYAMLReader.isPrintableASCII(word) != expected { return }
+        }
+    }
+
+    @Test func theWholeTextCheckMatchesTheByteByByteOne() {
+        let texts = [
+            "id: x\nwhen: a and b\n", "titre: Été à Montréal\n", "a\u{0}b", "tab\there", "x\u{85}y", "x\u{2028}y",
+            "\u{FEFF}start", "mid\u{FEFF}dle", "del\u{7F}", "", String(repeating: "abcdefg\n", count: 9),
+            String(repeating: "é", count: 9) + "\u{1}",
+        ]
+        for text in texts {
+            var copy = text
+            let found = copy.withUTF8 { PlainYAMLReader.printable($0) }
+            let bytes = Array(text.utf8)
+            let refused =
+                bytes.contains { $0 < 0x20 && $0 != 0x09 && $0 != 0x0A && $0 != 0x0D } || bytes.contains(0x7F)
+                || text.unicodeScalars.contains("\u{FEFF}")  // a leading one is stripped before
+                || text.unicodeScalars.contains {
+                    (0x80...0x9F).contains($0.value) || $0 == "\u{2028}" || $0 == "\u{2029}"
+                }
+            #expect((found == nil) == refused, "\(text.debugDescription)")
+            if let found { #expect((found == .ascii) == bytes.allSatisfy { $0 < 0x80 }, "\(text.debugDescription)") }
+        }
+    }
+
+    @Test func shortTextsGiveBackTheTextOfTheBytes() {
+        var generator = Generator(state: 11)
+        var made = ShortTexts()
+        let alphabet = Array("ab_.é0".utf8)
+        // Texts of every length up to 20, often repeated, sometimes at the very end of
+        // the buffer, where the eight-byte reads cannot be used.
+        for _ in 0..<20_000 {
+            let length = Int.random(in: 1...20, using: &generator)
+            let padding = Int.random(in: 0...20, using: &generator)
+            var bytes = (0..<(length + padding)).map { _ in alphabet.randomElement(using: &generator)! }
+            // Keep the text valid UTF-8: an é's two bytes stay together.
+            bytes = Array(String(decoding: bytes, as: UTF8.self).utf8)
+            let end = min(length, bytes.count)
+            let expected = String(decoding: bytes[0..<end], as: UTF8.self)
+            let found = bytes.withUnsafeBufferPointer { made.text(in: $0, from: 0, to: end) }
+            #expect(found == expected)
+            if found != expected { return }
+        }
+    }
+}
