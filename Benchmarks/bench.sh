@@ -31,9 +31,26 @@ median() { # name runs command...
     || { log "failed: $*"; exit 1; }
   awk -F, 'NR == 2 { printf "%.1f", $4 * 1000 }' "$work/$name.csv"
 }
-# The mean CPU time (user + system) of the last timing, in ms: the coach loads on
-# every core, CLIPS on one.
-cpu() { awk -F, 'NR == 2 { printf "%.0f", ($5 + $6) * 1000 }' "$work/$1.csv"; }
+# Two commands timed in turn, one run of each per round, so that a noisy spell on
+# this shared machine falls on both alike; prints each one's median and mean CPU time
+# (user + system) in ms: "time_a time_b cpu_a cpu_b". Run in folder `dir`.
+alternate() { # runs dir command_a command_b
+  local runs=$1 dir=$2 a=$3 b=$4 round
+  (cd "$dir" && hyperfine -N --warmup 2 --runs 2 "$a" "$b" >/dev/null 2>&1) || { log "failed: $a / $b"; exit 1; }
+  : >"$work/turns.txt"
+  for ((round = 0; round < runs; round++)); do
+    (cd "$dir" && hyperfine -N --runs 1 --export-csv "$work/turn.csv" "$a" "$b" >/dev/null 2>&1) \
+      || { log "failed: $a / $b"; exit 1; }
+    awk -F, 'NR > 1 { print NR - 1, $2 * 1000, ($5 + $6) * 1000 }' "$work/turn.csv" >>"$work/turns.txt"
+  done
+  for which in 1 2; do
+    awk -v w=$which '$1 == w { print $2 }' "$work/turns.txt" | sort -n \
+      | awk '{ v[NR] = $1 } END { printf "%.1f ", NR % 2 ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2 }'
+  done
+  for which in 1 2; do
+    awk -v w=$which '$1 == w { total += $3; n++ } END { printf "%.0f ", total / n }' "$work/turns.txt"
+  done
+}
 # Peak resident memory of one run, in MB.
 peak() { /usr/bin/time -f %M "$@" 2>&1 >/dev/null | tail -1 | awk '{ printf "%.1f", $1 / 1024 }'; }
 ratio() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.2f", a / b }'; }
@@ -72,12 +89,12 @@ for size in $SIZES; do
   same=$("$bench" compare "$folder" "$folder/coach.json" "$folder/clips.txt")
   runs=$RUNS
   [ "$size" -ge 50000 ] && runs=5
-  coach_time=$(median "coach-$size" "$runs" \
-    "$coach plan --knowledge $folder/knowledge --answers $folder/profile.yaml --format json")
-  clips_time=$(cd "$folder" && median "clips-$size" "$runs" "clips -f2 run.bat")
+  timed=$(alternate "$runs" "$folder" \
+    "$coach plan --knowledge $folder/knowledge --answers $folder/profile.yaml --format json" "clips -f2 run.bat")
+  read -r coach_time clips_time coach_cpu clips_cpu <<<"$timed"
   coach_peak=$(peak "$coach" plan --knowledge "$folder/knowledge" --answers "$folder/profile.yaml" --format json)
   clips_peak=$(cd "$folder" && peak clips -f2 run.bat)
-  rules+=("| $size | $coach_time ($(cpu "coach-$size")) | $clips_time ($(cpu "clips-$size")) | $(ratio "$coach_time" "$clips_time") | $coach_peak | $clips_peak | ${same#same fired set: } |")
+  rules+=("| $size | $coach_time ($coach_cpu) | $clips_time ($clips_cpu) | $(ratio "$coach_time" "$clips_time") | $coach_peak | $clips_peak | ${same#same fired set: } |")
   interview+=("| $size | $("$bench" interview "$folder" | sed -E 's/^rules [0-9]+: next question ([0-9.]+) ms \(([^)]*)\), re-plan after one answer ([0-9.]+) ms.*/\1 | \3/') |")
 done
 
@@ -88,6 +105,7 @@ done
   echo "Machine: $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ //'), $(nproc) cores, $(awk '/MemTotal/ { printf "%.0f GiB", $2 / 1048576 }' /proc/meminfo), $(uname -sr)."
   echo "Swift: $(swift --version 2>&1 | head -1). CLIPS: $(dpkg-query -W -f='${Version}' clips 2>/dev/null || echo '?'). hyperfine: $(hyperfine --version | cut -d' ' -f2)."
   echo "Times are whole-process medians in ms (hyperfine, $RUNS runs, 5 at 50 000 rules); peak RSS from /usr/bin/time."
+  echo "The coach and CLIPS are timed in turn, one run of each per round, so that the shared machine's noisy spells fall on both."
   echo
   echo "## Start-up, against a Swift hello-world built the same way"
   echo
