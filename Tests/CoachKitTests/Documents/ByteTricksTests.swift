@@ -5,20 +5,8 @@ import Testing
 /// The YAML reader's shortcuts over raw bytes, held to the plain reading they stand for.
 @Suite("The YAML reader's byte shortcuts")
 struct ByteTricksTests {
-    /// A small deterministic generator, so that a failure can be replayed.
-    struct Generator: RandomNumberGenerator {
-        var state: UInt64
-        mutating func next() -> UInt64 {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return z ^ (z >> 31)
-        }
-    }
-
     @Test func eightBytesArePrintableExactlyWhenEachIs() {
-        var generator = Generator(state: 7)
+        var generator = SplitMix(state: 7)
         let interesting: [UInt8] = [0x00, 0x09, 0x0A, 0x1F, 0x20, 0x21, 0x41, 0x7E, 0x7F, 0x80, 0xC2, 0xFF]
         for round in 0..<200_000 {
             var bytes = (0..<8).map { _ in UInt8.random(in: 0x20...0x7E, using: &generator) }
@@ -58,7 +46,7 @@ struct ByteTricksTests {
     }
 
     @Test func shortTextsGiveBackTheTextOfTheBytes() {
-        var generator = Generator(state: 11)
+        var generator = SplitMix(state: 11)
         var made = ShortTexts()
         let alphabet = Array("ab_.é0".utf8)
         // Texts of every length up to 20, often repeated, sometimes at the very end of
