@@ -116,44 +116,113 @@ struct KnowledgeCompiler {
 
     // MARK: - Rules
 
-    func compileRules(_ records: [RuleRecord], topicIDs: Set<String>, reportIDs: [String]) -> [Rule] {
-        // Where each id is first defined, as an index: a location per rule would hold
-        // a second copy of every file name until the end of loading.
-        var first: [String: Int] = [:]
-        first.reserveCapacity(records.count)
-        // Records are read in place: a record is a dozen fields, each copy a dozen
-        // retains and releases.
-        for index in records.indices {
-            let id = records[index].id
-            if let earlier = first[id] {
-                let location = SourceLocation(file: records[earlier].file, position: records[earlier].idPosition)
-                log.error(.duplicateID(id, first: location), in: records[index].file, at: records[index].idPosition)
-            } else {
-                first[id] = index
+    /// The rules of `files` (each rule file's records, in order), compiled.
+    ///
+    /// The records are compiled in pieces (a file, or a share of a large one), on every
+    /// core when there are many, each piece with its own log (gathered in order). Each
+    /// piece writes its rules straight into the result and frees its records once done,
+    /// so that the records and the rules of a large rule base are never all in memory
+    /// at once: on 10 000 rules that was the peak of the whole run.
+    func compileRules(_ files: consuming [[RuleRecord]], topicIDs: Set<String>, reportIDs: [String]) -> [Rule] {
+        let total = files.reduce(0) { $0 + $1.count }
+        var pieces = Self.pieces(of: files, total: total)
+        // Where each id is first defined, as a piece and an index: a location per rule
+        // would hold a second copy of every file name until the end of loading.
+        var first: [String: (piece: Int, index: Int)] = [:]
+        first.reserveCapacity(total)
+        for piece in pieces.indices {
+            // Records are read in place: a record is a dozen fields, each copy a dozen
+            // retains and releases.
+            for index in pieces[piece].indices {
+                let id = pieces[piece][index].id
+                if let (earlierPiece, earlier) = first[id] {
+                    let record = pieces[earlierPiece][earlier]
+                    log.error(
+                        .duplicateID(id, first: SourceLocation(file: record.file, position: record.idPosition)),
+                        in: pieces[piece][index].file, at: pieces[piece][index].idPosition)
+                } else {
+                    first[id] = (piece, index)
+                }
             }
         }
-        reportSupersedesCycles(in: records)
-        let conditions = compileConcurrently(records.map(\.condition), expecting: .boolean)
-        var rules: [Rule] = []
-        rules.reserveCapacity(records.count)
-        for index in records.indices {
-            // The record is passed borrowed, not copied.
-            if let rule = rule(
-                from: records[index], condition: conditions[index], ids: first, among: records, topicIDs: topicIDs,
-                reportIDs: reportIDs)
-            {
-                rules.append(rule)
+        let supersedes = pieces.contains { $0.contains { !$0.supersedes.isEmpty } }
+        if supersedes { reportSupersedesCycles(in: pieces.flatMap { $0 }) }
+        // For "did you mean" on a `supersedes` naming no rule.
+        let ruleIDs = supersedes ? pieces.flatMap { $0.map(\.id) } : []
+        // Where each piece's rules go in the result.
+        var starts: [Int] = []
+        var start = 0
+        for piece in pieces {
+            starts.append(start)
+            start += piece.count
+        }
+
+        var failed: [Int] = []
+        var rules = [Rule](unsafeUninitializedCapacity: total) { buffer, initialized in
+            nonisolated(unsafe) let slots = buffer
+            let outcomes = pieces.withUnsafeMutableBufferPointer { owned in
+                nonisolated(unsafe) let owned = owned
+                let compile = { (piece: Int) -> (log: DiagnosticLog, failed: [Int]) in
+                    // The piece's records are this share's alone, and go when it ends.
+                    var records: [RuleRecord] = []
+                    swap(&records, &owned[piece])
+                    var compiler = self
+                    compiler.log = DiagnosticLog()
+                    var failed: [Int] = []
+                    for index in records.indices {
+                        let slot = starts[piece] + index
+                        let condition = compiler.compile(records[index].condition, expecting: .boolean)
+                        let rule = compiler.rule(
+                            from: records[index], condition: condition, ids: first, ruleIDs: ruleIDs,
+                            topicIDs: topicIDs, reportIDs: reportIDs)
+                        (slots.baseAddress! + slot).initialize(to: rule.rule)
+                        if !rule.usable { failed.append(slot) }
+                    }
+                    return (compiler.log, failed)
+                }
+                let indices = Array(owned.indices)
+                return total >= 1024 && indices.count > 1 ? indices.concurrentMap(compile) : indices.map(compile)
             }
+            initialized = total
+            for outcome in outcomes {
+                log.append(contentsOf: outcome.log)
+                failed += outcome.failed
+            }
+        }
+        // A rule whose condition has errors is left out; the knowledge base has errors.
+        if !failed.isEmpty {
+            let left = Set(failed)
+            rules = rules.indices.filter { !left.contains($0) }.map { rules[$0] }
         }
         return rules
     }
 
+    /// The rule files cut into pieces that the cores share: a file, or a part of one
+    /// larger than an eighth of all the rules (and 512 at least).
+    private static func pieces(of files: consuming [[RuleRecord]], total: Int) -> [[RuleRecord]] {
+        let largest = max(512, total / 8)
+        guard files.contains(where: { $0.count > largest }) else { return files }
+        var pieces: [[RuleRecord]] = []
+        for file in files {
+            guard file.count > largest else {
+                pieces.append(file)
+                continue
+            }
+            let parts = (file.count + largest - 1) / largest
+            for part in 0..<parts {
+                pieces.append(Array(file[(file.count * part / parts)..<(file.count * (part + 1) / parts)]))
+            }
+        }
+        return pieces
+    }
+
     /// The rule of `record`, whose condition compiled to `condition` (nil: it had
-    /// errors); its references to topics, rules and reports are checked on the way.
+    /// errors, and the rule is not usable); its references to topics, rules and
+    /// reports are checked on the way.
     private func rule(
-        from record: RuleRecord, condition: Expression?, ids first: [String: Int], among records: [RuleRecord],
-        topicIDs: Set<String>, reportIDs: [String]
-    ) -> Rule? {
+        from record: RuleRecord, condition: Expression?, ids first: [String: (piece: Int, index: Int)],
+        ruleIDs: [String], topicIDs: Set<String>, reportIDs: [String]
+    ) -> (rule: Rule, usable: Bool) {
         if !topicIDs.contains(record.source) {
             log.error(
                 .unknownReference(
@@ -164,40 +233,19 @@ struct KnowledgeCompiler {
             if id == record.id {
                 log.error(.selfReference(id), in: record.file, at: position)
             } else {
-                let suggestion = Suggestion.closest(to: id, among: records.map(\.id))
+                let suggestion = Suggestion.closest(to: id, among: ruleIDs)
                 log.error(.unknownReference(id, kind: .rule, suggestion: suggestion), in: record.file, at: position)
             }
         }
         check(record.reports, kind: .report, among: reportIDs, in: record.file)
         for text in record.texts { checkPlaceholders(in: text) }
-        guard let condition else { return nil }
-        return Rule(
-            id: record.id, isDiagnosis: record.isDiagnosis, condition: condition,
+        let rule = Rule(
+            id: record.id, isDiagnosis: record.isDiagnosis,
+            condition: condition ?? Expression(.boolean(false), 0..<0),
             conditionText: record.condition.text, priority: record.priority, horizon: record.horizon,
             source: record.source, supersedes: record.supersedes.map(\.id),
             reports: record.reports.map(\.id), text: record.text)
-    }
-
-    /// Compiles many expressions on several threads, each share with its own log;
-    /// the logs are gathered in order.
-    private func compileConcurrently(_ sources: [SourceText], expecting type: ValueType?) -> [Expression?] {
-        let shares = min(8, sources.count / 512)
-        guard shares > 1 else { return sources.map { compile($0, expecting: type) } }
-        // The compiler is only read; each share compiles with a copy whose log is its own.
-        let parts = (0..<shares).map { share in
-            sources[(sources.count * share / shares)..<(sources.count * (share + 1) / shares)]
-        }.concurrentMap { part in
-            var compiler = self
-            compiler.log = DiagnosticLog()
-            return (expressions: part.map { compiler.compile($0, expecting: type) }, log: compiler.log)
-        }
-        var expressions: [Expression?] = []
-        expressions.reserveCapacity(sources.count)
-        for part in parts {
-            expressions += part.expressions
-            log.append(contentsOf: part.log)
-        }
-        return expressions
+        return (rule, condition != nil)
     }
 
     /// Reports each cycle of `supersedes` (rules that would replace each other until

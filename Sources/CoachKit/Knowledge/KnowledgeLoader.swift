@@ -125,7 +125,7 @@ public enum KnowledgeLoader {
         var questions: [QuestionRecord] = []
         var topics: [TopicRecord] = []
         var facts: [FactRecord] = []
-        var rules: [RuleRecord] = []
+        var rules: [[RuleRecord]] = []
         var guide: PlanGuideRecord?
         var benchmarks: BenchmarksRecord?
         var search: SearchVocabulary?
@@ -136,12 +136,7 @@ public enum KnowledgeLoader {
 
         // Files are parsed and decoded side by side, each with its own log; what they
         // gave is then gathered in file order, so diagnostics keep theirs.
-        let decodedFiles = decodeConcurrently(files)
-        rules.reserveCapacity(
-            decodedFiles.reduce(0) { count, file in
-                if case .rules(let records) = file.0 { return count + records.count }
-                return count
-            })
+        var decodedFiles = decodeConcurrently(files)
         for (file, (decoded, fileLog)) in zip(files, decodedFiles) {
             log.append(contentsOf: fileLog)
             switch decoded {
@@ -158,7 +153,7 @@ public enum KnowledgeLoader {
             case .topic(let value):
                 sawTopics = true
                 if let value { topics.append(value) }
-            case .rules(let value): rules += value
+            case .rules(let value): rules.append(value)
             case .scenario(let root, let name):
                 scenarioFiles.append((root, name, DocumentReader(file: file.displayPath, log: log)))
             }
@@ -186,7 +181,12 @@ public enum KnowledgeLoader {
         }
         let ordered = topics.compactMap(\.topic).sorted { rank($0) < rank($1) }
         var base = KnowledgeBase(article: usable, topics: ordered, questions: questions.compactMap(\.question))
-        compile(&base, questions: questions, facts: facts, rules: rules, guide: guide, benchmarks: benchmarks, log: log)
+        // The rule files' records are then held by `rules` alone, which compiling them
+        // frees file by file.
+        decodedFiles = []
+        compile(
+            &base, questions: questions, facts: facts, rules: consume rules, guide: guide, benchmarks: benchmarks,
+            log: log)
         if let search { base.search = search }
         if let metrics { base.metrics = metrics }
         base.scenarios = scenarioFiles.compactMap { root, name, reader in
@@ -275,7 +275,7 @@ public enum KnowledgeLoader {
 
     private static func compile(
         _ knowledge: inout KnowledgeBase, questions records: [QuestionRecord], facts: [FactRecord],
-        rules: [RuleRecord], guide: PlanGuideRecord?, benchmarks: BenchmarksRecord?, log: DiagnosticLog
+        rules: consuming [[RuleRecord]], guide: PlanGuideRecord?, benchmarks: BenchmarksRecord?, log: DiagnosticLog
     ) {
         // Facts share the names of questions: a fact named like a question is an error.
         let questionIDs = Set(knowledge.questions.map(\.id))
@@ -317,7 +317,7 @@ public enum KnowledgeLoader {
         let topicIDs = Set(knowledge.topics.map(\.id))
         if let benchmarks { knowledge.benchmarks = compiler.checkBenchmarks(benchmarks) }
         let reportIDs = knowledge.benchmarks.reports.map(\.id)
-        knowledge.rules = compiler.compileRules(rules, topicIDs: topicIDs, reportIDs: reportIDs)
+        knowledge.rules = compiler.compileRules(consume rules, topicIDs: topicIDs, reportIDs: reportIDs)
         if let guide { knowledge.planGuide = compiler.compileGuide(guide, topicIDs: topicIDs, reportIDs: reportIDs) }
     }
 

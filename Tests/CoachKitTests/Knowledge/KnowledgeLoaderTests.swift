@@ -82,6 +82,79 @@ struct KnowledgeLoaderTests {
         #expect(messages.contains { $0.contains("tip.second.yaml") && $0.contains("duplicate") })
     }
 
+    /// Three rule files of 600 rules, enough to be compiled in pieces on every core;
+    /// `mistakes` replaces lines of a rule: (file, rule) -> the rule's lines.
+    func largeRuleBase(mistakes: [String: String] = [:]) throws -> URL {
+        var files: [String: String] = [:]
+        for name in ["a", "b", "c"] {
+            var text = "rules:\n"
+            for index in 0..<600 {
+                text +=
+                    mistakes["\(name)\(index)"]
+                        ?? """
+                          - id: gen.\(name)\(index)
+                            when: followers > \(index) and has_calendar
+                            priority: 50
+                            horizon: this_week
+                            source: tip.first
+                            fr: {title: T, detail: D}
+                            en: {title: T, detail: D}
+
+                        """
+            }
+            files["rules/\(name).yaml"] = text
+        }
+        let folder = try temporaryFolder(files)
+        try FileManager.default.createDirectory(at: folder.appending(path: "topics"), withIntermediateDirectories: true)
+        for name in ["sources.yaml", "questions.yaml", "topics/concept.first.yaml", "topics/tip.first.yaml"] {
+            try FileManager.default.copyItem(
+                at: fixtures.appending(path: "good/\(name)"), to: folder.appending(path: name))
+        }
+        return folder
+    }
+
+    @Test func largeRuleBasesKeepTheirRulesInOrder() throws {
+        let folder = try largeRuleBase()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let report = try KnowledgeLoader.load(from: folder)
+        #expect(report.diagnostics.isEmpty, "\(lines(report, folder: folder).prefix(3))")
+        let rules = try #require(report.knowledge).rules
+        #expect(rules.map(\.id) == ["a", "b", "c"].flatMap { name in (0..<600).map { "gen.\(name)\($0)" } })
+        #expect(rules[1_234].conditionText == "followers > 34 and has_calendar")
+        #expect(rules[1_234].condition.variables.map(\.slot) == [2, 3])
+    }
+
+    @Test func largeRuleBasesReportEveryMistakeOnceWhereItIs() throws {
+        func rule(_ id: String, when: String = "followers > 1", source: String = "tip.first", extra: String = "")
+            -> String
+        {
+            "  - id: \(id)\n    when: \(when)\n    priority: 50\n    horizon: this_week\n    source: \(source)\n"
+                + extra + "    fr: {title: T, detail: D}\n    en: {title: T, detail: D}\n"
+        }
+        let folder = try largeRuleBase(mistakes: [
+            "b10": rule("gen.b10", when: "followers > 10 and nobody"),
+            "c20": rule("gen.a5"),
+            "c30": rule("gen.c30", source: "tip.nothing"),
+            "a40": rule("gen.a40", extra: "    supersedes: [gen.none]\n"),
+        ])
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let report = try KnowledgeLoader.load(from: folder)
+        let found = lines(report, folder: folder)
+        // Each rule takes 7 lines after `rules:`: rule N of a file starts at line 2 + 7 N.
+        #expect(
+            found == [
+                "rules/a.yaml:287:18: error: unknown rule 'gen.none'",
+                "rules/b.yaml:73:30: error: unknown question or fact 'nobody'",
+                "rules/c.yaml:142:9: error: duplicate id 'gen.a5', first defined at rules/a.yaml:37:9",
+                "rules/c.yaml:216:13: error: unknown knowledge entry 'tip.nothing'",
+            ])
+        // The rule whose condition is wrong is left out; the others stay, in order.
+        let rules = try #require(report.knowledge).rules
+        #expect(rules.count == 1_799)
+        #expect(!rules.contains { $0.id == "gen.b10" })
+        #expect(rules[600].id == "gen.b0" && rules.last?.id == "gen.c599")
+    }
+
     @Test func aMissingFolderThrowsRatherThanReporting() {
         #expect(throws: CoachError.folderNotFound("/no/such/folder")) {
             try KnowledgeLoader.load(from: URL(fileURLWithPath: "/no/such/folder"))
