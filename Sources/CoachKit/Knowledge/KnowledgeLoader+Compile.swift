@@ -162,7 +162,7 @@ struct KnowledgeCompiler {
             nonisolated(unsafe) let slots = buffer
             let outcomes = pieces.withUnsafeMutableBufferPointer { owned in
                 nonisolated(unsafe) let owned = owned
-                let compile = { (piece: Int) -> (log: DiagnosticLog, failed: [Int]) in
+                let compilePiece = { (piece: Int) -> (log: DiagnosticLog, failed: [Int]) in
                     // The piece's records are this share's alone, and go when it ends.
                     var records: [RuleRecord] = []
                     swap(&records, &owned[piece])
@@ -181,7 +181,8 @@ struct KnowledgeCompiler {
                     return (compiler.log, failed)
                 }
                 let indices = Array(owned.indices)
-                return total >= 1024 && indices.count > 1 ? indices.concurrentMap(compile) : indices.map(compile)
+                return total >= 1024 && indices.count > 1
+                    ? indices.concurrentMap(compilePiece) : indices.map(compilePiece)
             }
             initialized = total
             for outcome in outcomes {
