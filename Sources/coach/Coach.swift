@@ -26,8 +26,7 @@ struct Coach: ParsableCommand {
     static func main() {
         let arguments = Array(CommandLine.arguments.dropFirst())
         if let word = arguments.first, let message = UsageLine.unknownCommand(word, among: commandNames) {
-            Console.err(message)
-            Glibc.exit(Console.Exit.usage)
+            Glibc.exit(Console.usage(message).rawValue)
         }
         // The command the hint names: the one typed, or `coach` itself for the shell
         // that `coach` alone starts.
@@ -56,7 +55,6 @@ struct Coach: ParsableCommand {
     private static func finish(_ error: any Error, command: String?) -> Never {
         if let exit = error as? ExitCode { Glibc.exit(exit.rawValue) }
         guard exitCode(for: error).rawValue == Console.Exit.usage else { self.exit(withError: error) }
-        Console.err(UsageLine.from(message: message(for: error), command: command))
-        Glibc.exit(Console.Exit.usage)
+        Glibc.exit(Console.usage(UsageLine.message(message(for: error), command: command)).rawValue)
     }
 }

@@ -1,7 +1,7 @@
 import CoachKit
 
-/// A usage error as SPEC prints every error: one line, `coach: error: MESSAGE`, with a
-/// hint. ArgumentParser's messages may span lines (a list of values, the shells it
+/// A usage error's message as SPEC prints every error, on one line with a hint, for
+/// `Console.usage` to print after `coach: error: `. ArgumentParser's messages may span lines (a list of values, the shells it
 /// knows); this folds them into one, and escapes whatever line breaks or control
 /// characters the user's own text brought in.
 enum UsageLine {
@@ -10,12 +10,12 @@ enum UsageLine {
     static func unknownCommand(_ word: String, among commands: [String]) -> String? {
         guard !word.hasPrefix("-"), !commands.contains(word) else { return nil }
         let hint = Suggestion.closest(to: word, among: commands).map { "; did you mean '\($0)'?" } ?? seeHelp(nil)
-        return "coach: error: unknown command '\(Problem.shown(word))'" + hint
+        return "unknown command '\(Problem.shown(word))'" + hint
     }
 
     /// The one line for ArgumentParser's `message`, raised while parsing or running
     /// `command` (nil for `coach` itself).
-    static func from(message: String, command: String?) -> String {
+    static func message(_ message: String, command: String?) -> String {
         var text = message
         // ArgumentParser's own continuation lines: a list of values, the known shells.
         text = text.replacing(":\n  - ", with: ": ").replacing("\n  - ", with: ", ")
@@ -26,7 +26,7 @@ enum UsageLine {
         if let first = text.first, first.isUppercase, text.dropFirst().first?.isLowercase == true {
             text = first.lowercased() + text.dropFirst()
         }
-        return "coach: error: " + oneLine(text) + (suggests ? "" : seeHelp(command))
+        return oneLine(text) + (suggests ? "" : seeHelp(command))
     }
 
     /// Where to read more: `(see 'coach plan --help')`.
