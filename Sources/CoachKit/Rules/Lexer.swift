@@ -16,7 +16,20 @@ enum Lexer {
         return try reader.tokens()
     }
 
-    static let keywords = Token.Keyword.allCases.map { ($0, Array($0.rawValue.utf8)) }
+    /// The keyword a word of `length` units starting with `first` could be: each
+    /// keyword has its own length and first letter, so at most one is left to compare.
+    static func keyword(length: Int, first: UInt32) -> Token.Keyword? {
+        switch (length, first) {
+        case (3, 0x61): .and  // a
+        case (2, 0x6F): .or  // o
+        case (3, 0x6E): .not  // n
+        case (2, 0x69): .in  // i
+        case (8, 0x63): .contains  // c
+        case (4, 0x74): .true  // t
+        case (5, 0x66): .false  // f
+        default: nil
+        }
+    }
 
     /// The symbol starting with `scalar`, the longest first.
     static func symbol(_ scalar: Unicode.Scalar, _ following: Unicode.Scalar?) -> Token.Symbol? {
@@ -57,18 +70,22 @@ extension Lexer {
         fileprivate mutating func tokens() throws(ExpressionError) -> [Token] {
             var tokens: [Token] = []
             tokens.reserveCapacity(units.count / 3 + 2)
-            while true {
-                let token = try next()
-                tokens.append(token)
-                if case .end = token.kind { return tokens }
-            }
+            // Each token goes into the array as `next` made it, not copied to be checked.
+            while !atEnd { tokens.append(try next()) }
+            return tokens
         }
+
+        /// Whether `next` has given the `.end` token.
+        private var atEnd = false
 
         private mutating func next() throws(ExpressionError) -> Token {
             let end = units.endIndex
             while index < end, Self.isWhitespace(units[index]) { index += 1 }
             let start = index
-            guard index < end else { return Token(kind: .end, range: start..<start) }
+            guard index < end else {
+                atEnd = true
+                return Token(kind: .end, range: start..<start)
+            }
             let unit = units[index]
 
             if Self.isDigit(unit) || (unit == Self.dot && index + 1 < end && Self.isDigit(units[index + 1])) {
@@ -134,12 +151,11 @@ extension Lexer {
         /// The keyword spelt by `range`, compared unit by unit rather than through a
         /// string: most words are names, and this is the lexer's busiest question.
         private func keyword(_ range: Range<Int>) -> Token.Keyword? {
-            for (keyword, spelling) in Lexer.keywords where spelling.count == range.count {
-                if spelling.elementsEqual(units[range], by: { UInt64($0) == UInt64(truncatingIfNeeded: $1) }) {
-                    return keyword
-                }
-            }
-            return nil
+            guard let first = UInt32(exactly: units[range.lowerBound]),
+                let keyword = Lexer.keyword(length: range.count, first: first),
+                keyword.rawValue.utf8.elementsEqual(units[range], by: { UInt64($0) == UInt64(truncatingIfNeeded: $1) })
+            else { return nil }
+            return keyword
         }
 
         private static var dot: Units.Element { 0x2E }
