@@ -47,28 +47,32 @@ struct Parser {
 
     private var current: Token { tokens[index] }
 
-    private mutating func advance() -> Token {
-        let token = tokens[index]
+    /// Moves past the current token and gives its range. Tokens are matched and
+    /// passed over in place, and only ranges come out: a token copied out of the array
+    /// would carry its text with it.
+    @discardableResult
+    private mutating func advance() -> Range<Int> {
+        let range = tokens[index].range
         if index < tokens.count - 1 { index += 1 }
-        return token
+        return range
     }
 
-    // The kind is matched in place: comparing whole tokens would copy their texts.
-    private mutating func accept(_ keyword: Token.Keyword) -> Token? {
+    private mutating func accept(_ keyword: Token.Keyword) -> Range<Int>? {
         guard case .keyword(let found) = tokens[index].kind, found == keyword else { return nil }
         return advance()
     }
 
-    private mutating func accept(_ symbol: Token.Symbol) -> Token? {
+    private mutating func accept(_ symbol: Token.Symbol) -> Range<Int>? {
         guard case .symbol(let found) = tokens[index].kind, found == symbol else { return nil }
         return advance()
     }
 
-    private mutating func expect(_ symbol: Token.Symbol) throws(ExpressionError) -> Token {
-        guard let token = accept(symbol) else {
+    @discardableResult
+    private mutating func expect(_ symbol: Token.Symbol) throws(ExpressionError) -> Range<Int> {
+        guard let range = accept(symbol) else {
             throw ExpressionError(.expectedToken(symbol.rawValue, found: describe(current)), at: current.range)
         }
-        return token
+        return range
     }
 
     private func describe(_ token: Token) -> String {
@@ -112,9 +116,9 @@ struct Parser {
     }
 
     private mutating func parseNot() throws(ExpressionError) -> Expression {
-        if let token = accept(.not) {
+        if let range = accept(.not) {
             let operand = try nested { (parser: inout Parser) throws(ExpressionError) in try parser.parseNot() }
-            return Expression(.not(operand), token.range.lowerBound..<operand.range.upperBound)
+            return Expression(.not(operand), range.lowerBound..<operand.range.upperBound)
         }
         return try parseComparison()
     }
@@ -122,7 +126,7 @@ struct Parser {
     private mutating func parseComparison() throws(ExpressionError) -> Expression {
         let left = try parseSum()
         if case .symbol(let symbol) = tokens[index].kind, let comparison = Self.comparison(symbol) {
-            _ = advance()
+            advance()
             let right = try parseSum()
             return Expression(.compare(comparison, left, right), left.range.lowerBound..<right.range.upperBound)
         }
@@ -182,9 +186,9 @@ struct Parser {
     }
 
     private mutating func parseUnary() throws(ExpressionError) -> Expression {
-        if let token = accept(.minus) {
+        if let range = accept(.minus) {
             let operand = try nested { (parser: inout Parser) throws(ExpressionError) in try parser.parseUnary() }
-            return Expression(.negate(operand), token.range.lowerBound..<operand.range.upperBound)
+            return Expression(.negate(operand), range.lowerBound..<operand.range.upperBound)
         }
         return try parsePrimary()
     }
@@ -193,16 +197,16 @@ struct Parser {
         let token = current
         switch token.kind {
         case .number(let value):
-            _ = advance()
+            advance()
             return Expression(.number(value), token.range)
         case .text(let text):
-            _ = advance()
+            advance()
             return Expression(.text(text), token.range)
         case .keyword(.true), .keyword(.false):
-            _ = advance()
+            advance()
             return Expression(.boolean(token.kind == .keyword(.true)), token.range)
         case .identifier(let name):
-            _ = advance()
+            advance()
             guard accept(.openParen) != nil else {
                 return Expression(.variable(name, slot: symbols[name]?.slot ?? -1), token.range)
             }
@@ -213,32 +217,32 @@ struct Parser {
             let (arguments, close) = try nested { (parser: inout Parser) throws(ExpressionError) in
                 try parser.parseElements(closing: .closeParen)
             }
-            return Expression(.call(function, arguments), token.range.lowerBound..<close.range.upperBound)
+            return Expression(.call(function, arguments), token.range.lowerBound..<close.upperBound)
         case .symbol(.openParen):
-            _ = advance()
+            advance()
             let inner = try nested { (parser: inout Parser) throws(ExpressionError) in try parser.parseOr() }
             let close = try expect(.closeParen)
-            return Expression(inner.node, token.range.lowerBound..<close.range.upperBound)
+            return Expression(inner.node, token.range.lowerBound..<close.upperBound)
         case .symbol(.openBracket):
-            _ = advance()
+            advance()
             let (elements, close) = try nested { (parser: inout Parser) throws(ExpressionError) in
                 try parser.parseElements(closing: .closeBracket)
             }
-            return Expression(.list(elements), token.range.lowerBound..<close.range.upperBound)
+            return Expression(.list(elements), token.range.lowerBound..<close.upperBound)
         default:
             throw ExpressionError(
                 .expectedExpression(found: token.kind == .end ? nil : describe(token)), at: token.range)
         }
     }
 
-    /// Comma-separated expressions up to `closing`, which is consumed.
-    private mutating func parseElements(closing: Token.Symbol) throws(ExpressionError) -> ([Expression], Token) {
+    /// Comma-separated expressions up to `closing`, which is consumed; and its range.
+    private mutating func parseElements(closing: Token.Symbol) throws(ExpressionError) -> ([Expression], Range<Int>) {
         var elements: [Expression] = []
         if let close = accept(closing) { return (elements, close) }
         while true {
             elements.append(try parseOr())
             if let close = accept(closing) { return (elements, close) }
-            _ = try expect(.comma)
+            try expect(.comma)
         }
     }
 }
