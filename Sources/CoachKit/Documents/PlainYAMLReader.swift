@@ -56,7 +56,7 @@ struct PlainYAMLReader {
     /// no control character but tab and line breaks, no U+FFFE or U+FFFF; and none
     /// of the line breaks YAML 1.1 adds to LF and CR (U+0085, U+2028, U+2029), nor a
     /// byte order mark past the start, which are libyaml's to read. Nil when one is
-    /// there, else whether the text is all ASCII.
+    /// there; else whether the text is all ASCII or holds other characters.
     ///
     /// One pass, eight bytes at a time where all eight are printable ASCII, as most of
     /// a line is; the others byte by byte.
