@@ -25,12 +25,13 @@ struct Coach: ParsableCommand {
     /// `coach: error: MESSAGE`, with a hint, rather than a message and the usage.
     static func main() {
         let arguments = Array(CommandLine.arguments.dropFirst())
-        if let word = arguments.first, let message = UsageLine.unknownCommand(word, among: commandNames) {
+        let commands = commandNames
+        if let word = arguments.first, let message = UsageLine.unknownCommand(word, among: commands) {
             Glibc.exit(Console.usage(message).rawValue)
         }
         // The command the hint names: the one typed, or `coach` itself for the shell
         // that `coach` alone starts.
-        let typed = arguments.first.flatMap { commandNames.contains($0) && $0 != "help" ? $0 : nil }
+        let typed = arguments.first.flatMap { commands.contains($0) && $0 != "help" ? $0 : nil }
         var command: any ParsableCommand
         do {
             command = try parseAsRoot(arguments)

@@ -145,10 +145,7 @@ struct KnowledgeCompiler {
                 }
             }
         }
-        let supersedes = pieces.contains { $0.contains { !$0.supersedes.isEmpty } }
-        if supersedes { reportSupersedesCycles(in: pieces.flatMap { $0 }) }
-        // For "did you mean" on a `supersedes` naming no rule.
-        let ruleIDs = supersedes ? pieces.flatMap { $0.map(\.id) } : []
+        reportSupersedesCycles(in: pieces, ids: first)
         // Where each piece's rules go in the result.
         var starts: [Int] = []
         var start = 0
@@ -173,8 +170,8 @@ struct KnowledgeCompiler {
                         let slot = starts[piece] + index
                         let condition = compiler.compile(records[index].condition, expecting: .boolean)
                         let rule = compiler.rule(
-                            from: records[index], condition: condition, ids: first, ruleIDs: ruleIDs,
-                            topicIDs: topicIDs, reportIDs: reportIDs)
+                            from: records[index], condition: condition, ids: first, topicIDs: topicIDs,
+                            reportIDs: reportIDs)
                         (slots.baseAddress! + slot).initialize(to: rule.rule)
                         if !rule.usable { failed.append(slot) }
                     }
@@ -222,7 +219,7 @@ struct KnowledgeCompiler {
     /// reports are checked on the way.
     private func rule(
         from record: RuleRecord, condition: Expression?, ids first: [String: (piece: Int, index: Int)],
-        ruleIDs: [String], topicIDs: Set<String>, reportIDs: [String]
+        topicIDs: Set<String>, reportIDs: [String]
     ) -> (rule: Rule, usable: Bool) {
         if !topicIDs.contains(record.source) {
             log.error(
@@ -234,7 +231,9 @@ struct KnowledgeCompiler {
             if id == record.id {
                 log.error(.selfReference(id), in: record.file, at: position)
             } else {
-                let suggestion = Suggestion.closest(to: id, among: ruleIDs)
+                // The rule ids in the order written, for the suggestion's ties.
+                let ruleIDs = first.sorted { ($0.value.piece, $0.value.index) < ($1.value.piece, $1.value.index) }
+                let suggestion = Suggestion.closest(to: id, among: ruleIDs.map(\.key))
                 log.error(.unknownReference(id, kind: .rule, suggestion: suggestion), in: record.file, at: position)
             }
         }
@@ -251,18 +250,24 @@ struct KnowledgeCompiler {
 
     /// Reports each cycle of `supersedes` (rules that would replace each other until
     /// none is left) once, at the rule where it is found; one walk over the graph.
-    private func reportSupersedesCycles(in records: [RuleRecord]) {
-        guard records.contains(where: { !$0.supersedes.isEmpty }) else { return }
-        let edges = Dictionary(
-            records.filter { !$0.supersedes.isEmpty }.map { ($0.id, $0.supersedes.map(\.id)) },
-            uniquingKeysWith: { a, _ in a })
-        let sites = Dictionary(records.map { ($0.id, ($0.file, $0.idPosition)) }, uniquingKeysWith: { a, _ in a })
+    /// `first` says where each id is first defined, in `pieces`.
+    private func reportSupersedesCycles(in pieces: [[RuleRecord]], ids first: [String: (piece: Int, index: Int)]) {
+        var edges: [String: [String]] = [:]
+        for piece in pieces {
+            for index in piece.indices where !piece[index].supersedes.isEmpty && edges[piece[index].id] == nil {
+                edges[piece[index].id] = piece[index].supersedes.map(\.id)
+            }
+        }
+        guard !edges.isEmpty else { return }
         var done: Set<String> = []
         var path: [String] = []
         func walk(_ id: String) {
             if let start = path.firstIndex(of: id) {
                 let cycle = Array(path[start...]) + [id]
-                if let (file, position) = sites[id] { log.error(.supersedesCycle(cycle), in: file, at: position) }
+                if let (piece, index) = first[id] {
+                    let record = pieces[piece][index]
+                    log.error(.supersedesCycle(cycle), in: record.file, at: record.idPosition)
+                }
                 return
             }
             guard !done.contains(id) else { return }

@@ -120,6 +120,31 @@ struct RuleFileTests {
             ])
     }
 
+    @Test func rulesThatSupersedeEachOtherInACycleAreFoundOnce() throws {
+        func rule(_ id: String, supersedes: String) -> String {
+            """
+              - id: \(id)
+                when: posts > 1
+                priority: 50
+                horizon: this_week
+                source: tip.first
+                supersedes: [\(supersedes)]
+                fr: {title: T, detail: D}
+                en: {title: T, detail: D}
+
+            """
+        }
+        let text =
+            "rules:\n" + rule("test.first", supersedes: "test.second") + rule("test.second", supersedes: "test.first")
+            + rule("test.third", supersedes: "test.secnd")
+        let found = try diagnostics(["rules/all.yaml": text])
+        #expect(
+            found == [
+                "rules/all.yaml:2:9: error: these rules supersede each other in a cycle: test.first → test.second → test.first",
+                "rules/all.yaml:23:18: error: unknown rule 'test.secnd'; did you mean 'test.second'?",
+            ], "\(found)")
+    }
+
     @Test func factsThatDependOnEachOtherInACycleAreAnError() throws {
         let facts = """
             facts:
