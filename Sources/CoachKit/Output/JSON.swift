@@ -1,7 +1,7 @@
 /// A JSON value whose objects keep their keys in the order given, so that every
 /// document reads the same way each time: `schema` first, answers in the order of
 /// the questions.
-public indirect enum JSON: Sendable, Equatable {
+public enum JSON: Sendable, Equatable {
     case object([(String, JSON)])
     case array([JSON])
     case string(String)

@@ -1,7 +1,7 @@
 /// A parsed condition or value: a tree of nodes, each with the range of source text
 /// it came from, so that diagnostics and explanations can point into the text.
 public struct Expression: Sendable {
-    public indirect enum Node: Sendable {
+    public enum Node: Sendable {
         case number(Double)
         case text(String)
         case boolean(Bool)
@@ -9,16 +9,16 @@ public struct Expression: Sendable {
         /// A question or a fact; `slot` is -1 until the name is resolved, by the parser
         /// when it is given the symbols, else by the checker.
         case variable(String, slot: Int)
-        case not(Expression)
-        case negate(Expression)
-        case and(Expression, Expression)
-        case or(Expression, Expression)
-        case compare(Comparison, Expression, Expression)
-        case arithmetic(Arithmetic, Expression, Expression)
+        indirect case not(Expression)
+        indirect case negate(Expression)
+        indirect case and(Expression, Expression)
+        indirect case or(Expression, Expression)
+        indirect case compare(Comparison, Expression, Expression)
+        indirect case arithmetic(Arithmetic, Expression, Expression)
         /// `x in ['a', 'b']`
-        case member(Expression, Expression)
+        indirect case member(Expression, Expression)
         /// `platforms contains 'discord'`
-        case contains(Expression, Expression)
+        indirect case contains(Expression, Expression)
         case call(Function, [Expression])
     }
 
