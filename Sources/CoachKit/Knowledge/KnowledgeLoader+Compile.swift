@@ -6,6 +6,8 @@ struct KnowledgeCompiler {
     let questions: [Question]
     let facts: [FactRecord]
     private(set) var symbols: [String: Checker.Symbol] = [:]
+    /// The symbols by slot, for the checker.
+    private var bySlot: [(name: String, type: ValueType)?] = []
 
     init(questions: [Question], facts: [FactRecord], log: DiagnosticLog) {
         self.questions = questions
@@ -25,6 +27,7 @@ struct KnowledgeCompiler {
         for (index, fact) in facts.enumerated() where symbols[fact.id] == nil {
             symbols[fact.id] = Checker.Symbol(slot: questions.count + index, type: fact.type)
         }
+        bySlot = Checker.slots(of: symbols)
     }
 
     /// Parses and checks `source`; every problem is reported where it is.
@@ -36,7 +39,7 @@ struct KnowledgeCompiler {
             log.error(error.problem, in: source.file, at: source.position(at: error.range.lowerBound))
             return nil
         }
-        var checker = Checker(symbols: symbols)
+        var checker = Checker(symbols: symbols, bySlot: bySlot)
         let (checked, _) = checker.check(parsed, expecting: type)
         for error in checker.errors {
             log.error(error.problem, in: source.file, at: source.position(at: error.range.lowerBound))

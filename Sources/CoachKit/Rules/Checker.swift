@@ -33,12 +33,25 @@ struct Checker {
     }
 
     let symbols: [String: Symbol]
+    /// The same symbols by slot, with their names (`slots(of:)`), when the caller keeps
+    /// them: a name the parser resolved is then found by its slot, without hashing it
+    /// again. Loading ten thousand rules looks up thirty thousand names.
+    let bySlot: [(name: String, type: ValueType)?]
     private(set) var errors: [ExpressionError] = []
     /// Whether the expression being checked names a symbol it has no slot for yet.
     private var unresolved = false
 
-    init(symbols: [String: Symbol]) {
+    init(symbols: [String: Symbol], bySlot: [(name: String, type: ValueType)?] = []) {
         self.symbols = symbols
+        self.bySlot = bySlot
+    }
+
+    /// The symbols by slot, for `init(symbols:bySlot:)`.
+    static func slots(of symbols: [String: Symbol]) -> [(name: String, type: ValueType)?] {
+        var bySlot = [(name: String, type: ValueType)?](
+            repeating: nil, count: (symbols.values.map(\.slot).max() ?? -1) + 1)
+        for (name, symbol) in symbols where symbol.slot >= 0 { bySlot[symbol.slot] = (name, symbol.type) }
+        return bySlot
     }
 
     /// Checks `expression`, expecting `expected` when given; returns it with its
@@ -107,6 +120,7 @@ struct Checker {
             return .list
 
         case .variable(let name, let slot):
+            if slot >= 0, slot < bySlot.count, let known = bySlot[slot], known.name == name { return known.type }
             guard let symbol = symbols[name] else {
                 let suggestion = Suggestion.closest(to: name, among: symbols.keys.sorted())
                 errors.append(ExpressionError(.unknownName(name, suggestion: suggestion), at: range))
