@@ -34,30 +34,41 @@ struct CompiledConditions: Sendable {
     /// The texts the tests compare with, interned.
     private var texts: [String: Int32] = [:]
 
-    init(conditions: [Expression]) {
+    init(conditions: some Collection<Expression>) {
         spans.reserveCapacity(conditions.count)
-        var leaves: [Expression] = []
         for condition in conditions {
-            leaves.removeAll(keepingCapacity: true)
-            guard Self.conjuncts(of: condition, into: &leaves) else {
+            let start = tests.count
+            if appendTests(of: condition) {
+                spans.append(Int32(start)..<Int32(tests.count))
+            } else {
+                tests.removeLast(tests.count - start)
                 spans.append(nil)
-                continue
             }
-            let start = Int32(tests.count)
-            var compiled = true
-            for leaf in leaves {
-                guard let test = test(for: leaf) else {
-                    compiled = false
-                    break
+        }
+    }
+
+    /// The conditions of `parts`, compiled each on its own, one after the other: the
+    /// same as compiling all their conditions at once, apart from the numbering of the
+    /// texts, which is the parts' own business.
+    init(joining parts: [CompiledConditions]) {
+        tests.reserveCapacity(parts.reduce(0) { $0 + $1.tests.count })
+        spans.reserveCapacity(parts.reduce(0) { $0 + $1.spans.count })
+        for part in parts {
+            var renumbered = [Int32](repeating: -1, count: part.texts.count)
+            for (text, id) in part.texts {
+                if let known = texts[text] {
+                    renumbered[Int(id)] = known
+                } else {
+                    renumbered[Int(id)] = Int32(texts.count)
+                    texts[text] = Int32(texts.count)
                 }
+            }
+            let offset = Int32(tests.count)
+            for var test in part.tests {
+                if test.constant.kind == .text { test.constant.text = renumbered[Int(test.constant.text)] }
                 tests.append(test)
             }
-            if compiled {
-                spans.append(start..<Int32(tests.count))
-            } else {
-                tests.removeLast(tests.count - Int(start))
-                spans.append(nil)
-            }
+            for span in part.spans { spans.append(span.map { ($0.lowerBound + offset)..<($0.upperBound + offset) }) }
         }
     }
 
@@ -106,15 +117,17 @@ struct CompiledConditions: Sendable {
 
     // MARK: - Compiling
 
-    /// The operands of a tree of `and`s, left to right; false if the tree holds an `or`.
-    private static func conjuncts(of expression: Expression, into leaves: inout [Expression]) -> Bool {
+    /// Appends the tests of a tree of `and`s, its operands left to right, reading the
+    /// tree in place; false when an operand is not a simple test.
+    private mutating func appendTests(of expression: Expression) -> Bool {
         switch expression.node {
         case .and(let a, let b):
-            return conjuncts(of: a, into: &leaves) && conjuncts(of: b, into: &leaves)
+            return appendTests(of: a) && appendTests(of: b)
         case .or:
             return false
         default:
-            leaves.append(expression)
+            guard let test = test(for: expression) else { return false }
+            tests.append(test)
             return true
         }
     }

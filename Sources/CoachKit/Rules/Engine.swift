@@ -37,32 +37,35 @@ public struct Engine: Sendable {
     let compiled: CompiledConditions
 
     public init(knowledge: KnowledgeBase) {
+        self.init(knowledge: knowledge, rulesPerShare: 2048)
+    }
+
+    /// Rules are compiled and indexed in shares of `rulesPerShare`, on every core when
+    /// there are several: each rule's tests, questions and thresholds are its own
+    /// business, and the shares are joined in order.
+    init(knowledge: KnowledgeBase, rulesPerShare: Int) {
         self.knowledge = knowledge
         let conditions = knowledge.rules.map(\.condition)
         self.conditions = conditions
         priorities = knowledge.rules.map(\.priority)
         supersededBy = Self.supersedingRules(knowledge.rules)
-        // Rules compiled to flat tests are indexed from their tests; the others
-        // from their expression trees.
-        let compiled = CompiledConditions(conditions: conditions)
-        self.compiled = compiled
-        probes = Probes.values(for: knowledge, compiled: compiled)
         let dependencies = Dependencies(knowledge: knowledge)
         let questions = knowledge.questions
-        questionsByRule = conditions.indices.map { index in
-            guard let tests = compiled.tests(ofRule: index) else {
-                return dependencies.questions(of: conditions[index])
-            }
-            return dependencies.questions(ofSlots: tests.lazy.map { Int($0.slot) })
+        let count = conditions.count
+        let shareCount = max(1, count / max(1, rulesPerShare))
+        let shares = (0..<shareCount).map { ($0 * count / shareCount)..<(($0 + 1) * count / shareCount) }
+        let index = { (share: Range<Int>) in
+            RuleShare(conditions[share], questions: questions, dependencies: dependencies)
         }
-        isConjunction = conditions.indices.map { index in
-            guard let tests = compiled.tests(ofRule: index) else {
-                return Self.isConjunction(conditions[index], questions: questions)
-            }
-            // Flat tests are a conjunction: it is simple when each reads a question
-            // answered as given (no `ask_if` to set it aside).
-            return tests.allSatisfy { Int($0.slot) < questions.count && questions[Int($0.slot)].askIf == nil }
+        let parts = shares.count > 1 ? shares.concurrentMap(index) : shares.map(index)
+        compiled = CompiledConditions(joining: parts.map(\.compiled))
+        questionsByRule = parts.flatMap(\.questionsByRule)
+        isConjunction = parts.flatMap(\.isConjunction)
+        var thresholds = [Set<Double>](repeating: [], count: questions.count)
+        for part in parts {
+            for question in thresholds.indices { thresholds[question].formUnion(part.thresholds[question]) }
         }
+        probes = Probes.values(for: knowledge, ruleThresholds: thresholds)
     }
 
     /// For each rule, the rules that supersede it. Rules are read in place, not
@@ -188,5 +191,37 @@ public struct Engine: Sendable {
     func isPending(_ index: Int, in evaluation: Evaluation) -> Bool {
         evaluation.outcomes[index] == nil
             && !supersededBy[index].contains { evaluation.outcomes[$0] == true && evaluation.supersededBy[$0] == nil }
+    }
+}
+
+/// What the engine derives from each rule on its own, for a share of the rules: its
+/// condition compiled to flat tests when it can be, the questions it depends on,
+/// whether it is a simple conjunction, and the numbers it compares questions with.
+private struct RuleShare {
+    var compiled: CompiledConditions
+    var questionsByRule: [[Int]]
+    var isConjunction: [Bool]
+    var thresholds: [Set<Double>]
+
+    init(_ conditions: ArraySlice<Expression>, questions: [Question], dependencies: Dependencies) {
+        let compiled = CompiledConditions(conditions: conditions)
+        self.compiled = compiled
+        // Rules compiled to flat tests are indexed from their tests; the others from
+        // their expression trees. Shares number their rules from 0.
+        questionsByRule = conditions.indices.map { index in
+            guard let tests = compiled.tests(ofRule: index - conditions.startIndex) else {
+                return dependencies.questions(of: conditions[index])
+            }
+            return dependencies.questions(ofSlots: tests.lazy.map { Int($0.slot) })
+        }
+        isConjunction = conditions.indices.map { index in
+            guard let tests = compiled.tests(ofRule: index - conditions.startIndex) else {
+                return Engine.isConjunction(conditions[index], questions: questions)
+            }
+            // Flat tests are a conjunction: it is simple when each reads a question
+            // answered as given (no `ask_if` to set it aside).
+            return tests.allSatisfy { Int($0.slot) < questions.count && questions[Int($0.slot)].askIf == nil }
+        }
+        thresholds = Probes.thresholds(of: conditions, compiled: compiled, questionCount: questions.count)
     }
 }

@@ -1,14 +1,24 @@
 /// The values tried for a question to see whether it can still change a rule: its
 /// options, its bounds, and the thresholds the rules compare it with.
 enum Probes {
-    static func values(for knowledge: KnowledgeBase, compiled: CompiledConditions? = nil) -> [[Value]] {
-        let questionCount = knowledge.questions.count
+    /// The probe values of every question, from the rules' expression trees.
+    static func values(for knowledge: KnowledgeBase) -> [[Value]] {
+        let conditions = knowledge.rules.map(\.condition)
+        return values(
+            for: knowledge,
+            ruleThresholds: thresholds(of: conditions, compiled: nil, questionCount: knowledge.questions.count))
+    }
+
+    /// For each question, the numbers `conditions` compare it with. Those compiled to
+    /// flat tests (in `compiled`, numbered from 0 like `conditions`) are read off their
+    /// tests, without walking their trees.
+    static func thresholds(
+        of conditions: some Collection<Expression>, compiled: CompiledConditions?, questionCount: Int
+    ) -> [Set<Double>] {
         var thresholds = [Set<Double>](repeating: [], count: questionCount)
-        // The thresholds of rules compiled to flat tests are read off their tests.
-        var expressions: [Expression] = []
-        for index in knowledge.rules.indices {
+        for (index, condition) in conditions.enumerated() {
             guard let tests = compiled?.tests(ofRule: index) else {
-                expressions.append(knowledge.rules[index].condition)
+                collect(condition, into: &thresholds)
                 continue
             }
             for test in tests where test.constant.kind == .number && Int(test.slot) < questionCount {
@@ -18,17 +28,27 @@ enum Probes {
                 }
             }
         }
-        expressions += knowledge.facts.flatMap(\.expressions)
-        expressions += knowledge.questions.compactMap(\.askIf)
-        for expression in expressions {
-            expression.visit { node in
-                guard case .compare(_, let a, let b) = node.node else { return }
-                switch (a.node, b.node) {
-                case (.variable(_, let slot), .number(let number)), (.number(let number), .variable(_, let slot)):
-                    if slot < questionCount { thresholds[slot].insert(number) }
-                default: break
-                }
+        return thresholds
+    }
+
+    /// The numbers compared with a question anywhere in `expression`.
+    private static func collect(_ expression: Expression, into thresholds: inout [Set<Double>]) {
+        expression.visit { node in
+            guard case .compare(_, let a, let b) = node.node else { return }
+            switch (a.node, b.node) {
+            case (.variable(_, let slot), .number(let number)), (.number(let number), .variable(_, let slot)):
+                if slot < thresholds.count { thresholds[slot].insert(number) }
+            default: break
             }
+        }
+    }
+
+    /// The probe values of every question, given the thresholds of the rules; those of
+    /// facts and `ask_if` are added here.
+    static func values(for knowledge: KnowledgeBase, ruleThresholds: [Set<Double>]) -> [[Value]] {
+        var thresholds = ruleThresholds
+        for expression in knowledge.facts.flatMap(\.expressions) + knowledge.questions.compactMap(\.askIf) {
+            collect(expression, into: &thresholds)
         }
         return knowledge.questions.enumerated().map { index, question in
             var values: [Value]

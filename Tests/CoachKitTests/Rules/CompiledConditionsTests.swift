@@ -49,6 +49,38 @@ struct CompiledConditionsTests {
         }
     }
 
+    /// Large rule bases are compiled and indexed in shares, on every core: shares of
+    /// 7 rules give the same tests (texts numbered apart), questions, conjunctions
+    /// and probe values as one share, and the same truth for every rule.
+    @Test func rulesIndexedInSharesAreIndexedAsAWhole() throws {
+        for knowledge in [try KnowledgeBase.builtIn(), try Self.randomKnowledge()] {
+            let whole = Engine(knowledge: knowledge, rulesPerShare: .max)
+            let shared = Engine(knowledge: knowledge, rulesPerShare: 7)
+            #expect(shared.probes == whole.probes)
+            #expect(shared.questionsByRule == whole.questionsByRule)
+            #expect(shared.isConjunction == whole.isConjunction)
+            var random = SplitMix(state: 5)
+            let properties = try PropertyTests()
+            for _ in 0..<20 {
+                var answers = Answers()
+                for question in knowledge.questions where Bool.random(using: &random) {
+                    answers[question.id] = properties.randomAnswer(question, &random)
+                }
+                let values = whole.values(for: answers)
+                let (wholeCells, sharedCells) = (whole.compiled.cells(for: values), shared.compiled.cells(for: values))
+                for index in knowledge.rules.indices {
+                    #expect(shared.compiled.isCompiled(index) == whole.compiled.isCompiled(index))
+                    if whole.compiled.isCompiled(index) {
+                        #expect(
+                            shared.compiled.truth(ofRule: index, cells: sharedCells)
+                                == whole.compiled.truth(ofRule: index, cells: wholeCells), "rule \(index)")
+                    }
+                }
+                #expect(shared.evaluate(answers).fired == whole.evaluate(answers).fired)
+            }
+        }
+    }
+
     /// A knowledge base of random rules over a few questions, one with `ask_if`.
     static func randomKnowledge() throws -> KnowledgeBase {
         var random = SplitMix(state: 99)
