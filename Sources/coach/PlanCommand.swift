@@ -76,7 +76,11 @@ struct PlanCommand: ParsableCommand {
                         "coach: \(metrics): \(summary.posts) post(s) read, \(summary.skippedRows) bad row(s) skipped")
                 }
             }
-            let plan = Planner(knowledge: knowledge).plan(for: answers, language: language)
+            let planner = Planner(knowledge: knowledge)
+            let plan = planner.plan(for: answers, language: language)
+            // Like the knowledge base, the engine's tables and the plan go with the process.
+            ProcessLifetime.keep(planner)
+            ProcessLifetime.keep(plan)
             let exporter = PlanExporter(
                 knowledge: knowledge, language: language, environment: ProcessInfo.processInfo.environment)
             // On a terminal, text is wrapped to its width, in colour unless NO_COLOR is set.
