@@ -136,7 +136,7 @@ public struct PlanWording: Sendable {
         guard let value = indicator.now else { return strings("plan.indicators.unknown") }
         if case .number(let number) = value { return quantity(number, unit: indicator.unit) }
         let guide = knowledge.planGuide.indicators.first { $0.id == indicator.id }
-        if case .variable(_, let slot)? = guide?.now?.node { return values.localized(value, slot: slot) }
+        if case .variable(_, let slot)? = guide?.now?.node { return values.localized(value, slot: Int(slot)) }
         return values.localized(value, slot: Int.max)
     }
 

@@ -59,7 +59,7 @@ public struct Planner: Sendable {
         guard let index = knowledge.facts.firstIndex(where: { $0.id == fact }) else { return [] }
         let dependencies = Dependencies(knowledge: knowledge)
         let slot = knowledge.questions.count + index
-        let expression = Expression(.variable(fact, slot: slot), 0..<0)
+        let expression = Expression(.variable(fact, slot: Int32(slot)), 0..<0)
         return dependencies.questions(of: expression).map { knowledge.questions[$0].id }
     }
 

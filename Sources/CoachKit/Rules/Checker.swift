@@ -119,7 +119,8 @@ struct Checker {
             for element in elements { _ = checkedType(of: element, expecting: .text) }
             return .list
 
-        case .variable(let name, let slot):
+        case .variable(let name, let slot32):
+            let slot = Int(slot32)
             if slot >= 0, slot < bySlot.count, let known = bySlot[slot], known.name == name { return known.type }
             guard let symbol = symbols[name] else {
                 let suggestion = Suggestion.closest(to: name, among: symbols.keys.sorted())

@@ -36,7 +36,7 @@ struct Dependencies {
     func questions(of expression: Expression) -> [Int] {
         var slots: [Int] = []
         expression.visit { node in
-            if case .variable(_, let slot) = node.node { slots.append(slot) }
+            if case .variable(_, let slot) = node.node { slots.append(Int(slot)) }
         }
         return questions(ofSlots: slots)
     }

@@ -57,14 +57,22 @@ public struct Engine: Sendable {
         let index = { (share: Range<Int>) in
             RuleShare(conditions[share], questions: questions, dependencies: dependencies)
         }
-        let parts = shares.count > 1 ? shares.concurrentMap(index) : shares.map(index)
-        compiled = CompiledConditions(joining: parts.map(\.compiled))
+        var parts = shares.count > 1 ? shares.concurrentMap(index) : shares.map(index)
         questionsByRule = parts.flatMap(\.questionsByRule)
         isConjunction = parts.flatMap(\.isConjunction)
         var thresholds = [Set<Double>](repeating: [], count: questions.count)
         for part in parts {
             for question in thresholds.indices { thresholds[question].formUnion(part.thresholds[question]) }
         }
+        // The parts' tests are handed over, not copied, and freed as they are joined.
+        var tests: [CompiledConditions] = []
+        tests.reserveCapacity(parts.count)
+        for index in parts.indices {
+            tests.append(parts[index].compiled)
+            parts[index].compiled = CompiledConditions(conditions: [Expression]())
+        }
+        parts = []
+        compiled = CompiledConditions(joining: consume tests)
         probes = Probes.values(for: knowledge, ruleThresholds: thresholds)
     }
 
@@ -92,7 +100,7 @@ public struct Engine: Sendable {
                 switch node.node {
                 case .and, .or: simple = false
                 case .variable(_, let slot):
-                    if slot >= questions.count || questions[slot].askIf != nil { simple = false }
+                    if slot >= questions.count || questions[Int(slot)].askIf != nil { simple = false }
                 default: break
                 }
             }

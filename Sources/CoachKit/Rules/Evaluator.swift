@@ -21,7 +21,7 @@ struct Evaluator {
             }
             return .list(texts)
         case .variable(_, let slot):
-            return values[slot]
+            return values[Int(slot)]
 
         case .not(let operand):
             return evaluate(operand).map { .boolean(!$0.holds) }

@@ -8,7 +8,7 @@ public struct Expression: Sendable {
         case list([Expression])
         /// A question or a fact; `slot` is -1 until the name is resolved, by the parser
         /// when it is given the symbols, else by the checker.
-        case variable(String, slot: Int)
+        case variable(String, slot: Int32)
         indirect case not(Expression)
         indirect case negate(Expression)
         indirect case and(Expression, Expression)
@@ -55,19 +55,33 @@ public struct Expression: Sendable {
     }
 
     public var node: Node
+    // The range's bounds in 32 bits, and slots too: an expression takes 32 bytes
+    // rather than 48, and a rule base holds a few of them per rule.
+    private var start: Int32
+    private var end: Int32
+
     /// Where it is in the source text, in Unicode scalars.
-    public var range: Range<Int>
+    public var range: Range<Int> {
+        get { Int(start)..<Int(end) }
+        set {
+            start = Int32(clamping: newValue.lowerBound)
+            end = Int32(clamping: newValue.upperBound)
+        }
+    }
 
     init(_ node: Node, _ range: Range<Int>) {
         self.node = node
-        self.range = range
+        start = Int32(clamping: range.lowerBound)
+        end = Int32(clamping: range.upperBound)
     }
 
     /// The variables it mentions, in order of appearance, with repeats.
     var variables: [(name: String, slot: Int, range: Range<Int>)] {
         var found: [(String, Int, Range<Int>)] = []
         visit { expression in
-            if case .variable(let name, let slot) = expression.node { found.append((name, slot, expression.range)) }
+            if case .variable(let name, let slot) = expression.node {
+                found.append((name, Int(slot), expression.range))
+            }
         }
         return found
     }
@@ -78,7 +92,7 @@ public struct Expression: Sendable {
         let mapped: Node
         switch node {
         case .number, .text, .boolean: return self
-        case .variable(let name, let old): mapped = .variable(name, slot: slot(name, old))
+        case .variable(let name, let old): mapped = .variable(name, slot: Int32(slot(name, Int(old))))
         case .list(let elements): mapped = .list(elements.map(map))
         case .not(let operand): mapped = .not(map(operand))
         case .negate(let operand): mapped = .negate(map(operand))

@@ -156,7 +156,7 @@ struct Residual {
     private func leafUnknowns(of expression: Expression) -> QuestionSet {
         switch expression.node {
         case .variable(_, let slot):
-            return unknowns(ofSlot: slot)
+            return unknowns(ofSlot: Int(slot))
         case .number, .text, .boolean:
             return QuestionSet()
         case .list(let elements), .call(_, let elements):

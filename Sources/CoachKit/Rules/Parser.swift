@@ -208,7 +208,7 @@ struct Parser {
         case .identifier(let name):
             advance()
             guard accept(.openParen) != nil else {
-                return Expression(.variable(name, slot: symbols[name]?.slot ?? -1), token.range)
+                return Expression(.variable(name, slot: Int32(symbols[name]?.slot ?? -1)), token.range)
             }
             guard let function = Expression.Function(rawValue: name) else {
                 let suggestion = Suggestion.closest(to: name, among: Expression.Function.allCases.map(\.rawValue))

@@ -37,7 +37,7 @@ enum Probes {
             guard case .compare(_, let a, let b) = node.node else { return }
             switch (a.node, b.node) {
             case (.variable(_, let slot), .number(let number)), (.number(let number), .variable(_, let slot)):
-                if slot < thresholds.count { thresholds[slot].insert(number) }
+                if slot < thresholds.count { thresholds[Int(slot)].insert(number) }
             default: break
             }
         }

@@ -164,7 +164,7 @@ struct CompiledConditionsTests {
     static func resolved(_ expression: CoachKit.Expression, names: [String]) -> CoachKit.Expression {
         var copy = expression
         switch expression.node {
-        case .variable(let name, _): copy.node = .variable(name, slot: names.firstIndex(of: name)!)
+        case .variable(let name, _): copy.node = .variable(name, slot: Int32(names.firstIndex(of: name)!))
         case .not(let operand): copy.node = .not(resolved(operand, names: names))
         case .and(let a, let b): copy.node = .and(resolved(a, names: names), resolved(b, names: names))
         case .compare(let comparison, let a, let b):
