@@ -130,13 +130,34 @@ struct FileReader: ~Copyable {
     }
 
     /// The rest of the file; more than `limit` bytes throws `tooLarge`.
+    ///
+    /// The buffer is sized from the file's size, so that one read fills it and a
+    /// second finds the end; it grows if the file grows meanwhile (or has no size,
+    /// like a pipe). Reading in 64 KB chunks copied each one, and zeroed 64 KB even
+    /// for a file of a few hundred bytes.
     func readToEnd(limit: Int = .max) throws(FileReadError) -> Data {
-        var data = Data()
+        var status = stat()
+        let size = fstat(descriptor, &status) == 0 && status.st_size > 0 ? Int(status.st_size) : 0
+        var data = Data(count: Swift.max(Swift.min(size, limit) + 1, 4096))
+        var filled = 0
+        // One byte past the limit is enough to know the file is too large.
+        let ceiling = limit < Int.max ? limit + 1 : Int.max
         while true {
-            let chunk = try read(upTo: 1 << 16)
-            if chunk.isEmpty { return data }
-            data.append(chunk)
-            if data.count > limit { throw .tooLarge }
+            if filled == data.count { data.count = Swift.min(2 * filled, ceiling) }
+            let read = data.withUnsafeMutableBytes { buffer in
+                var result: Int
+                repeat {
+                    result = Glibc.read(descriptor, buffer.baseAddress! + filled, buffer.count - filled)
+                } while result < 0 && errno == EINTR
+                return result
+            }
+            guard read >= 0 else { throw .failed(FileSystem.lastReason) }
+            if read == 0 {
+                data.count = filled
+                return data
+            }
+            filled += read
+            if filled > limit { throw .tooLarge }
         }
     }
 }
