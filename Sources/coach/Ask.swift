@@ -8,7 +8,7 @@ import FoundationEssentials
 
 struct Ask: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "ask",
+        commandName: "ask", _superCommandName: "coach",
         abstract: "Ask the coach a question in your own words, in French or English.",
         discussion: """
             Without --lang the answer comes in the question's language. With --session or \
@@ -62,7 +62,7 @@ struct Ask: ParsableCommand {
             return
         }
         let terminal = isatty(1) == 1
-        let colors = terminal && ProcessInfo.processInfo.environment["NO_COLOR"] == nil
+        let colors = terminal && Environment["NO_COLOR"] == nil
         let renderer = AskTextRenderer(
             knowledge: knowledge, width: terminal ? ShellCommand.terminalWidth() : nil,
             style: TextStyle(isEnabled: colors))

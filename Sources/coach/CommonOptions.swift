@@ -2,8 +2,10 @@ import ArgumentParser
 import CoachKit
 import FoundationEssentials
 
+// As for PlanFormat: values and descriptions given outright, without reflection.
 extension Language: ExpressibleByArgument {
     public static var allValueStrings: [String] { allCases.map(\.rawValue) }
+    public static var allValueDescriptions: [String: String] { [:] }
 }
 
 /// Options every command shares.
@@ -25,7 +27,8 @@ struct CommonOptions: ParsableArguments {
 
     /// The language to speak, by SPEC's order of precedence.
     var language: Language {
-        (try? Language.resolve(explicit: lang?.rawValue, environment: ProcessInfo.processInfo.environment)) ?? .en
+        (try? Language.resolve(explicit: lang?.rawValue, environment: Environment.variables(Language.variables)))
+            ?? .en
     }
 
     /// The knowledge base to use; a problem with it is printed and ends the command

@@ -34,7 +34,7 @@ enum Console {
     }
 
     static var colorsStandardError: Bool {
-        isatty(2) == 1 && ProcessInfo.processInfo.environment["NO_COLOR"] == nil
+        isatty(2) == 1 && Environment["NO_COLOR"] == nil
     }
 
     /// Prints diagnostics, errors and warnings alike, in the compilers' form.

@@ -82,10 +82,11 @@ struct PlanCommand: ParsableCommand {
             ProcessLifetime.keep(planner)
             ProcessLifetime.keep(plan)
             let exporter = PlanExporter(
-                knowledge: knowledge, language: language, environment: ProcessInfo.processInfo.environment)
+                knowledge: knowledge, language: language,
+                environment: chosenFormat.needsPandoc ? ProcessInfo.processInfo.environment : [:])
             // On a terminal, text is wrapped to its width, in colour unless NO_COLOR is set.
             let terminal = output == nil && isatty(1) == 1
-            let colors = terminal && ProcessInfo.processInfo.environment["NO_COLOR"] == nil
+            let colors = terminal && Environment["NO_COLOR"] == nil
             let data = try exporter.render(
                 plan, as: chosenFormat, date: ShellCommand.today(),
                 width: terminal ? ShellCommand.terminalWidth() : nil,
@@ -104,7 +105,9 @@ struct PlanCommand: ParsableCommand {
 }
 
 // Value lists given outright: ArgumentParser would otherwise describe each case
-// through the runtime's reflection, a noticeable part of every start-up.
+// through the runtime's reflection, a noticeable part of every start-up. A case's
+// description is its raw value, which ArgumentParser shows as no description.
 extension PlanFormat: ExpressibleByArgument {
     public static var allValueStrings: [String] { allCases.map(\.rawValue) }
+    public static var allValueDescriptions: [String: String] { [:] }
 }

@@ -9,6 +9,9 @@ public enum Language: String, Sendable, CaseIterable, Codable {
     ///
     /// An explicit choice that is not a language throws; an unusable `COACH_LANG` is
     /// passed over, as locale variables are.
+    /// The environment variables `resolve` reads, first the coach's own.
+    public static let variables = ["COACH_LANG", "LC_ALL", "LC_MESSAGES", "LANG"]
+
     public static func resolve(explicit: String?, environment: [String: String]) throws -> Language {
         if let explicit {
             guard let language = Language(code: explicit) else {
@@ -16,10 +19,10 @@ public enum Language: String, Sendable, CaseIterable, Codable {
             }
             return language
         }
-        if let chosen = environment["COACH_LANG"].flatMap(Language.init(code:)) {
+        if let chosen = environment[variables[0]].flatMap(Language.init(code:)) {
             return chosen
         }
-        for variable in ["LC_ALL", "LC_MESSAGES", "LANG"] {
+        for variable in variables.dropFirst() {
             if let value = environment[variable], !value.isEmpty {
                 return value.lowercased().hasPrefix("fr") ? .fr : .en
             }
