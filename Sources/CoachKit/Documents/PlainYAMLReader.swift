@@ -501,6 +501,13 @@ struct PlainYAMLReader {
                     segmentStart = offset
                     continue
                 }
+                // Most quoted texts have no escape or break: made from the file's bytes,
+                // without gathering them first.
+                if text.isEmpty {
+                    let made = made.text(in: bytes, from: segmentStart, to: offset)
+                    offset += 1
+                    return (made, line == startLine)
+                }
                 text.append(contentsOf: bytes[segmentStart..<offset])
                 offset += 1
                 return (String(decoding: text, as: UTF8.self), line == startLine)

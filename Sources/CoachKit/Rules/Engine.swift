@@ -184,7 +184,8 @@ public struct Engine: Sendable {
             settled[index] = found
             return found
         }
-        for (index, outcome) in outcomes.enumerated() where outcome == true {
+        // Most rules supersede none and are superseded by none: no table is needed.
+        for (index, outcome) in outcomes.enumerated() where outcome == true && !supersededBy[index].isEmpty {
             if let found = winner(over: index, visiting: []) { replaced[index] = found }
         }
         let fired = outcomes.indices.filter { outcomes[$0] == true && replaced[$0] == nil }
