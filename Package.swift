@@ -93,6 +93,11 @@ let package = Package(
         .testTarget(
             name: "CoachTerminalTests"
         ),
+        // The command line in process: ArgumentParser's parsing of each command.
+        .testTarget(
+            name: "CoachCommandTests",
+            dependencies: ["coach"]
+        ),
         .testTarget(
             name: "CoachEndToEndTests",
             dependencies: ["CoachKit"],

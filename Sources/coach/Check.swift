@@ -4,7 +4,7 @@ import FoundationEssentials
 
 struct Check: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "check",
+        commandName: "check", _superCommandName: "coach",
         abstract: "Validate a knowledge base and run its scenario tests.",
         discussion: """
             Reports every problem, each as PATH:LINE:COLUMN: error: MESSAGE. \

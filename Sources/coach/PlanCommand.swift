@@ -8,7 +8,7 @@ import FoundationEssentials
 
 struct PlanCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "plan",
+        commandName: "plan", _superCommandName: "coach",
         abstract: "The tailored action plan for a profile, without the shell.",
         discussion: """
             The answers file is YAML or JSON: a map from question id to answer (a list for \

@@ -4,7 +4,7 @@ import FoundationEssentials
 
 struct Questions: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "questions",
+        commandName: "questions", _superCommandName: "coach",
         abstract: "List the interview's questions: ids, types and options.")
 
     @OptionGroup var options: CommonOptions

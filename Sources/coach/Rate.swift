@@ -4,7 +4,7 @@ import FoundationEssentials
 
 struct Rate: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "rate",
+        commandName: "rate", _superCommandName: "coach",
         abstract: "Your engagement rate, against the published figure for the same platform and basis.",
         discussion: """
             Figures are per post, averaged over recent posts. The rate is by reach when \

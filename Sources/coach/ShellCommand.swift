@@ -9,7 +9,7 @@ import FoundationEssentials
 
 struct ShellCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "shell",
+        commandName: "shell", _superCommandName: "coach",
         abstract: "The guided interview and a conversation about your plan (what `coach` alone starts).")
 
     @OptionGroup var options: CommonOptions

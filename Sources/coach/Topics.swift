@@ -4,7 +4,7 @@ import FoundationEssentials
 
 struct Topics: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "topics",
+        commandName: "topics", _superCommandName: "coach",
         abstract: "List what the coach knows: every knowledge entry, with its id, kind and title.")
 
     @OptionGroup var options: CommonOptions
