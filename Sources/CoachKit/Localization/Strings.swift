@@ -9,7 +9,10 @@ import FoundationEssentials
 public struct Strings: Sendable {
     public let language: Language
     private let entries: [String: String]
-    private let fallback: [String: String]
+    /// Whether a key missing here is looked for in English. The English table is
+    /// read only then: every key is translated (a test checks it), and reading it
+    /// too doubled the cost of the first message in French.
+    private let fallsBackToEnglish: Bool
 
     /// The table for `language`.
     public static func table(for language: Language) -> Strings {
@@ -20,20 +23,25 @@ public struct Strings: Sendable {
     }
 
     private static let englishEntries = entries(of: .en)
-    private static let english = Strings(language: .en, entries: englishEntries, fallback: [:])
-    private static let french = Strings(language: .fr, entries: entries(of: .fr), fallback: englishEntries)
+    private static let english = Strings(language: .en, entries: englishEntries, fallsBackToEnglish: false)
+    private static let french = Strings(language: .fr, entries: entries(of: .fr), fallsBackToEnglish: true)
+
+    /// The English template of a key missing from this table.
+    private func fallback(_ key: String) -> String? {
+        fallsBackToEnglish ? Self.englishEntries[key] : nil
+    }
 
     /// Every key of the table, for tests that compare translations.
     public var keys: Set<String> { Set(entries.keys) }
 
     /// Whether the table (or its English fallback) has `key`.
     public func has(_ key: String) -> Bool {
-        entries[key] != nil || fallback[key] != nil
+        entries[key] != nil || fallback(key) != nil
     }
 
     /// The template for `key`, untouched.
     public func template(_ key: String) -> String {
-        entries[key] ?? fallback[key] ?? key
+        entries[key] ?? fallback(key) ?? key
     }
 
     /// The template for `key` with its arguments filled in.
