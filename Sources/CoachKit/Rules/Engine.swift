@@ -35,6 +35,10 @@ public struct Engine: Sendable {
     let isConjunction: [Bool]
     /// The conditions that compile to flat tests, evaluated without their trees.
     let compiled: CompiledConditions
+    /// For each question, the derived slots whose value may change with its answer,
+    /// in the order they are derived: trying the values of one question re-derives
+    /// only these.
+    let derivedFrom: [[Int]]
 
     public init(knowledge: KnowledgeBase) {
         self.init(knowledge: knowledge, rulesPerShare: 2048)
@@ -51,6 +55,11 @@ public struct Engine: Sendable {
         supersededBy = Self.supersedingRules(knowledge.rules)
         let dependencies = Dependencies(knowledge: knowledge)
         let questions = knowledge.questions
+        var derivedFrom = [[Int]](repeating: [], count: questions.count)
+        for slot in knowledge.derivedOrder {
+            for question in dependencies.questions(ofSlots: [slot]) { derivedFrom[question].append(slot) }
+        }
+        self.derivedFrom = derivedFrom
         let count = conditions.count
         let shareCount = max(1, count / max(1, rulesPerShare))
         let shares = (0..<shareCount).map { ($0 * count / shareCount)..<(($0 + 1) * count / shareCount) }
@@ -123,9 +132,15 @@ public struct Engine: Sendable {
     /// Computes the derived slots in order: facts, and questions whose `ask_if` may
     /// set their answer aside. `raw` holds the answers as given.
     func derive(_ values: inout [Value?], raw: [Value?]) {
+        derive(&values, raw: raw, slots: knowledge.derivedOrder)
+    }
+
+    /// Computes the derived `slots`, taken in the order of `derivedOrder`; the
+    /// others keep their values.
+    func derive(_ values: inout [Value?], raw: [Value?], slots: [Int]) {
         let questions = knowledge.questions
         let facts = knowledge.facts
-        for slot in knowledge.derivedOrder {
+        for slot in slots {
             // Each result is computed before the array is written, so that the
             // evaluator's reference is gone and the write does not copy the array.
             let result: Value?

@@ -87,15 +87,21 @@ struct Interview {
 
     /// Tries each value of `question` over `raw`: whether the rule's state changes,
     /// and, when it never does, the questions it keeps waiting on.
+    ///
+    /// The values are derived once from `raw`; each try re-derives only the slots
+    /// that depend on the question (`Engine.derivedFrom`), which keeps the others.
     private func varies(rule: Int, question: Int, raw: [Value?]) -> (changes: Bool, waitingOn: [Int]) {
         let condition = conditions[rule]
-        let derives = !engine.knowledge.derivedOrder.isEmpty
+        let affected = engine.derivedFrom[question]
+        var base = raw
+        if !engine.knowledge.derivedOrder.isEmpty { engine.derive(&base, raw: raw) }
         var trial = raw
         var seen: (Bool?, QuestionSet)?
         for probe in engine.probes[question] {
             trial[question] = probe
-            var values = trial
-            if derives { engine.derive(&values, raw: trial) }
+            var values = base
+            values[question] = probe
+            if !affected.isEmpty { engine.derive(&values, raw: trial, slots: affected) }
             let truth = Evaluator(values: values).truth(of: condition)
             let state = (
                 truth,
