@@ -28,7 +28,8 @@ struct FileReadingTests {
         defer { try? FileManager.default.removeItem(at: folder) }
         let file = folder.appending(path: "f")
         try Data(Self.bytes(size)).write(to: file)
-        let read = Result { () throws(CoachError) in try FileSystem.contents(of: file.path, limit: limit, display: "f") }
+        let read = Result { () throws(CoachError) in try FileSystem.contents(of: file.path, limit: limit, display: "f")
+        }
         switch read {
         case .success(let data): #expect(size <= limit && data.count == size)
         case .failure(let error): #expect(size > limit, "\(error)")
