@@ -42,9 +42,10 @@ struct Interview {
             }
         }
         let raw = rawValues()
+        let derived = derived(from: raw)
         let relevant = questions.indices.filter { question in
             !questions[question].isFromPosts
-                && waiting[question].contains { canChange(rule: $0, question: question, raw: raw) }
+                && waiting[question].contains { canChange(rule: $0, question: question, raw: raw, derived: derived) }
         }
         return relevant.sorted { (-weights[$0], $0) < (-weights[$1], $1) }.map { questions[$0].id }
     }
@@ -63,14 +64,21 @@ struct Interview {
         return raw
     }
 
+    /// The values, derived from the answers `raw`.
+    private func derived(from raw: [Value?]) -> [Value?] {
+        var values = raw
+        if !engine.knowledge.derivedOrder.isEmpty { engine.derive(&values, raw: raw) }
+        return values
+    }
+
     /// Whether two values of `question` leave rule `rule` in different states.
     ///
     /// The question is tried alone first. When every value leaves the rule waiting
     /// on the same other questions (it matters only together with them, as the likes
     /// of a post do for an engagement rate), it is tried again with those questions
     /// given a few sets of values.
-    private func canChange(rule: Int, question: Int, raw: [Value?]) -> Bool {
-        let (changes, waitingOn) = varies(rule: rule, question: question, raw: raw)
+    private func canChange(rule: Int, question: Int, raw: [Value?], derived: [Value?]) -> Bool {
+        let (changes, waitingOn) = varies(rule: rule, question: question, raw: raw, derived: derived)
         if changes { return true }
         let others = waitingOn.filter { $0 != question }
         guard !others.isEmpty, others.count <= 6 else { return false }
@@ -80,7 +88,9 @@ struct Interview {
                 let values = engine.probes[other]
                 if !values.isEmpty { trial[other] = values[(round * 7 + other * 3) % values.count] }
             }
-            if varies(rule: rule, question: question, raw: trial).changes { return true }
+            if varies(rule: rule, question: question, raw: trial, derived: self.derived(from: trial)).changes {
+                return true
+            }
         }
         return false
     }
@@ -88,18 +98,20 @@ struct Interview {
     /// Tries each value of `question` over `raw`: whether the rule's state changes,
     /// and, when it never does, the questions it keeps waiting on.
     ///
-    /// The values are derived once from `raw`; each try re-derives only the slots
-    /// that depend on the question (`Engine.derivedFrom`), which keeps the others.
-    private func varies(rule: Int, question: Int, raw: [Value?]) -> (changes: Bool, waitingOn: [Int]) {
+    /// `derived` holds the values derived from `raw`; each try re-derives only the
+    /// slots that depend on the question (`Engine.derivedFrom`) and keeps the others.
+    private func varies(rule: Int, question: Int, raw: [Value?], derived base: [Value?]) -> (
+        changes: Bool, waitingOn: [Int]
+    ) {
         let condition = conditions[rule]
         let affected = engine.derivedFrom[question]
-        var base = raw
-        if !engine.knowledge.derivedOrder.isEmpty { engine.derive(&base, raw: raw) }
         var trial = raw
         var seen: (Bool?, QuestionSet)?
+        // One array for every try: each sets the question and re-derives the slots
+        // that depend on it, in order, so nothing of the last try is left.
+        var values = base
         for probe in engine.probes[question] {
             trial[question] = probe
-            var values = base
             values[question] = probe
             if !affected.isEmpty { engine.derive(&values, raw: trial, slots: affected) }
             let truth = Evaluator(values: values).truth(of: condition)
