@@ -63,12 +63,15 @@ struct Explainer {
 
     /// The answers and facts that made a fired rule's condition true, as `id = value`,
     /// in the order the condition names them.
-    func because(rule index: Int) -> [String] {
+    ///
+    /// `renderer` writes the values; a plan asks for hundreds of explanations, and
+    /// passes the same one to each.
+    func because(rule index: Int, renderer: ValueRenderer) -> [String] {
         var slots: [Int] = []
         collectSupport(of: knowledge.rules[index].condition, holding: true, into: &slots)
-        let renderer = ValueRenderer(knowledge: knowledge, language: .en)
         return slots.map { slot in
-            "\(knowledge.name(ofSlot: slot)) = \(renderer.plain(evaluation.values[slot] ?? Value.none, rounded: true))"
+            knowledge.name(ofSlot: slot) + " = "
+                + renderer.plain(evaluation.values[slot] ?? Value.none, rounded: true)
         }
     }
 
@@ -92,8 +95,8 @@ struct Explainer {
         case .not(let operand):
             collectSupport(of: operand, holding: !holding, into: &slots)
         default:
-            for variable in expression.variables where !slots.contains(variable.slot) {
-                slots.append(variable.slot)
+            expression.visit { node in
+                if case .variable(_, let slot) = node.node, !slots.contains(Int(slot)) { slots.append(Int(slot)) }
             }
         }
     }

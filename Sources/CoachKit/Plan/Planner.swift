@@ -17,6 +17,8 @@ public struct Planner: Sendable {
         let knowledge = engine.knowledge
         let renderer = ValueRenderer(knowledge: knowledge, language: language)
         let explainer = Explainer(engine: engine, evaluation: evaluation)
+        // Explanations name values as answers write them, the same in both languages.
+        let plain = ValueRenderer(knowledge: knowledge, language: .en)
         var diagnosis: [Plan.DiagnosisItem] = []
         var actions: [Plan.Action] = []
         // Highest priority first; the order of the rules breaks ties.
@@ -34,7 +36,7 @@ public struct Planner: Sendable {
                 actions.append(
                     Plan.Action(
                         id: rule.id, title: title, detail: detail, priority: rule.priority, horizon: horizon,
-                        source: rule.source, rule: rule.id, because: explainer.because(rule: index)))
+                        source: rule.source, rule: rule.id, because: explainer.because(rule: index, renderer: plain)))
             }
         }
         let profile = knowledge.questions.compactMap { question in
