@@ -138,13 +138,15 @@ struct KnowledgeCompiler {
             // retains and releases.
             for index in pieces[piece].indices {
                 let id = pieces[piece][index].id
-                if let (earlierPiece, earlier) = first[id] {
+                // One hash per id: the place is written at once, and the earlier one put
+                // back on the rare duplicate. Looking up then inserting hashed each id
+                // twice, on one core.
+                if let (earlierPiece, earlier) = first.updateValue((piece, index), forKey: id) {
+                    first[id] = (earlierPiece, earlier)
                     let record = pieces[earlierPiece][earlier]
                     log.error(
                         .duplicateID(id, first: SourceLocation(file: record.file, position: record.idPosition)),
                         in: pieces[piece][index].file, at: pieces[piece][index].idPosition)
-                } else {
-                    first[id] = (piece, index)
                 }
             }
         }
