@@ -54,12 +54,18 @@ struct Coach: ParsableCommand {
     /// arguments, and parses the arguments twice more looking for a request for a
     /// completion script: 9 M of the 30 M instructions of `coach plan` on 100 rules.
     /// Help, completion scripts and `help` itself still go through `coach`.
+    /// `coach` without a command (`coach --session léa`) is the shell's, parsed the
+    /// same way, unless a command's name appears further on.
     static func parse(_ arguments: [String]) throws -> any ParsableCommand {
-        guard let name = arguments.first,
-            let command = configuration.subcommands.first(where: { $0.configuration.commandName == name }),
-            !arguments.contains(where: needsTheRoot)
+        guard !arguments.contains(where: needsTheRoot) else { return try parseAsRoot(arguments) }
+        let commands = configuration.subcommands
+        if let name = arguments.first, let command = commands.first(where: { $0.configuration.commandName == name }) {
+            return try command.parseAsRoot(Array(arguments.dropFirst()))
+        }
+        guard let shell = configuration.defaultSubcommand,
+            !arguments.contains(where: { argument in commands.contains { $0.configuration.commandName == argument } })
         else { return try parseAsRoot(arguments) }
-        return try command.parseAsRoot(Array(arguments.dropFirst()))
+        return try shell.parseAsRoot(arguments)
     }
 
     /// Whether an argument asks `coach` itself for something: help, the version, a

@@ -38,6 +38,9 @@ struct ParsingTests {
         ["questions", "--json", "--lang", "en"], ["questions", "--knowledge"],
         ["check"], ["check", "--knowledge", "k", "--lang", "fr"], ["check", "k"],
         ["shell"], ["shell", "--session", "léa"], ["shell", "--session"], ["shell", "--lang", "EN"],
+        // Without a command: the shell's.
+        [], ["--session", "léa"], ["--lang", "fr", "--knowledge", "k"], ["--session"], ["--bogus"], ["léa"],
+        ["--session", "plan"], ["--session", "x", "plan"], ["--lang", "fr", "topics"], ["--json"],
     ]
 
     /// What parsing gave: the command and its values, or the error as the user sees it.
