@@ -47,8 +47,11 @@ struct Ask: ParsableCommand {
         try checkUsage()
         let knowledge = try options.loadKnowledge()
         let text = question.joined(separator: " ")
-        let answer = Asker(knowledge: knowledge).ask(
-            text, language: options.lang, fallback: options.language, limit: limit)
+        let asker = Asker(knowledge: knowledge)
+        // Its index goes with the process, like the knowledge base (2.8 M
+        // instructions to free it word by word).
+        ProcessLifetime.keep(asker)
+        let answer = asker.ask(text, language: options.lang, fallback: options.language, limit: limit)
         var plan: Plan?
         do {
             if let profile = try Profile.load(file: answers, session: session, knowledge: knowledge) {
