@@ -68,13 +68,20 @@ struct Coach: ParsableCommand {
         return try shell.parseAsRoot(arguments)
     }
 
-    /// Whether an argument asks `coach` itself for something: help, the version, a
+    /// Whether an argument may ask `coach` itself for something: help, the version, a
     /// completion script, or ArgumentParser's own requests (`---completion`,
-    /// `--experimental-dump-help`).
+    /// `--experimental-dump-help`). ArgumentParser reads help in `--help=x`,
+    /// `--help-hidden`, `-help` and any cluster of short flags holding `h` (`-xh`); no
+    /// command has short options of its own, so every such cluster goes to `coach`.
+    /// Sending more lines through `coach` than needed is only slower.
     private static func needsTheRoot(_ argument: String) -> Bool {
-        argument == "-h" || argument == "--help" || argument == "help" || argument == "--version"
+        if argument == "help" || argument.hasPrefix("--help") || argument.hasPrefix("--version")
             || argument.hasPrefix("--generate-completion-script") || argument.hasPrefix("---")
             || argument.hasPrefix("--experimental")
+        {
+            return true
+        }
+        return argument.hasPrefix("-") && !argument.hasPrefix("--") && argument.contains("h")
     }
 
     /// The names `coach WORD` takes as a command.

@@ -41,6 +41,8 @@ struct ParsingTests {
         // Without a command: the shell's.
         [], ["--session", "léa"], ["--lang", "fr", "--knowledge", "k"], ["--session"], ["--bogus"], ["léa"],
         ["--session", "plan"], ["--session", "x", "plan"], ["--lang", "fr", "topics"], ["--json"],
+        ["--", "--session", "x"], ["rate"], ["plan", "--session=-x"], ["plan", "--session", "plan"],
+        ["ask", "--", "--json", "-x"], ["ask", "help", "me"], ["ask", "how", "-x"], ["check", "-q"],
     ]
 
     /// What parsing gave: the command and its values, or the error as the user sees it.
@@ -65,6 +67,9 @@ struct ParsingTests {
     @Test(arguments: [
         ["plan", "--help"], ["plan", "-h"], ["help", "plan"], ["ask", "--version"],
         ["topics", "--generate-completion-script", "bash"], ["check", "---completion", "--", "x"],
+        ["-help"], ["--help-hidden"], ["--help=x"], ["-hx"], ["--version=1"], ["plan", "-xh"],
+        ["plan", "-help"], ["plan", "--help=1"], ["ask", "how", "-help"], ["ask", "what", "--help"],
+        ["--session", "x", "-help"], ["plan", "--session=-h"], ["--experimental-dump-help"],
     ])
     func requestsToCoachGoThroughIt(arguments: [String]) {
         #expect(Self.outcome { try Coach.parseAsRoot(arguments) } == Self.outcome { try Coach.parse(arguments) })
