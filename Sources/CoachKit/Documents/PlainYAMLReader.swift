@@ -501,12 +501,12 @@ struct PlainYAMLReader {
                     segmentStart = offset
                     continue
                 }
-                // Most quoted texts have no escape or break: made from the file's bytes,
-                // without gathering them first.
+                // Nothing gathered yet (no escape or break before this segment, as in
+                // most quoted texts): the text is this segment of the file, made at once.
                 if text.isEmpty {
-                    let made = made.text(in: bytes, from: segmentStart, to: offset)
+                    let whole = made.text(in: bytes, from: segmentStart, to: offset)
                     offset += 1
-                    return (made, line == startLine)
+                    return (whole, line == startLine)
                 }
                 text.append(contentsOf: bytes[segmentStart..<offset])
                 offset += 1

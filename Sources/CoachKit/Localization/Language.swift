@@ -3,15 +3,18 @@ public enum Language: String, Sendable, CaseIterable, Codable {
     case fr
     case en
 
+    /// The coach's own variable, then the locale's, in the order `resolve` reads them.
+    static let ownVariable = "COACH_LANG"
+    static let localeVariables = ["LC_ALL", "LC_MESSAGES", "LANG"]
+    /// Every environment variable `resolve` reads.
+    public static let variables = [ownVariable] + localeVariables
+
     /// The language to speak, by SPEC's order: an explicit choice (`--lang`), then
     /// `COACH_LANG`, then the first of `LC_ALL`, `LC_MESSAGES`, `LANG` that is set
     /// (French when it starts with `fr`), else English.
     ///
     /// An explicit choice that is not a language throws; an unusable `COACH_LANG` is
     /// passed over, as locale variables are.
-    /// The environment variables `resolve` reads, first the coach's own.
-    public static let variables = ["COACH_LANG", "LC_ALL", "LC_MESSAGES", "LANG"]
-
     public static func resolve(explicit: String?, environment: [String: String]) throws -> Language {
         if let explicit {
             guard let language = Language(code: explicit) else {
@@ -19,10 +22,10 @@ public enum Language: String, Sendable, CaseIterable, Codable {
             }
             return language
         }
-        if let chosen = environment[variables[0]].flatMap(Language.init(code:)) {
+        if let chosen = environment[ownVariable].flatMap(Language.init(code:)) {
             return chosen
         }
-        for variable in variables.dropFirst() {
+        for variable in localeVariables {
             if let value = environment[variable], !value.isEmpty {
                 return value.lowercased().hasPrefix("fr") ? .fr : .en
             }

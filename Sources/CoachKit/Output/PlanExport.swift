@@ -28,6 +28,9 @@ public enum PlanFormat: String, Sendable, CaseIterable {
 public struct PlanExporter: Sendable {
     let knowledge: KnowledgeBase
     let language: Language
+    /// The environment pandoc runs in (its `PATH` finds it). Only the formats that
+    /// need pandoc (`PlanFormat.needsPandoc`) read it: a caller may pass none for
+    /// the others, as `coach plan` does.
     let environment: [String: String]
 
     public init(knowledge: KnowledgeBase, language: Language, environment: [String: String]) {
@@ -52,7 +55,7 @@ public struct PlanExporter: Sendable {
             return Data(bytes)
         case .markdown:
             return Data(markdown(plan, date: date).utf8)
-        case .html, .docx, .pdf:
+        case .html, .docx, .pdf:  // `needsPandoc`
             let title = PlanWording(knowledge: knowledge, language: language).title(of: plan)
             var source = markdown(plan, date: date)
             // LaTeX engines have no glyph for the word joiner that breaks autolinks,

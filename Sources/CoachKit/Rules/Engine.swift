@@ -63,10 +63,10 @@ public struct Engine: Sendable {
         let count = conditions.count
         let shareCount = max(1, count / max(1, rulesPerShare))
         let shares = (0..<shareCount).map { ($0 * count / shareCount)..<(($0 + 1) * count / shareCount) }
-        let index = { (share: Range<Int>) in
+        let makeShare = { (share: Range<Int>) in
             RuleShare(conditions[share], questions: questions, dependencies: dependencies)
         }
-        var parts = shares.count > 1 ? shares.concurrentMap(index) : shares.map(index)
+        var parts = shares.count > 1 ? shares.concurrentMap(makeShare) : shares.map(makeShare)
         questionsByRule = parts.flatMap(\.questionsByRule)
         isConjunction = parts.flatMap(\.isConjunction)
         var thresholds = [Set<Double>](repeating: [], count: questions.count)
@@ -74,12 +74,7 @@ public struct Engine: Sendable {
             for question in thresholds.indices { thresholds[question].formUnion(part.thresholds[question]) }
         }
         // The parts' tests are handed over, not copied, and freed as they are joined.
-        var tests: [CompiledConditions] = []
-        tests.reserveCapacity(parts.count)
-        for index in parts.indices {
-            tests.append(parts[index].compiled)
-            parts[index].compiled = CompiledConditions(conditions: [Expression]())
-        }
+        let tests = parts.map(\.compiled)
         parts = []
         compiled = CompiledConditions(joining: consume tests)
         probes = Probes.values(for: knowledge, ruleThresholds: thresholds)
@@ -199,7 +194,7 @@ public struct Engine: Sendable {
             settled[index] = found
             return found
         }
-        // Most rules supersede none and are superseded by none: no table is needed.
+        // Most rules are superseded by none: they need no table of replacements.
         for (index, outcome) in outcomes.enumerated() where outcome == true && !supersededBy[index].isEmpty {
             if let found = winner(over: index, visiting: []) { replaced[index] = found }
         }

@@ -67,7 +67,7 @@ struct Interview {
     /// The values, derived from the answers `raw`.
     private func derived(from raw: [Value?]) -> [Value?] {
         var values = raw
-        if !engine.knowledge.derivedOrder.isEmpty { engine.derive(&values, raw: raw) }
+        engine.derive(&values, raw: raw)
         return values
     }
 

@@ -1,7 +1,8 @@
 /// The values tried for a question to see whether it can still change a rule: its
 /// options, its bounds, and the thresholds the rules compare it with.
 enum Probes {
-    /// The probe values of every question, from the rules' expression trees.
+    /// The probe values of every question, from the rules' expression trees alone:
+    /// the reference that the engine's, read off the flat tests, are checked against.
     static func values(for knowledge: KnowledgeBase) -> [[Value]] {
         let conditions = knowledge.rules.map(\.condition)
         return values(

@@ -103,7 +103,7 @@ public enum FileSystem {
     static var lastReason: String { String(cString: strerror(errno)) }
 }
 
-/// A file open for reading, read in chunks.
+/// A file open for reading: in chunks (a posts CSV is streamed), or whole.
 struct FileReader: ~Copyable {
     private let descriptor: Int32
 
@@ -119,22 +119,30 @@ struct FileReader: ~Copyable {
     /// words on a read error.
     func read(upTo count: Int) throws(FileReadError) -> Data {
         var data = Data(count: count)
+        data.count = try read(into: &data, from: 0)
+        return data
+    }
+
+    /// Reads into `data` from `start` to its end, as much as one read gives (retried
+    /// when a signal interrupts it); how many bytes `data` now holds from its start.
+    private func read(into data: inout Data, from start: Int) throws(FileReadError) -> Int {
         let read = data.withUnsafeMutableBytes { buffer in
+            guard start < buffer.count, let base = buffer.baseAddress else { return 0 }
             var result: Int
-            repeat { result = Glibc.read(descriptor, buffer.baseAddress, count) } while result < 0 && errno == EINTR
+            repeat {
+                result = Glibc.read(descriptor, base + start, buffer.count - start)
+            } while result < 0 && errno == EINTR
             return result
         }
         guard read >= 0 else { throw .failed(FileSystem.lastReason) }
-        data.count = read
-        return data
+        return start + read
     }
 
     /// The rest of the file; more than `limit` bytes throws `tooLarge`.
     ///
     /// The buffer is sized from the file's size, so that one read fills it and a
-    /// second finds the end; it grows if the file grows meanwhile (or has no size,
-    /// like a pipe). Reading in 64 KB chunks copied each one, and zeroed 64 KB even
-    /// for a file of a few hundred bytes.
+    /// second finds the end; it grows if the file grows meanwhile, or has no size
+    /// (a pipe, or a file of `/proc`).
     func readToEnd(limit: Int = .max) throws(FileReadError) -> Data {
         var status = stat()
         let size = fstat(descriptor, &status) == 0 && status.st_size > 0 ? Int(status.st_size) : 0
@@ -144,19 +152,12 @@ struct FileReader: ~Copyable {
         let ceiling = limit < Int.max ? limit + 1 : Int.max
         while true {
             if filled == data.count { data.count = Swift.min(2 * filled, ceiling) }
-            let read = data.withUnsafeMutableBytes { buffer in
-                var result: Int
-                repeat {
-                    result = Glibc.read(descriptor, buffer.baseAddress! + filled, buffer.count - filled)
-                } while result < 0 && errno == EINTR
-                return result
-            }
-            guard read >= 0 else { throw .failed(FileSystem.lastReason) }
-            if read == 0 {
+            let now = try read(into: &data, from: filled)
+            if now == filled {
                 data.count = filled
                 return data
             }
-            filled += read
+            filled = now
             if filled > limit { throw .tooLarge }
         }
     }
