@@ -85,9 +85,12 @@ let package = Package(
             dependencies: ["CoachKit", .product(name: "Yams", package: "Yams")],
             exclude: ["Fixtures"]
         ),
+        // Every module a test target imports is named here: SwiftPM rebuilds a target
+        // when the modules it names change, not the ones they bring along, and a test
+        // compiled against an older layout of CoachKit's types crashes.
         .testTarget(
             name: "CoachShellTests",
-            dependencies: ["CoachShell", "CEditLine"]
+            dependencies: ["CoachShell", "CoachKit", "CEditLine"]
         ),
         // The shell in a real terminal, through tmux.
         .testTarget(
@@ -96,7 +99,7 @@ let package = Package(
         // The command line in process: ArgumentParser's parsing of each command.
         .testTarget(
             name: "CoachCommandTests",
-            dependencies: ["coach"]
+            dependencies: ["coach", .product(name: "ArgumentParser", package: "swift-argument-parser")]
         ),
         .testTarget(
             name: "CoachEndToEndTests",
