@@ -42,7 +42,8 @@ struct Interview {
             }
         }
         let raw = rawValues()
-        let derived = derived(from: raw)
+        // The evaluation's values are those derived from these answers.
+        let derived = evaluation.values
         let relevant = questions.indices.filter { question in
             !questions[question].isFromPosts
                 && waiting[question].contains { canChange(rule: $0, question: question, raw: raw, derived: derived) }
