@@ -66,14 +66,31 @@ public struct Strings: Sendable {
 
     /// The flat table of one language: keys to templates.
     private static func entries(of language: Language) -> [String: String] {
-        guard let file = EmbeddedFile.files(in: "locales").first(where: { $0.path == "\(language.rawValue).yaml" }),
-            let root = try? DataNode.parse(yaml: file.yaml),
-            case .mapping(let pairs, _) = root
-        else { return [:] }
+        guard let file = localeFile(language) else { return [:] }
+        return split(file) ?? table(fromYAML: file.yaml)
+    }
+
+    /// The embedded table of `language`.
+    static func localeFile(_ language: Language) -> EmbeddedFile? {
+        EmbeddedFile.files(in: "locales").first { $0.path == "\(language.rawValue).yaml" }
+    }
+
+    /// The table as the embedder split it at build time, when it is a flat list of
+    /// `key: "text"` lines (no key repeats in it); nil otherwise.
+    static func split(_ file: EmbeddedFile) -> [String: String]? {
+        file.entries.map { entries in
+            Dictionary(entries.lazy.map { ($0.key, $0.text) }, uniquingKeysWith: { first, _ in first })
+        }
+    }
+
+    /// A table read from its YAML text; empty when the text is not a mapping.
+    static func table(fromYAML yaml: String) -> [String: String] {
+        guard let root = try? DataNode.parse(yaml: yaml), case .mapping(let pairs, _) = root else { return [:] }
         var table: [String: String] = [:]
         for pair in pairs {
             if case .scalar(let text, _, _) = pair.value { table[pair.key] = text }
         }
         return table
     }
+
 }

@@ -7,6 +7,9 @@ struct EmbeddedFile: Sendable {
     let path: String
     /// The YAML text.
     let yaml: String
+    /// A message table's entries in order, when the embedder found it a flat list of
+    /// `key: "text"` lines; nil for other files, which are read from `yaml`.
+    var entries: [(key: String, text: String)]? = nil
 }
 
 extension EmbeddedFile {

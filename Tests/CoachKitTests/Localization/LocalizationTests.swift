@@ -12,6 +12,17 @@ struct LocalizationTests {
         #expect(french.subtracting(english).sorted() == [], "missing in en.yaml")
     }
 
+    /// Both tables are flat lists of `key: "text"` lines, which the embedder splits at
+    /// build time: the entries are those the YAML reader finds in the same text.
+    @Test(arguments: Language.allCases)
+    func tablesSplitAtBuildTimeReadAsTheirYAML(language: Language) throws {
+        let file = try #require(Strings.localeFile(language))
+        let split = try #require(Strings.split(file), "\(language.rawValue).yaml is no longer flat")
+        let read = Strings.table(fromYAML: file.yaml)
+        #expect(read.count > 50)
+        #expect(split == read)
+    }
+
     @Test func translationsUseTheSameArguments() {
         func arguments(_ template: String) -> Set<String> {
             var names: Set<String> = []
