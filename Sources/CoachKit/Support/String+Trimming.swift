@@ -7,15 +7,26 @@ extension StringProtocol {
         // Most texts need nothing trimmed: a visible ASCII character at each end says
         // so, read from the bytes in place (the UTF-8 view's `last` walks indices).
         let whole = String(self)
-        let isTrimmed = whole.utf8.withContiguousStorageIfAvailable { bytes in
-            guard let first = bytes.first, let last = bytes.last else { return true }
-            return (0x21...0x7E).contains(first) && (0x21...0x7E).contains(last)
-        }
-        if isTrimmed == true { return whole }
+        if whole.utf8.withContiguousStorageIfAvailable(String.hasVisibleEnds) == true { return whole }
         guard let first = firstIndex(where: { !$0.isWhitespace }),
             let last = lastIndex(where: { !$0.isWhitespace })
         else { return "" }
         return String(self[first...last])
+    }
+}
+
+extension String {
+    /// The same for a `String`, without first making a `String` of it: the loaders
+    /// trim every text they read, and most need nothing trimmed.
+    var trimmed: String {
+        utf8.withContiguousStorageIfAvailable(Self.hasVisibleEnds) == true ? self : self[...].trimmed
+    }
+
+    /// Whether the text is empty or starts and ends with a visible ASCII character,
+    /// so that there is nothing to trim.
+    fileprivate static func hasVisibleEnds(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard let first = bytes.first, let last = bytes.last else { return true }
+        return (0x21...0x7E).contains(first) && (0x21...0x7E).contains(last)
     }
 }
 

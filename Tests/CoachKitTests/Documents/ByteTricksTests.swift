@@ -64,4 +64,23 @@ struct ByteTricksTests {
             if found != expected { return }
         }
     }
+
+    /// Trimming a `String` from its bytes gives what trimming its characters gives:
+    /// 20 000 random texts with spaces, tabs, line breaks, no-break spaces, accents
+    /// and emoji at either end, and the empty text.
+    @Test func trimmingAStringMatchesTrimmingItsCharacters() {
+        var random = SplitMix(state: 11)
+        let pieces = [" ", "\t", "\n", "\r\n", "\u{A0}", "a", "Z", "é", "~", "!", "🙂", "e\u{301}", "\u{2003}"]
+        for _ in 0..<20_000 {
+            let text = (0..<Int.random(in: 0...6, using: &random)).map { _ in pieces.randomElement(using: &random)! }
+                .joined()
+            let characters = Array(text)
+            let start = characters.firstIndex { !$0.isWhitespace }
+            let end = characters.lastIndex { !$0.isWhitespace }
+            let expected = start.map { String(characters[$0...end!]) } ?? ""
+            #expect(text.trimmed == expected, "\(Array(text.unicodeScalars))")
+            #expect(text[...].trimmed == expected)
+            if text.trimmed != expected { return }
+        }
+    }
 }
