@@ -18,7 +18,10 @@ struct CommonOptions: ParsableArguments {
         completion: .directory)
     var knowledge: String?
 
-    @Flag(help: "Show the version and exit.")
+    /// `--version` among a command's other options (`coach plan --answers a.yaml
+    /// --version`), which ArgumentParser's own flag refuses. Hidden: that flag already
+    /// lists `--version` in every command's help.
+    @Flag(help: ArgumentHelp("Show the version and exit.", visibility: .hidden))
     var version = false
 
     func validate() throws {

@@ -15,6 +15,19 @@ struct CommandTests {
         #expect(try CoachProcess.run(["check", "--help"]).stdout.contains("--knowledge"))
     }
 
+    /// Every command takes `--version`, alone or among its options, and its help
+    /// lists it once.
+    @Test(arguments: ["plan", "ask", "rate", "topics", "questions", "check", "shell"])
+    func everyCommandTakesVersion(command: String) throws {
+        for arguments in [[command, "--version"], [command, "--lang", "fr", "--version"]] {
+            let result = try CoachProcess.run(arguments)
+            #expect(result.status == 0, "\(arguments): \(result.stderr)")
+            #expect(result.stdout.hasPrefix("coach "), "\(arguments)")
+        }
+        let help = try CoachProcess.run([command, "--help"]).stdout
+        #expect(help.components(separatedBy: "--version").count == 2, "\(help)")
+    }
+
     @Test func topicsAsJSONInBothLanguages() throws {
         let english = try CoachProcess.run(["topics", "--json"])
         #expect(english.status == 0, "\(english.stderr)")
