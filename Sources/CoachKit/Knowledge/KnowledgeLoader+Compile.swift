@@ -84,10 +84,10 @@ struct KnowledgeCompiler {
         var dependencies: [Int: [Int]] = [:]
         for (index, fact) in compiled.enumerated() {
             guard let fact else { continue }
-            dependencies[questions.count + index] = fact.expressions.flatMap { $0.variables.map(\.slot) }
+            dependencies[questions.count + index] = fact.expressions.flatMap(\.slots)
         }
         for (index, question) in questions.enumerated() {
-            if let askIf = question.askIf { dependencies[index] = askIf.variables.map(\.slot) }
+            if let askIf = question.askIf { dependencies[index] = askIf.slots }
         }
         var order: [Int] = []
         var state: [Int: Bool] = [:]  // false while visiting, true once done

@@ -95,9 +95,7 @@ struct Explainer {
         case .not(let operand):
             collectSupport(of: operand, holding: !holding, into: &slots)
         default:
-            expression.visit { node in
-                if case .variable(_, let slot) = node.node, !slots.contains(Int(slot)) { slots.append(Int(slot)) }
-            }
+            for slot in expression.slots where !slots.contains(slot) { slots.append(slot) }
         }
     }
 }

@@ -15,7 +15,7 @@ struct Dependencies {
                 ? knowledge.questions[slot].askIf.map { [$0] } ?? []
                 : knowledge.facts[slot - knowledge.questions.count].expressions
             for expression in expressions {
-                for variable in expression.variables { found.formUnion(questionsOfSlot[variable.slot]) }
+                for slot in expression.slots { found.formUnion(questionsOfSlot[slot]) }
             }
             questionsOfSlot[slot] = found.sorted()
         }
@@ -34,10 +34,6 @@ struct Dependencies {
 
     /// The questions `expression` depends on, sorted.
     func questions(of expression: Expression) -> [Int] {
-        var slots: [Int] = []
-        expression.visit { node in
-            if case .variable(_, let slot) = node.node { slots.append(Int(slot)) }
-        }
-        return questions(ofSlots: slots)
+        questions(ofSlots: expression.slots)
     }
 }

@@ -75,9 +75,20 @@ public struct Expression: Sendable {
         end = Int32(clamping: range.upperBound)
     }
 
+    /// The slots of the variables it mentions, in order of appearance, with repeats.
+    var slots: [Int] {
+        var found: [Int] = []
+        visit { expression in
+            if case .variable(_, let slot) = expression.node { found.append(Int(slot)) }
+        }
+        return found
+    }
+
     /// The variables it mentions, in order of appearance, with repeats.
     var variables: [(name: String, slot: Int, range: Range<Int>)] {
-        var found: [(String, Int, Range<Int>)] = []
+        // Labelled as returned: an array of unlabelled tuples is converted element by
+        // element on the way out.
+        var found: [(name: String, slot: Int, range: Range<Int>)] = []
         visit { expression in
             if case .variable(let name, let slot) = expression.node {
                 found.append((name, Int(slot), expression.range))

@@ -1,15 +1,6 @@
 /// The values tried for a question to see whether it can still change a rule: its
 /// options, its bounds, and the thresholds the rules compare it with.
 enum Probes {
-    /// The probe values of every question, from the rules' expression trees alone:
-    /// the reference that the engine's, read off the flat tests, are checked against.
-    static func values(for knowledge: KnowledgeBase) -> [[Value]] {
-        let conditions = knowledge.rules.map(\.condition)
-        return values(
-            for: knowledge,
-            ruleThresholds: thresholds(of: conditions, compiled: nil, questionCount: knowledge.questions.count))
-    }
-
     /// For each question, the numbers `conditions` compare it with. Those compiled to
     /// flat tests (in `compiled`, numbered from 0 like `conditions`) are read off their
     /// tests, without walking their trees.

@@ -174,3 +174,14 @@ struct CompiledConditionsTests {
         return copy
     }
 }
+
+extension Probes {
+    /// The probe values of every question, from the rules' expression trees alone:
+    /// the reference that the engine's, read off the flat tests, are checked against.
+    static func values(for knowledge: KnowledgeBase) -> [[Value]] {
+        let conditions = knowledge.rules.map(\.condition)
+        return values(
+            for: knowledge,
+            ruleThresholds: thresholds(of: conditions, compiled: nil, questionCount: knowledge.questions.count))
+    }
+}
