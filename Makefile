@@ -6,6 +6,7 @@
 #   make release   an optimised build with the Swift runtime linked in
 #   make install   the release build, copied to $(PREFIX)/bin (PREFIX=/usr/local)
 #   make bench     start-up, rules against CLIPS, the interview: Benchmarks/RESULTS.md
+#   make order     lays the release build's code out for start-up: Linker/coach.order
 #   make sanitize  every test under the address and thread sanitizers
 #   make fuzz      libFuzzer on the condition parser, answers and posts readers
 
@@ -21,11 +22,13 @@ TEST_PACKAGES  := $(BUILD_PACKAGES) tmux cmark-gfm pandoc clips
 # The benchmarks compare against CLIPS, time with hyperfine and read peak memory
 # with GNU time.
 BENCH_PACKAGES := $(TEST_PACKAGES) hyperfine time
+# `make order` profiles typical runs with callgrind (Linker/README.md).
+ORDER_PACKAGES := $(BUILD_PACKAGES) valgrind
 APT_PACKAGES   := $(BUILD_PACKAGES)
 
 SUDO := $(shell [ "$$(id -u)" -eq 0 ] || echo sudo)
 
-.PHONY: all run test build release install deps test-deps bench check-knowledge clean sanitize fuzz
+.PHONY: all run test build release install deps test-deps bench order check-knowledge clean sanitize fuzz
 
 all: build
 
@@ -96,6 +99,11 @@ fuzz: deps
 bench:
 	@$(MAKE) --no-print-directory deps APT_PACKAGES="$(BENCH_PACKAGES)"
 	Benchmarks/bench.sh
+
+## Lays the release build's code out for start-up: writes Linker/coach.order.
+order:
+	@$(MAKE) --no-print-directory deps APT_PACKAGES="$(ORDER_PACKAGES)"
+	Linker/make-order.sh
 
 install: release
 	install -d "$(DESTDIR)$(PREFIX)/bin"

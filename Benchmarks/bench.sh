@@ -21,7 +21,9 @@ swift build -c release --static-swift-stdlib --product coach-bench >/dev/null
 bin=$(swift build -c release --static-swift-stdlib --show-bin-path)
 coach="$bin/coach"
 bench="$bin/coach-bench"
-swiftc -O -static-stdlib Benchmarks/Floor/hello.swift -o "$work/hello" 2>/dev/null
+# The floor, linked as the coach is (Linker/README.md): lld, packed relocations.
+swiftc -O -static-stdlib -use-ld=lld -Xlinker -z -Xlinker pack-relative-relocs \
+  Benchmarks/Floor/hello.swift -o "$work/hello" 2>/dev/null
 
 # The median of a command, in ms, from hyperfine's CSV.
 median() { # name runs command...
@@ -111,7 +113,7 @@ done
   echo
   echo "| command | median (ms) | × floor |"
   echo "| --- | --- | --- |"
-  echo "| \`hello\` (the floor: \`import Foundation; print\`, -O, -static-stdlib) | $floor | 1.00× |"
+  echo "| \`hello\` (the floor: \`import Foundation; print\`, -O, -static-stdlib, lld) | $floor | 1.00× |"
   printf '%s\n' "${startup[@]}"
   echo
   echo "## Rules: load + evaluate, the coach against CLIPS 6.30 on the same rules"

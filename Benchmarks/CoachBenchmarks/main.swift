@@ -11,6 +11,8 @@
 //     coach-bench load DIR [--runs R]         in process: loading its knowledge, building the engine
 //     coach-bench ask                         building `coach ask`'s index, one search
 //     coach-bench posts [ROWS]                reading a CSV of ROWS posts
+//     coach-bench order OBJECT PROFILE…       the linker's symbol order, from callgrind
+//                                             profiles of OBJECT (Linker/README.md)
 
 import Foundation
 
@@ -49,9 +51,15 @@ func run() throws {
         try benchmarkLoad(folder: URL(fileURLWithPath: arguments[1]), runs: option("--runs", default: 9))
     case "ask":
         try benchmarkAsk()
+    case "order":
+        guard arguments.count >= 3 else { fail("usage: coach-bench order OBJECT PROFILE…", code: 64) }
+        let profiles = arguments.dropFirst(2).map { URL(fileURLWithPath: $0) }
+        FileHandle.standardOutput.write(Data(try linkOrder(object: arguments[1], profiles: profiles).utf8))
     case "posts":
         try benchmarkPosts(rows: arguments.count >= 2 ? Int(arguments[1]) ?? 100_000 : 100_000)
     default:
-        fail("usage: coach-bench generate|compare|interview|ask|posts … (see Benchmarks/README.md)", code: 64)
+        fail(
+            "usage: coach-bench generate|compare|interview|load|builtin|ask|posts|order … (see Benchmarks/README.md)",
+            code: 64)
     }
 }
