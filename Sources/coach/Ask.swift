@@ -45,7 +45,8 @@ struct Ask: ParsableCommand {
 
     func run() throws {
         try checkUsage()
-        let knowledge = try options.loadKnowledge()
+        // The interview only to say what a profile's plan holds on the subject.
+        let knowledge = try options.loadKnowledge(answers == nil && session == nil ? .search : [.search, .interview])
         let text = question.joined(separator: " ")
         let asker = Asker(knowledge: knowledge)
         // Its index goes with the process, like the knowledge base (2.8 M

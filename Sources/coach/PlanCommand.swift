@@ -64,7 +64,7 @@ struct PlanCommand: ParsableCommand {
     func run() throws {
         try checkUsage()
         let language = options.language
-        let knowledge = try options.loadKnowledge()
+        let knowledge = try options.loadKnowledge(metrics == nil ? .interview : [.interview, .metrics])
         do {
             var answers = try Profile.load(file: self.answers, session: session, knowledge: knowledge) ?? Answers()
             if let metrics {

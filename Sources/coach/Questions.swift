@@ -13,7 +13,7 @@ struct Questions: ParsableCommand {
     var json = false
 
     func run() throws {
-        let knowledge = try options.loadKnowledge()
+        let knowledge = try options.loadKnowledge(.interview)
         let language = options.language
         if json {
             Console.out(QuestionsDocument.json(knowledge: knowledge, language: language).text())

@@ -42,7 +42,7 @@ struct Rate: ParsableCommand {
 
     func run() throws {
         let language = options.language
-        let knowledge = try options.loadKnowledge()
+        let knowledge = try options.loadKnowledge(.interview)
         let input: EngagementRating.Input
         do {
             input = EngagementRating.Input(

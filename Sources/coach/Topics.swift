@@ -13,7 +13,7 @@ struct Topics: ParsableCommand {
     var json = false
 
     func run() throws {
-        let knowledge = try options.loadKnowledge()
+        let knowledge = try options.loadKnowledge([])
         let language = options.language
         if json {
             Console.out(TopicsDocument.json(knowledge: knowledge, language: language).text())

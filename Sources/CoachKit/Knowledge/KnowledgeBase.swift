@@ -52,12 +52,31 @@ public struct KnowledgeBase: Sendable {
 }
 
 extension KnowledgeBase {
-    /// The knowledge base compiled into the binary.
+    /// Parts of the built-in knowledge that a command can do without, and need not
+    /// read: `coach topics` needs none of them, the article and its topics being
+    /// always there.
+    public struct Parts: OptionSet, Sendable {
+        public let rawValue: Int
+        public init(rawValue: Int) { self.rawValue = rawValue }
+
+        /// The questions, facts, rules, plan guide and benchmarks: what an interview,
+        /// a plan or a rating needs.
+        public static let interview = Parts(rawValue: 1 << 0)
+        /// The vocabulary of `coach ask`.
+        public static let search = Parts(rawValue: 1 << 1)
+        /// How a CSV of posts is read.
+        public static let metrics = Parts(rawValue: 1 << 2)
+
+        public static let all: Parts = [.interview, .search, .metrics]
+    }
+
+    /// The knowledge base compiled into the binary, with the `parts` asked for; those
+    /// left out are empty.
     ///
-    /// It was checked by the test suite, so a problem here is reported like any
+    /// It was checked whole by the test suite, so a problem here is reported like any
     /// other knowledge error; its scenarios are left out (only `check` runs them).
-    public static func builtIn() throws(CoachError) -> KnowledgeBase {
-        let report = KnowledgeLoader.loadBuiltIn(includingScenarios: false)
+    public static func builtIn(_ parts: Parts = .all) throws(CoachError) -> KnowledgeBase {
+        let report = KnowledgeLoader.loadBuiltIn(includingScenarios: false, parts: parts)
         guard let knowledge = report.knowledge, !report.hasErrors else {
             throw .invalidKnowledge(report.diagnostics)
         }

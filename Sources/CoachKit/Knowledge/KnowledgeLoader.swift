@@ -71,16 +71,29 @@ public enum KnowledgeLoader {
         return load(files: files, folderPath: display)
     }
 
-    /// Loads the knowledge compiled into the binary, with its scenarios when asked
-    /// (only `coach check` runs them).
-    public static func loadBuiltIn(includingScenarios: Bool) -> LoadReport {
-        let embedded = EmbeddedFile.files(in: "knowledge").filter {
-            includingScenarios || !$0.path.hasPrefix(scenariosFolder + "/")
+    /// Loads the knowledge compiled into the binary: the `parts` asked for, and its
+    /// scenarios when asked (only `coach check` runs them, with every part).
+    public static func loadBuiltIn(includingScenarios: Bool, parts: KnowledgeBase.Parts = .all) -> LoadReport {
+        let embedded = EmbeddedFile.files(in: "knowledge").filter { file in
+            if file.path.hasPrefix(scenariosFolder + "/") { return includingScenarios }
+            return part(of: file.path).map(parts.contains) ?? true
         }
         let files = embedded.map { file in
             SourceFile(displayPath: "knowledge/" + file.path, relativePath: file.path, contents: .yaml(file.yaml))
         }
-        return load(files: files, folderPath: "knowledge")
+        return load(files: files, folderPath: "knowledge", parts: parts)
+    }
+
+    /// The part a knowledge file belongs to; nil for the article, the topics and any
+    /// file that belongs to none (read always).
+    static func part(of relativePath: String) -> KnowledgeBase.Parts? {
+        switch relativePath {
+        case "questions.yaml", "facts.yaml", "plan.yaml", "benchmarks.yaml": .interview
+        case "search.yaml": .search
+        case "metrics.yaml": .metrics
+        case _ where relativePath.hasPrefix(rulesFolder + "/"): .interview
+        default: nil
+        }
     }
 
     // MARK: - Files
@@ -119,7 +132,9 @@ public enum KnowledgeLoader {
 
     // MARK: - Loading
 
-    static func load(files: [SourceFile], folderPath: String) -> LoadReport {
+    /// Loads `files`, which hold the `parts` of a knowledge base: a part left out is
+    /// not looked for.
+    static func load(files: [SourceFile], folderPath: String, parts: KnowledgeBase.Parts = .all) -> LoadReport {
         let log = DiagnosticLog()
         var article: (Article, ArticleSites)?
         var questions: [QuestionRecord] = []
@@ -163,7 +178,7 @@ public enum KnowledgeLoader {
         if article == nil, !files.contains(where: { $0.relativePath == "sources.yaml" }) {
             folderReader.error(.missingFile("sources.yaml"), at: nil)
         }
-        if !sawQuestions { folderReader.error(.missingFile("questions.yaml"), at: nil) }
+        if !sawQuestions, parts.contains(.interview) { folderReader.error(.missingFile("questions.yaml"), at: nil) }
         if !sawTopics { folderReader.error(.missingFile(topicsFolder + "/"), at: nil) }
 
         checkReferences(article: article, topics: topics, questions: questions, log: log)

@@ -82,3 +82,77 @@ struct BuiltInKnowledgeTests {
         #expect(knowledge.question("posts_per_week")?.isInteger == false, "0.5 means every other week")
     }
 }
+
+/// Commands read only the parts of the built-in knowledge they use
+/// (`KnowledgeBase.Parts`): each part must load alone, cleanly, and give what the whole
+/// knowledge gives; a part left out must be empty, not half there.
+@Suite("The built-in knowledge, in parts")
+struct BuiltInKnowledgePartsTests {
+    static let whole = shippedKnowledge
+    static let subsets: [KnowledgeBase.Parts] = [
+        [], .interview, .search, .metrics, [.interview, .metrics], [.search, .interview], .all,
+    ]
+
+    @Test(arguments: subsets)
+    func eachPartLoadsAloneAndMatchesTheWhole(parts: KnowledgeBase.Parts) throws {
+        let report = KnowledgeLoader.loadBuiltIn(includingScenarios: false, parts: parts)
+        #expect(report.diagnostics.map { $0.formatted(in: .en) } == [])
+        let knowledge = try #require(report.knowledge)
+        let whole = Self.whole
+
+        for language in Language.allCases {
+            #expect(
+                TopicsDocument.json(knowledge: knowledge, language: language).text()
+                    == TopicsDocument.json(knowledge: whole, language: language).text())
+        }
+
+        #expect(knowledge.questions.isEmpty != parts.contains(.interview))
+        #expect(knowledge.rules.isEmpty != parts.contains(.interview))
+        #expect(knowledge.benchmarks.reports.isEmpty != parts.contains(.interview))
+        if parts.contains(.interview) {
+            #expect(
+                QuestionsDocument.json(knowledge: knowledge, language: .fr).text()
+                    == QuestionsDocument.json(knowledge: whole, language: .fr).text())
+            #expect(knowledge.facts.map(\.id) == whole.facts.map(\.id))
+            #expect(knowledge.rules.map(\.id) == whole.rules.map(\.id))
+            for scenario in whole.scenarios.prefix(4) {
+                let plan = Planner(knowledge: knowledge).plan(for: scenario.answers, language: .fr)
+                let wholePlan = Planner(knowledge: whole).plan(for: scenario.answers, language: .fr)
+                #expect(
+                    PlanDocument.json(plan, knowledge: knowledge, date: "2026-11-27").text()
+                        == PlanDocument.json(wholePlan, knowledge: whole, date: "2026-11-27").text(),
+                    "\(scenario.name)")
+            }
+        }
+
+        #expect(knowledge.search.synonyms.isEmpty != parts.contains(.search))
+        if parts.contains(.search) {
+            for question in ["comment avoir plus de commentaires", "what is a community manager"] {
+                let answer = Asker(knowledge: knowledge).ask(question, language: nil, fallback: .en, limit: 3)
+                let wholeAnswer = Asker(knowledge: whole).ask(question, language: nil, fallback: .en, limit: 3)
+                #expect(
+                    AskDocument.json(answer, knowledge: knowledge).text()
+                        == AskDocument.json(wholeAnswer, knowledge: whole).text())
+            }
+        }
+
+        #expect(knowledge.metrics.headers.isEmpty != parts.contains(.metrics))
+        #expect(knowledge.metrics.headers == (parts.contains(.metrics) ? whole.metrics.headers : [:]))
+        #expect(knowledge.metrics.formats == (parts.contains(.metrics) ? whole.metrics.formats : [:]))
+    }
+
+    @Test func everyFileBelongsToItsPart() {
+        #expect(KnowledgeLoader.part(of: "sources.yaml") == nil)
+        #expect(KnowledgeLoader.part(of: "topics/concept.audience.yaml") == nil)
+        #expect(KnowledgeLoader.part(of: "rules/roles.yaml") == .interview)
+        #expect(KnowledgeLoader.part(of: "questions.yaml") == .interview)
+        #expect(KnowledgeLoader.part(of: "search.yaml") == .search)
+        #expect(KnowledgeLoader.part(of: "metrics.yaml") == .metrics)
+        // Every shipped file outside the article, the topics and the scenarios is in a part.
+        let unparted = EmbeddedFile.files(in: "knowledge").map(\.path).filter {
+            KnowledgeLoader.part(of: $0) == nil && $0 != "sources.yaml" && !$0.hasPrefix("topics/")
+                && !$0.hasPrefix("scenarios/")
+        }
+        #expect(unparted == [])
+    }
+}
