@@ -7,9 +7,11 @@ import FoundationEssentials
 /// `output`, so that tests drive it with plain strings. Every answer is saved at once
 /// through the `SessionStore`.
 public final class Shell {
-    private let knowledge: KnowledgeBase
+    /// Built-in knowledge may come without its search vocabulary and metrics: they are
+    /// read when first needed, by a question asked in words and by `/import`.
+    private var knowledge: KnowledgeBase
     private let planner: Planner
-    private lazy var asker = Asker(knowledge: knowledge)
+    private var asker: Asker?
     private let store: SessionStore?
     private let version: String
     private let reader: LineReader
@@ -99,6 +101,7 @@ public final class Shell {
         } else {
             // No question pending: the line is a question to the coach, answered as
             // `coach ask` would, with what this user's plan says on it.
+            guard let asker = searcher() else { return .continue }
             let answer = asker.ask(text, language: nil, fallback: language, limit: 3)
             // The plan's part in the answer's language, as the rest of the answer.
             let plan =
@@ -327,10 +330,41 @@ public final class Shell {
         advance()
     }
 
+    /// `coach ask`'s index, made at the first question asked in words.
+    private func searcher() -> Asker? {
+        if let asker { return asker }
+        guard adding(.search) else { return nil }
+        let made = Asker(knowledge: knowledge)
+        asker = made
+        return made
+    }
+
+    /// Reads the `parts` the knowledge lacks; false, with the problem shown, if they
+    /// cannot be read.
+    private func adding(_ parts: KnowledgeBase.Parts) -> Bool {
+        do {
+            knowledge = try knowledge.adding(parts)
+            return true
+        } catch {
+            report(error)
+            return false
+        }
+    }
+
+    private func report(_ error: CoachError) {
+        output(style.error(error.description(in: language)))
+        switch error {
+        case .invalidData(let diagnostics), .invalidKnowledge(let diagnostics):
+            for diagnostic in diagnostics { output(diagnostic.formatted(in: language)) }
+        default: break
+        }
+    }
+
     /// `/import FILE`: a CSV of posts; its averages, pace and formats become answers,
     /// which `/set` can still change.
     private func importPosts(_ arguments: String) {
         guard !arguments.isEmpty else { return say("shell.usage.import") }
+        guard adding(.metrics) else { return }
         let url = URL(fileURLWithPath: PathText.expandingTilde(arguments))
         do {
             let summary = try PostsReader(knowledge: knowledge).read(url, skipBadRows: true)
@@ -346,10 +380,7 @@ public final class Shell {
                 ])
             advance()
         } catch {
-            output(style.error(error.description(in: language)))
-            if case .invalidData(let diagnostics) = error {
-                for diagnostic in diagnostics { output(diagnostic.formatted(in: language)) }
-            }
+            report(error)
         }
     }
 

@@ -26,7 +26,8 @@ struct ShellCommand: ParsableCommand {
     func run() throws {
         try checkUsage()
         let language = options.language
-        let knowledge = try options.loadKnowledge()
+        // The search vocabulary and the metrics are read when first needed.
+        let knowledge = try options.loadKnowledge(.interview)
         let environment = ProcessInfo.processInfo.environment
         let store = SessionStore(environment: environment)
         let loaded: (Session, SessionStore.Notice?)

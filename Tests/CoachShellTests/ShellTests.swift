@@ -25,7 +25,8 @@ struct ShellTests {
     let folder: URL
 
     init() throws {
-        knowledge = try KnowledgeBase.builtIn()
+        // As `coach` gives it: the search vocabulary and the metrics are read when needed.
+        knowledge = try KnowledgeBase.builtIn(.interview)
         folder = FileManager.default.temporaryDirectory.appending(path: "coach-shell-\(UUID().uuidString)")
     }
 

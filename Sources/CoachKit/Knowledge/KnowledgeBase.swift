@@ -22,6 +22,9 @@ public struct KnowledgeBase: Sendable {
     public var search = SearchVocabulary()
     /// The scenario tests of the knowledge authors.
     public var scenarios: [Scenario] = []
+    /// The parts this knowledge holds: all of them, unless it is the built-in
+    /// knowledge read in parts.
+    public internal(set) var parts: Parts = .all
     /// The slots of derived values (facts, and questions with `ask_if`), each after
     /// what it depends on. Slots number the questions first, then the facts.
     var derivedOrder: [Int] = []
@@ -81,6 +84,20 @@ extension KnowledgeBase {
             throw .invalidKnowledge(report.diagnostics)
         }
         return knowledge
+    }
+
+    /// This knowledge with `more` parts: those it lacks are read from the built-in
+    /// knowledge, the only one read in parts. The search vocabulary and the metrics
+    /// are read alone; the interview's parts, which depend on one another, with the
+    /// rest.
+    public func adding(_ more: Parts) throws(CoachError) -> KnowledgeBase {
+        let missing = more.subtracting(parts)
+        if missing.isEmpty { return self }
+        if missing.contains(.interview) { return try .builtIn(parts.union(more)) }
+        var base = self
+        let diagnostics = KnowledgeLoader.addBuiltIn(missing, to: &base)
+        guard !diagnostics.contains(where: \.isError) else { throw .invalidKnowledge(diagnostics) }
+        return base
     }
 
     /// The knowledge base in `folder`, without its scenarios (which `coach check`

@@ -84,6 +84,25 @@ public enum KnowledgeLoader {
         return load(files: files, folderPath: "knowledge", parts: parts)
     }
 
+    /// Reads the built-in search vocabulary and metrics, those of `parts`, into `base`;
+    /// their diagnostics.
+    static func addBuiltIn(_ parts: KnowledgeBase.Parts, to base: inout KnowledgeBase) -> [Diagnostic] {
+        let log = DiagnosticLog()
+        for file in EmbeddedFile.files(in: "knowledge") {
+            guard let part = part(of: file.path), part != .interview, parts.contains(part) else { continue }
+            let (decoded, fileLog) = decode(
+                SourceFile(displayPath: "knowledge/" + file.path, relativePath: file.path, contents: .yaml(file.yaml)))
+            log.append(contentsOf: fileLog)
+            switch decoded {
+            case .search(let search?): base.search = search
+            case .metrics(let metrics?): base.metrics = metrics
+            default: break
+            }
+        }
+        base.parts.formUnion(parts.subtracting(.interview))
+        return log.sorted()
+    }
+
     /// The part a knowledge file belongs to; nil for the article, the topics and any
     /// file that belongs to none (read always).
     static func part(of relativePath: String) -> KnowledgeBase.Parts? {
@@ -204,6 +223,7 @@ public enum KnowledgeLoader {
             log: log)
         if let search { base.search = search }
         if let metrics { base.metrics = metrics }
+        base.parts = parts
         base.scenarios = scenarioFiles.compactMap { root, name, reader in
             decodeScenario(root, name: name, knowledge: base, reader: reader)
         }

@@ -141,6 +141,30 @@ struct BuiltInKnowledgePartsTests {
         #expect(knowledge.metrics.formats == (parts.contains(.metrics) ? whole.metrics.formats : [:]))
     }
 
+    /// The shell reads the search vocabulary and the metrics when first needed.
+    @Test func partsAddedLaterAreTheWholeKnowledgesOwn() throws {
+        let whole = Self.whole
+        #expect(whole.parts == .all)
+        let topicsOnly = try KnowledgeBase.builtIn([])
+        #expect(topicsOnly.parts == [])
+
+        let withSearch = try topicsOnly.adding(.search)
+        #expect(withSearch.parts == .search)
+        let question = "comment avoir plus de commentaires"
+        let answer = Asker(knowledge: withSearch).ask(question, language: nil, fallback: .en, limit: 3)
+        let wholeAnswer = Asker(knowledge: whole).ask(question, language: nil, fallback: .en, limit: 3)
+        #expect(
+            AskDocument.json(answer, knowledge: withSearch).text()
+                == AskDocument.json(wholeAnswer, knowledge: whole).text())
+        #expect(withSearch.metrics.headers.isEmpty && withSearch.rules.isEmpty)
+
+        let withAll = try withSearch.adding([.metrics, .interview])
+        #expect(withAll.parts == .all)
+        #expect(withAll.metrics.headers == whole.metrics.headers)
+        #expect(withAll.rules.map(\.id) == whole.rules.map(\.id))
+        #expect(withAll.search.synonyms == whole.search.synonyms)
+    }
+
     @Test func everyFileBelongsToItsPart() {
         #expect(KnowledgeLoader.part(of: "sources.yaml") == nil)
         #expect(KnowledgeLoader.part(of: "topics/concept.audience.yaml") == nil)
