@@ -7,6 +7,7 @@
 #   make install   the release build, copied to $(PREFIX)/bin (PREFIX=/usr/local)
 #   make bench     start-up, rules against CLIPS, the interview: Benchmarks/RESULTS.md
 #   make order     lays the release build's code out for start-up: Linker/coach.order
+#   make snapshot  prepares the built-in knowledge for start-up, after changing knowledge/
 #   make sanitize  every test under the address and thread sanitizers
 #   make fuzz      libFuzzer on the condition parser, answers and posts readers
 
@@ -28,7 +29,7 @@ APT_PACKAGES   := $(BUILD_PACKAGES)
 
 SUDO := $(shell [ "$$(id -u)" -eq 0 ] || echo sudo)
 
-.PHONY: all run test build release install deps test-deps bench order check-knowledge clean sanitize fuzz
+.PHONY: all run test build release install deps test-deps bench order snapshot check-knowledge clean sanitize fuzz
 
 all: build
 
@@ -99,6 +100,13 @@ fuzz: deps
 bench:
 	@$(MAKE) --no-print-directory deps APT_PACKAGES="$(BENCH_PACKAGES)"
 	Benchmarks/bench.sh
+
+## Prepares the built-in knowledge for start-up: writes Sources/coach/BuiltInSnapshot.swift.
+## Run it after changing knowledge/: until then the coach reads the YAML, and a test
+## says the snapshot is due.
+snapshot: deps
+	$(SWIFT) build --product KnowledgeSnapshotter
+	"$$($(SWIFT) build --show-bin-path)/KnowledgeSnapshotter" Sources/coach/BuiltInSnapshot.swift
 
 ## Lays the release build's code out for start-up: writes Linker/coach.order.
 order:

@@ -75,6 +75,14 @@ let package = Package(
         .executableTarget(
             name: "KnowledgeEmbedder"
         ),
+        // `make snapshot`: loads the built-in knowledge with CoachKit and writes its
+        // snapshot into the `coach` target, which reads it at start-up instead of the
+        // YAML. Not a build plugin: a plugin's tool cannot depend on CoachKit, whose
+        // own plugin SwiftPM has not run yet when it first builds plugin tools.
+        .executableTarget(
+            name: "KnowledgeSnapshotter",
+            dependencies: ["CoachKit"]
+        ),
         // The benchmarks (Benchmarks/README.md, `make bench`); not part of the coach.
         .executableTarget(
             name: "coach-bench",
@@ -116,7 +124,7 @@ let package = Package(
         // The command line in process: ArgumentParser's parsing of each command.
         .testTarget(
             name: "CoachCommandTests",
-            dependencies: ["coach", .product(name: "ArgumentParser", package: "swift-argument-parser")]
+            dependencies: ["coach", "CoachKit", .product(name: "ArgumentParser", package: "swift-argument-parser")]
         ),
         // The benchmarks' own tools: the linker's symbol order (Linker/README.md).
         .testTarget(

@@ -2,8 +2,9 @@
 //
 //     KnowledgeEmbedder OUTPUT.swift FOLDER...
 //
-// Each file is kept as its YAML text: CoachKit's plain YAML reader reads the whole
-// knowledge base in a few milliseconds, with positions, so no other form is needed.
+// Each file is kept as its YAML text, which CoachKit reads with positions. The
+// knowledge folder's digest comes with them: the coach starts from a snapshot of the
+// knowledge (`make snapshot`) only while it records the same digest.
 // A file that does not parse is still embedded: CoachKit reports the error where it
 // is, instead of failing the build.
 //
@@ -87,6 +88,18 @@ var source = """
     let embeddedFiles: [EmbeddedFile] = [
 
     """
+/// FNV-1a over the knowledge folder's paths and texts: a snapshot of the knowledge
+/// (`make snapshot`) records it, and is used only while it matches.
+struct Digest {
+    var value: UInt64 = 0xcbf2_9ce4_8422_2325
+    mutating func add(_ bytes: some Sequence<UInt8>) {
+        for byte in bytes {
+            value ^= UInt64(byte)
+            value = value &* 0x0100_0000_01b3
+        }
+    }
+}
+var digest = Digest()
 for folder in folders {
     for path in yamlFiles(in: folder) {
         let url = folder.appending(path: path)
@@ -95,6 +108,10 @@ for folder in folders {
         else {
             FileHandle.standardError.write(Data("\(url.path):1:1: error: not a UTF-8 text file\n".utf8))
             exit(65)
+        }
+        if folder.lastPathComponent == "knowledge" {
+            digest.add(path.utf8 + [0])
+            digest.add(data + [0])
         }
         var entries = ""
         if folder.lastPathComponent == "locales", let flat = flatEntries(text) {
@@ -112,7 +129,12 @@ for folder in folders {
             """
     }
 }
-source += "]\n"
+source += """
+    ]
+
+    let embeddedKnowledgeDigest = "\(String(digest.value, radix: 16))"
+
+    """
 
 // Write only on change, and then make sure the modification time moves forward:
 // a debug build can skip recompiling a file rewritten within the same second.

@@ -204,10 +204,7 @@ public enum KnowledgeLoader {
 
         // Without a readable sources.yaml there is no knowledge base to return, but the
         // rest is still checked against a stand-in article, so that every problem shows.
-        let usable =
-            article?.0
-            ?? Article(
-                title: Localized(fr: "", en: ""), publisher: Localized(fr: "", en: ""), language: .fr, sections: [])
+        let usable = article?.0 ?? .empty
         let sectionOrder = Dictionary(
             usable.sections.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { first, _ in first })
         func rank(_ topic: Topic) -> (Topic.Kind, Int, Int, String) {

@@ -13,6 +13,10 @@ struct EmbeddedFile: Sendable {
 }
 
 extension EmbeddedFile {
+    /// A digest of the embedded knowledge folder: a snapshot of it is used only while
+    /// it records the same (`KnowledgeSnapshot`).
+    static var knowledgeDigest: String { embeddedKnowledgeDigest }
+
     /// The embedded files of one folder.
     static func files(in folder: String) -> [EmbeddedFile] {
         embeddedFiles.filter { $0.folder == folder }

@@ -1,0 +1,126 @@
+import Foundation
+import Testing
+
+@testable import CoachKit
+
+/// The built-in knowledge's snapshot (`KnowledgeSnapshot`), which the coach reads at
+/// start-up instead of the YAML: it must give back exactly the knowledge the YAML
+/// gives, part by part, and refuse what it cannot read.
+@Suite("The knowledge snapshot")
+struct KnowledgeSnapshotTests {
+    static let whole = shippedKnowledge
+    static let text: String = {
+        do { return try KnowledgeSnapshot.text(of: whole) } catch { fatalError("no snapshot: \(error)") }
+    }()
+
+    static func read(_ text: String, parts: KnowledgeBase.Parts = .all) throws -> KnowledgeBase {
+        var text = text
+        return try text.withUTF8 { bytes in try KnowledgeSnapshot.knowledge(from: bytes, parts: parts) }
+    }
+
+    /// Written again from what it gives back, the snapshot is the same: no field is
+    /// lost between writing and reading.
+    @Test func readsBackWhatItWrote() throws {
+        let read = try Self.read(Self.text)
+        #expect(try KnowledgeSnapshot.text(of: read) == Self.text)
+        #expect(read.parts == .all)
+    }
+
+    /// What the coach shows from the snapshot is what it shows from the YAML: every
+    /// scenario's plan in both languages and three forms, the catalogues, answers.
+    @Test func givesTheSamePlansAndAnswersAsTheYAML() throws {
+        let read = try Self.read(Self.text)
+        let whole = Self.whole
+        for scenario in shippedKnowledge.scenarios {
+            for language in Language.allCases {
+                let plan = Planner(knowledge: read).plan(for: scenario.answers, language: language)
+                let expected = Planner(knowledge: whole).plan(for: scenario.answers, language: language)
+                #expect(
+                    PlanDocument.json(plan, knowledge: read, date: "2026-11-27").text()
+                        == PlanDocument.json(expected, knowledge: whole, date: "2026-11-27").text(),
+                    "\(scenario.name) \(language)")
+                #expect(
+                    PlanMarkdownRenderer(knowledge: read, language: language).render(plan, date: "2026-11-27")
+                        == PlanMarkdownRenderer(knowledge: whole, language: language).render(
+                            expected, date: "2026-11-27"))
+                #expect(
+                    PlanTextRenderer(knowledge: read, language: language).render(plan, date: "2026-11-27")
+                        == PlanTextRenderer(knowledge: whole, language: language).render(expected, date: "2026-11-27"))
+            }
+        }
+        for language in Language.allCases {
+            #expect(
+                TopicsDocument.json(knowledge: read, language: language).text()
+                    == TopicsDocument.json(knowledge: whole, language: language).text())
+            #expect(
+                QuestionsDocument.json(knowledge: read, language: language).text()
+                    == QuestionsDocument.json(knowledge: whole, language: language).text())
+        }
+        for question in ["comment avoir plus de commentaires", "what does a community manager do", "taux"] {
+            let answer = Asker(knowledge: read).ask(question, language: nil, fallback: .fr, limit: 5)
+            let expected = Asker(knowledge: whole).ask(question, language: nil, fallback: .fr, limit: 5)
+            #expect(
+                AskDocument.json(answer, knowledge: read).text()
+                    == AskDocument.json(expected, knowledge: whole).text())
+        }
+        #expect(read.derivedOrder == whole.derivedOrder)
+        #expect(read.metrics.headers == whole.metrics.headers && read.metrics.formats == whole.metrics.formats)
+    }
+
+    @Test(arguments: BuiltInKnowledgePartsTests.subsets)
+    func readsOnlyThePartsAskedFor(parts: KnowledgeBase.Parts) throws {
+        let read = try Self.read(Self.text, parts: parts)
+        let loaded = try KnowledgeBase.builtIn(parts)
+        #expect(read.parts == parts)
+        #expect(read.topics.map(\.id) == loaded.topics.map(\.id))
+        #expect(read.article.sections.map(\.id) == loaded.article.sections.map(\.id))
+        #expect(read.questions.map(\.id) == loaded.questions.map(\.id))
+        #expect(read.rules.map(\.id) == loaded.rules.map(\.id))
+        #expect(read.search.synonyms == loaded.search.synonyms)
+        #expect(read.metrics.headers == loaded.metrics.headers)
+    }
+
+    /// The shell reads the search vocabulary and the metrics when first needed.
+    @Test func addsPartsLater() throws {
+        var text = Self.text
+        let topicsOnly = try Self.read(text, parts: [])
+        let added = try text.withUTF8 { bytes in
+            try KnowledgeSnapshot.knowledge(from: bytes, adding: [.search, .metrics], to: topicsOnly)
+        }
+        #expect(added.parts == [.search, .metrics])
+        #expect(added.search.synonyms == Self.whole.search.synonyms)
+        #expect(added.metrics.headers == Self.whole.metrics.headers)
+        #expect(added.rules.isEmpty)
+        #expect(added.topics.map(\.id) == Self.whole.topics.map(\.id))
+    }
+
+    /// A snapshot of other knowledge (an older one, once knowledge/ changed) is
+    /// refused: the coach then reads the YAML.
+    @Test func refusesASnapshotOfOtherKnowledge() throws {
+        let other = Self.text.replacingOccurrences(
+            of: "\u{1}" + EmbeddedFile.knowledgeDigest + "\u{1}", with: "\u{1}0123456789abcdef\u{1}")
+        #expect(other != Self.text)
+        #expect(throws: KnowledgeSnapshot.Failure.self) { try Self.read(other) }
+    }
+
+    /// Cut anywhere, a snapshot is refused, never read wrong nor read past its end.
+    @Test func refusesASnapshotCutShort() throws {
+        let bytes = Array(Self.text.utf8)
+        var generator = SystemRandomNumberGenerator()
+        var cuts = Set((0..<200).map { _ in Int.random(in: 0..<bytes.count, using: &generator) })
+        cuts.formUnion([0, 1, 20, bytes.count - 2, bytes.count - 1])
+        for cut in cuts {
+            let failed = bytes[..<cut].withUnsafeBufferPointer { prefix in
+                (try? KnowledgeSnapshot.knowledge(from: prefix, parts: .all)) == nil
+            }
+            #expect(failed, "cut at byte \(cut) of \(bytes.count)")
+        }
+    }
+
+    /// A text holding a separator cannot be written.
+    @Test func refusesATextHoldingASeparator() {
+        var knowledge = Self.whole
+        knowledge.topics[0].text.en.title = "A \u{1} B"
+        #expect(throws: KnowledgeSnapshot.Failure.self) { try KnowledgeSnapshot.text(of: knowledge) }
+    }
+}
