@@ -20,6 +20,9 @@ public struct KnowledgeBase: Sendable {
     public var metrics = MetricsVocabulary()
     /// How `coach ask` reads questions.
     public var search = SearchVocabulary()
+    /// The index of `topics` by `search`, when read ready from a snapshot; `Asker`
+    /// makes it otherwise.
+    var searchIndex: SearchIndex?
     /// The scenario tests of the knowledge authors.
     public var scenarios: [Scenario] = []
     /// The parts this knowledge holds: all of them, unless it is the built-in

@@ -10,7 +10,8 @@
 /// snapshot opens with its format, then the length of each part, so that a reader
 /// skips the parts it was not asked for:
 ///
-///     coach-snapshot/1 · digest · 4 lengths · article and topics · interview · search · metrics
+///     coach-snapshot/1 · digest · 4 lengths · article and topics · interview ·
+///     search (with its index of the topics) · metrics
 public enum KnowledgeSnapshot {
     static let format = "coach-snapshot/1"
     /// The parts in the order they are written; the article and topics come first.
@@ -37,6 +38,7 @@ public enum KnowledgeSnapshot {
         writer.write(knowledge.derivedOrder)
         sections.append(writer.take())
         writer.write(knowledge.search)
+        (knowledge.searchIndex ?? SearchIndex(knowledge: knowledge)).write(to: &writer)
         sections.append(writer.take())
         writer.write(knowledge.metrics)
         sections.append(writer.take())
@@ -94,7 +96,9 @@ public enum KnowledgeSnapshot {
                 base.planGuide = try reader.read(PlanGuide.self)
                 base.benchmarks = try reader.read(Benchmarks.self)
                 base.derivedOrder = try reader.read([Int].self)
-            case .search: base.search = try reader.read(SearchVocabulary.self)
+            case .search:
+                base.search = try reader.read(SearchVocabulary.self)
+                base.searchIndex = try SearchIndex(from: &reader, settings: base.search)
             case .metrics: base.metrics = try reader.read(MetricsVocabulary.self)
             default: break
             }

@@ -15,7 +15,7 @@ public struct Asker: Sendable {
 
     public init(knowledge: KnowledgeBase) {
         self.knowledge = knowledge
-        index = SearchIndex(knowledge: knowledge)
+        index = knowledge.searchIndex ?? SearchIndex(knowledge: knowledge)
     }
 
     /// The entries answering `query`, at most `limit`. `language` is the one asked

@@ -26,37 +26,37 @@ public struct SearchIndex: Sendable {
     }
 
     /// How often a term appears in each field of one entry.
-    private struct Posting: Sendable {
+    struct Posting: Sendable {
         var document: Int
         var counts: [Int]
     }
 
-    private let analyzer: Analyzer
-    private let weights: [Double]
-    private let postings: [String: [Posting]]
+    let analyzer: Analyzer
+    let weights: [Double]
+    let postings: [String: [Posting]]
     /// Terms per field of each entry, and their averages.
-    private let lengths: [[Int]]
-    private let averageLengths: [Double]
-    private let documentCount: Int
+    let lengths: [[Int]]
+    let averageLengths: [Double]
+    let documentCount: Int
     /// Every folded word of the entries and synonyms, with its stem: what a typo is
     /// compared with.
-    private let vocabulary: [String: String]
+    let vocabulary: [String: String]
     /// The same words by length in letters, in alphabetical order: a typo is only
     /// compared with words one letter longer or shorter, and ties go the same way
     /// at every run.
-    private let wordsByLength: [Int: [(word: String, stem: String)]]
+    let wordsByLength: [Int: [(word: String, stem: String)]]
     /// Each synonym, as its terms, to a term that stands for its group. Texts are
     /// indexed under their own words and under the groups they use, so that a
     /// question and an entry with different words of a group meet on the group,
     /// which counts once however many of its words a text uses.
-    private let synonyms: [String: [(terms: [String], group: String)]]
+    let synonyms: [String: [(terms: [String], group: String)]]
     /// What a synonym group weighs in a question, against 1 for its own words.
-    private let synonymWeight: Double
+    let synonymWeight: Double
 
     /// BM25's saturation (how fast more mentions stop counting) and length
     /// normalisation.
-    private let k1: Double
-    private let b: Double
+    let k1: Double
+    let b: Double
 
     public init(knowledge: KnowledgeBase) {
         let settings = knowledge.search

@@ -1,0 +1,82 @@
+// The search index in a snapshot of the knowledge (`KnowledgeSnapshot`): `coach ask`
+// and the shell's questions in words then start from the index ready, instead of
+// reading every entry's text (35 M instructions).
+
+extension SearchIndex {
+    func write(to writer: inout SnapshotWriter) {
+        writer.write(weights)
+        writer.write(postings.count)
+        for term in postings.keys.sorted() {
+            writer.write(term)
+            writer.write(postings[term]!)
+        }
+        writer.write(lengths)
+        writer.write(averageLengths)
+        writer.write(documentCount)
+        writer.write(vocabulary)
+        writer.write(wordsByLength.count)
+        for length in wordsByLength.keys.sorted() {
+            let words = wordsByLength[length]!
+            writer.write(length)
+            writer.write(words.map(\.word))
+            writer.write(words.map(\.stem))
+        }
+        writer.write(synonyms.count)
+        for first in synonyms.keys.sorted() {
+            let phrases = synonyms[first]!
+            writer.write(first)
+            writer.write(phrases.map(\.terms))
+            writer.write(phrases.map(\.group))
+        }
+        writer.write(synonymWeight)
+        writer.write(k1)
+        writer.write(b)
+    }
+
+    /// The index written by `write(to:)`, for the entries of `topics` and the
+    /// vocabulary `settings` it was made with.
+    init(from reader: inout SnapshotReader, settings: SearchVocabulary) throws(KnowledgeSnapshot.Failure) {
+        analyzer = Analyzer(vocabulary: settings)
+        weights = try reader.read()
+        var postings: [String: [Posting]] = [:]
+        let termCount = try reader.read(Int.self)
+        postings.reserveCapacity(termCount)
+        for _ in 0..<termCount { postings[try reader.read(String.self)] = try reader.read([Posting].self) }
+        self.postings = postings
+        lengths = try reader.read()
+        averageLengths = try reader.read()
+        documentCount = try reader.read()
+        vocabulary = try reader.read()
+        var wordsByLength: [Int: [(word: String, stem: String)]] = [:]
+        for _ in 0..<(try reader.read(Int.self)) {
+            let length = try reader.read(Int.self)
+            let words = try reader.read([String].self)
+            let stems = try reader.read([String].self)
+            guard words.count == stems.count else { throw reader.failure("a stem for each word") }
+            wordsByLength[length] = Array(zip(words, stems))
+        }
+        self.wordsByLength = wordsByLength
+        var synonyms: [String: [(terms: [String], group: String)]] = [:]
+        for _ in 0..<(try reader.read(Int.self)) {
+            let first = try reader.read(String.self)
+            let terms = try reader.read([[String]].self)
+            let groups = try reader.read([String].self)
+            guard terms.count == groups.count else { throw reader.failure("a group for each synonym") }
+            synonyms[first] = Array(zip(terms, groups))
+        }
+        self.synonyms = synonyms
+        synonymWeight = try reader.read()
+        k1 = try reader.read()
+        b = try reader.read()
+    }
+}
+
+extension SearchIndex.Posting: SnapshotCodable {
+    func write(to writer: inout SnapshotWriter) {
+        writer.write(document)
+        writer.write(counts)
+    }
+    init(from reader: inout SnapshotReader) throws(KnowledgeSnapshot.Failure) {
+        self.init(document: try reader.read(), counts: try reader.read())
+    }
+}
