@@ -101,12 +101,12 @@ bench:
 	@$(MAKE) --no-print-directory deps APT_PACKAGES="$(BENCH_PACKAGES)"
 	Benchmarks/bench.sh
 
-## Prepares the built-in knowledge for start-up: writes Sources/coach/BuiltInSnapshot.swift.
-## Run it after changing knowledge/: until then the coach reads the YAML, and a test
-## says the snapshot is due.
+## Prepares the built-in knowledge for start-up: writes Sources/CoachKit/Knowledge/BuiltInSnapshot.swift.
+## Run it after changing knowledge/ or the code that loads it: until then the coach
+## reads the YAML, and a test says the snapshot is due.
 snapshot: deps
 	$(SWIFT) build --product KnowledgeSnapshotter
-	"$$($(SWIFT) build --show-bin-path)/KnowledgeSnapshotter" Sources/coach/BuiltInSnapshot.swift
+	"$$($(SWIFT) build --show-bin-path)/KnowledgeSnapshotter" Sources/CoachKit/Knowledge/BuiltInSnapshot.swift
 
 ## Lays the release build's code out for start-up: writes Linker/coach.order.
 order:

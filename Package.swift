@@ -6,18 +6,38 @@ import PackageDescription
 let fuzzing = Context.environment["COACH_FUZZ"] != nil
 let forLibFuzzer: [SwiftSetting] = fuzzing ? [.unsafeFlags(["-sanitize=fuzzer,address"])] : []
 
+#if canImport(Glibc)
+    import Glibc
+#endif
+
 // The release executable is linked for start-up (Linker/README.md): by lld, which the
-// Swift toolchain ships, with relative relocations packed (glibc 2.36 applies them from
-// a few kilobytes instead of a megabyte), and with the code that typical runs execute
-// laid out together, in the order `make order` measured, so that a run maps fewer pages.
+// Swift toolchain ships; with the code that typical runs execute laid out together, in
+// the order `make order` measured, so that a run maps fewer pages; and with relative
+// relocations packed, which glibc applies from 2.36 on (from a few kilobytes instead of
+// a megabyte) and an older glibc refuses to start: they are used only when the glibc
+// building the coach, which will run it, reads them.
+let glibcReadsPackedRelocations: Bool = {
+    #if canImport(Glibc)
+        // "glibc 2.36"
+        var text = [CChar](repeating: 0, count: 64)
+        guard confstr(Int32(_CS_GNU_LIBC_VERSION), &text, text.count) > 0 else { return false }
+        let bytes = text.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }
+        let version = String(decoding: bytes, as: UTF8.self).split(separator: " ").last?.split(separator: ".")
+            .compactMap { Int($0) }
+        guard let version, version.count >= 2 else { return false }
+        return (version[0], version[1]) >= (2, 36)
+    #else
+        return false
+    #endif
+}()
 let startUpLayout: [LinkerSetting] = [
     .unsafeFlags(
-        [
-            "-use-ld=lld",
-            "-Xlinker", "-z", "-Xlinker", "pack-relative-relocs",
-            "-Xlinker", "--symbol-ordering-file=\(Context.packageDirectory)/Linker/coach.order",
-            "-Xlinker", "--no-warn-symbol-ordering",
-        ],
+        ["-use-ld=lld"]
+            + (glibcReadsPackedRelocations ? ["-Xlinker", "-z", "-Xlinker", "pack-relative-relocs"] : [])
+            + [
+                "-Xlinker", "--symbol-ordering-file=\(Context.packageDirectory)/Linker/coach.order",
+                "-Xlinker", "--no-warn-symbol-ordering",
+            ],
         .when(platforms: [.linux], configuration: .release)
     )
 ]
@@ -124,7 +144,7 @@ let package = Package(
         // The command line in process: ArgumentParser's parsing of each command.
         .testTarget(
             name: "CoachCommandTests",
-            dependencies: ["coach", "CoachKit", .product(name: "ArgumentParser", package: "swift-argument-parser")]
+            dependencies: ["coach", .product(name: "ArgumentParser", package: "swift-argument-parser")]
         ),
         // The benchmarks' own tools: the linker's symbol order (Linker/README.md).
         .testTarget(

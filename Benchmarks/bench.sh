@@ -21,9 +21,14 @@ swift build -c release --static-swift-stdlib --product coach-bench >/dev/null
 bin=$(swift build -c release --static-swift-stdlib --show-bin-path)
 coach="$bin/coach"
 bench="$bin/coach-bench"
-# The floor, linked as the coach is (Linker/README.md): lld, packed relocations.
-swiftc -O -static-stdlib -use-ld=lld -Xlinker -z -Xlinker pack-relative-relocs \
-  Benchmarks/Floor/hello.swift -o "$work/hello" 2>/dev/null
+# The floor, linked as the coach is (Linker/README.md, Package.swift): lld, and packed
+# relocations where glibc reads them (2.36 on).
+packed=()
+glibc=$(getconf GNU_LIBC_VERSION | awk '{ print $2 }')
+if [ "$(printf '%s\n2.36\n' "$glibc" | sort -V | head -1)" = 2.36 ]; then
+  packed=(-Xlinker -z -Xlinker pack-relative-relocs)
+fi
+swiftc -O -static-stdlib -use-ld=lld "${packed[@]}" Benchmarks/Floor/hello.swift -o "$work/hello" 2>/dev/null
 
 # The median of a command, in ms, from hyperfine's CSV.
 median() { # name runs command...

@@ -10,8 +10,6 @@ public final class Shell {
     /// Built-in knowledge may come without its search vocabulary and metrics: they are
     /// read when first needed, by a question asked in words and by `/import`.
     private var knowledge: KnowledgeBase
-    /// Reads parts the knowledge lacks.
-    private let addingParts: (KnowledgeBase.Parts, KnowledgeBase) throws(CoachError) -> KnowledgeBase
     private let planner: Planner
     private var asker: Asker?
     private let store: SessionStore?
@@ -33,13 +31,9 @@ public final class Shell {
     public init(
         knowledge: KnowledgeBase, session: Session, store: SessionStore?, language: Language, version: String,
         reader: LineReader, style: TextStyle = TextStyle(isEnabled: false), width: @escaping () -> Int? = { nil },
-        today: String, output: @escaping (String) -> Void,
-        addingParts: @escaping (KnowledgeBase.Parts, KnowledgeBase) throws(CoachError) -> KnowledgeBase = {
-            parts, knowledge throws(CoachError) in try knowledge.adding(parts)
-        }
+        today: String, output: @escaping (String) -> Void
     ) {
         self.knowledge = knowledge
-        self.addingParts = addingParts
         planner = Planner(knowledge: knowledge)
         self.session = session
         self.store = store
@@ -349,7 +343,7 @@ public final class Shell {
     /// cannot be read.
     private func adding(_ parts: KnowledgeBase.Parts) -> Bool {
         do {
-            knowledge = try addingParts(parts, knowledge)
+            knowledge = try knowledge.adding(parts)
             return true
         } catch {
             report(error)

@@ -2,12 +2,17 @@
 //
 //     KnowledgeSnapshotter OUTPUT.swift
 //
-// Loads the knowledge CoachKit embeds, as the coach would at every launch (reading
-// its YAML, decoding, compiling conditions), and writes its snapshot
-// (`KnowledgeSnapshot`) as a Swift file of the `coach` target,
-// Sources/coach/BuiltInSnapshot.swift. The coach reads the snapshot instead, while it
-// records the digest of the knowledge the coach embeds; after a change to the
-// knowledge it reads the YAML until the snapshot is written again, and a test says so.
+// Loads the knowledge CoachKit embeds from its YAML (reading, decoding, compiling
+// conditions) and writes its snapshot (`KnowledgeSnapshot`) as a Swift file of
+// CoachKit, Sources/CoachKit/Knowledge/BuiltInSnapshot.swift, which
+// `KnowledgeBase.builtIn` reads instead while it records the digest of the knowledge
+// embedded. After a change to knowledge/, or to how it is loaded, the coach reads the
+// YAML until the snapshot is written again, and a test says so.
+//
+// Not a build plugin: SwiftPM builds a plugin's tool before it runs the plugins of
+// the libraries that tool uses, and this one uses CoachKit, whose knowledge a plugin
+// embeds. The snapshot it writes is committed; the one compiled into the tool itself
+// is only a string to it.
 
 import CoachKit
 import Foundation

@@ -37,15 +37,15 @@ struct CommonOptions: ParsableArguments {
     /// The knowledge base to use; a problem with it is printed and ends the command
     /// with the right exit code. It is kept to the end of the process.
     ///
-    /// Of the built-in knowledge, only the `parts` the command uses are read, from its
-    /// snapshot; a folder given with `--knowledge` is read and checked whole.
+    /// Of the built-in knowledge, only the `parts` the command uses are read; a folder
+    /// given with `--knowledge` is read and checked whole.
     func loadKnowledge(_ parts: KnowledgeBase.Parts = .all) throws -> KnowledgeBase {
         let base: KnowledgeBase
         do {
             if let knowledge {
                 base = try KnowledgeBase.load(from: URL(fileURLWithPath: knowledge))
             } else {
-                base = try BuiltInKnowledge.load(parts)
+                base = try KnowledgeBase.builtIn(parts)
             }
         } catch {
             throw Console.fail(error, language: language)

@@ -26,8 +26,7 @@ struct ShellCommand: ParsableCommand {
     func run() throws {
         try checkUsage()
         let language = options.language
-        // The search vocabulary and the metrics are read when first needed
-        // (`addingParts`).
+        // The search vocabulary and the metrics are read when first needed.
         let knowledge = try options.loadKnowledge(.interview)
         let environment = ProcessInfo.processInfo.environment
         let store = SessionStore(environment: environment)
@@ -55,7 +54,7 @@ struct ShellCommand: ParsableCommand {
         let shell = Shell(
             knowledge: knowledge, session: loaded.0, store: store, language: language, version: CoachInfo.version,
             reader: reader, style: TextStyle(isEnabled: colors), width: { isTerminal ? Self.terminalWidth() : nil },
-            today: Self.today(), output: { Console.out($0) }, addingParts: BuiltInKnowledge.adding)
+            today: Self.today(), output: { Console.out($0) })
         editor?.completer = { [unowned shell] line in shell.completions(for: line) }
         shell.run(resumed: true, notice: notice)
     }

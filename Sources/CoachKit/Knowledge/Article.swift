@@ -17,3 +17,9 @@ public struct Article: Sendable {
         sections.first { $0.id == id }
     }
 }
+
+extension Article {
+    /// No article: what a knowledge base holds until its article is read.
+    static let empty = Article(
+        title: Localized(fr: "", en: ""), publisher: Localized(fr: "", en: ""), language: .fr, sections: [])
+}

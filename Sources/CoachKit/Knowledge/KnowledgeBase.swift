@@ -5,7 +5,9 @@ import FoundationEssentials
 public struct KnowledgeBase: Sendable {
     public var article: Article
     /// Ordered by kind, then as the article presents them.
-    public var topics: [Topic]
+    public var topics: [Topic] {
+        didSet { searchIndex = nil }
+    }
     /// In the order the interview asks them, all else being equal.
     public var questions: [Question]
     /// Derived facts, computed from the answers.
@@ -19,9 +21,11 @@ public struct KnowledgeBase: Sendable {
     /// How a CSV of posts is read.
     public var metrics = MetricsVocabulary()
     /// How `coach ask` reads questions.
-    public var search = SearchVocabulary()
+    public var search = SearchVocabulary() {
+        didSet { searchIndex = nil }
+    }
     /// The index of `topics` by `search`, when read ready from a snapshot; `Asker`
-    /// makes it otherwise.
+    /// makes it otherwise. A change to either drops it.
     var searchIndex: SearchIndex?
     /// The scenario tests of the knowledge authors.
     public var scenarios: [Scenario] = []
@@ -79,9 +83,12 @@ extension KnowledgeBase {
     /// The knowledge base compiled into the binary, with the `parts` asked for; those
     /// left out are empty.
     ///
-    /// It was checked whole by the test suite, so a problem here is reported like any
-    /// other knowledge error; its scenarios are left out (only `check` runs them).
+    /// It is read from its snapshot (`KnowledgeSnapshot`, `make snapshot`) while that
+    /// is of the knowledge embedded, and from its YAML otherwise. It was checked whole
+    /// by the test suite, so a problem here is reported like any other knowledge
+    /// error; its scenarios are left out (only `check` runs them).
     public static func builtIn(_ parts: Parts = .all) throws(CoachError) -> KnowledgeBase {
+        if let knowledge = try? KnowledgeSnapshot.builtIn(parts) { return knowledge }
         let report = KnowledgeLoader.loadBuiltIn(includingScenarios: false, parts: parts)
         guard let knowledge = report.knowledge, !report.hasErrors else {
             throw .invalidKnowledge(report.diagnostics)
@@ -90,13 +97,14 @@ extension KnowledgeBase {
     }
 
     /// This knowledge with `more` parts: those it lacks are read from the built-in
-    /// knowledge, the only one read in parts. The search vocabulary and the metrics
-    /// are read alone; the interview's parts, which depend on one another, with the
-    /// rest.
+    /// knowledge, the only one read in parts, from its snapshot or its YAML. The
+    /// search vocabulary and the metrics are read alone; the interview's parts, which
+    /// depend on one another, with the rest.
     public func adding(_ more: Parts) throws(CoachError) -> KnowledgeBase {
         let missing = more.subtracting(parts)
         if missing.isEmpty { return self }
         if missing.contains(.interview) { return try .builtIn(parts.union(more)) }
+        if let added = try? KnowledgeSnapshot.builtIn(adding: missing, to: self) { return added }
         var base = self
         let diagnostics = KnowledgeLoader.addBuiltIn(missing, to: &base)
         guard !diagnostics.contains(where: \.isError) else { throw .invalidKnowledge(diagnostics) }

@@ -120,7 +120,7 @@ extension Fact: SnapshotCodable {
         switch try reader.read(Int.self) {
         case 0: definition = .value(try reader.read(), guard: try reader.read())
         case 1:
-            let count = try reader.read(Int.self)
+            let count = try reader.count()
             var cases: [(condition: Expression, value: String)] = []
             cases.reserveCapacity(count)
             for _ in 0..<count { cases.append((try reader.read(), try reader.read())) }
@@ -225,6 +225,11 @@ extension Expression: SnapshotCodable {
     }
 
     init(from reader: inout SnapshotReader) throws(KnowledgeSnapshot.Failure) {
+        reader.depth += 1
+        defer { reader.depth -= 1 }
+        guard reader.depth <= KnowledgeSnapshot.maximumDepth else {
+            throw reader.failure("expressions nested too deep")
+        }
         let node: Node
         switch try reader.read(Int.self) {
         case 0: node = .number(try reader.read())
@@ -233,7 +238,10 @@ extension Expression: SnapshotCodable {
         case 3: node = .list(try reader.read())
         case 4:
             let name = try reader.read(String.self)
-            node = .variable(name, slot: Int32(truncatingIfNeeded: try reader.read(Int.self)))
+            guard let slot = Int32(exactly: try reader.read(Int.self)) else {
+                throw reader.failure("a slot out of range")
+            }
+            node = .variable(name, slot: slot)
         case 5: node = .not(try reader.read())
         case 6: node = .negate(try reader.read())
         case 7: node = .and(try reader.read(), try reader.read())

@@ -1,30 +1,55 @@
 /// The built-in knowledge, prepared ahead: what loading its YAML gives, written as a
-/// flat text that reads back without parsing, decoding or compiling anything.
-/// `KnowledgeSnapshotter` (`make snapshot`) writes it from the knowledge CoachKit
-/// embeds, with that knowledge's digest; the coach reads it at start-up instead of
-/// the YAML, while the digest matches the knowledge it embeds.
+/// flat text that reads back without parsing, decoding or compiling anything, with
+/// the search index ready. `KnowledgeSnapshotter` (`make snapshot`) writes it, from
+/// the knowledge CoachKit embeds and with that knowledge's digest, into
+/// `BuiltInSnapshot.swift`; `KnowledgeBase.builtIn(_:)` reads it while the digest is
+/// that of the knowledge embedded, and the YAML otherwise.
 ///
-/// The text is fields, each ended by U+0001: texts as they are, numbers in decimal,
-/// an absent value as U+0002 alone. Neither character can occur in a YAML text, and
-/// the writer refuses a text that holds one. Lists give their count first. The
-/// snapshot opens with its format, then the length of each part, so that a reader
-/// skips the parts it was not asked for:
+/// The text is fields, each ended by U+0001 (`SnapshotCoding.swift`): texts as they
+/// are, numbers in decimal, an absent value as U+0002 alone. The writer refuses a text
+/// holding either character, which YAML allows only through escapes. Lists give their
+/// count first. The snapshot opens with its format, the digest, then the length of
+/// each part, so that a reader skips the parts it was not asked for:
 ///
 ///     coach-snapshot/1 · digest · 4 lengths · article and topics · interview ·
 ///     search (with its index of the topics) · metrics
+///
+/// `format` changes with the layout of any part.
 public enum KnowledgeSnapshot {
     static let format = "coach-snapshot/1"
     /// The parts in the order they are written; the article and topics come first.
     static let parts: [KnowledgeBase.Parts] = [.interview, .search, .metrics]
+    /// The deepest expression a snapshot may hold, as the condition parser allows.
+    static let maximumDepth = 256
 
     /// Why a snapshot could not be written or read.
-    public struct Failure: Error, Sendable, CustomStringConvertible {
-        public var description: String
+    public enum Failure: Error, Sendable, CustomStringConvertible {
+        /// The text does not open with `format`.
+        case notASnapshot
+        /// The snapshot is of other knowledge than the one embedded: an older one.
+        case otherKnowledge
+        /// Only knowledge read whole can be written.
+        case partialKnowledge
+        /// A text holds U+0001 or U+0002.
+        case separatorInText(String)
+        /// What was wrong, and the byte where reading stopped.
+        case damaged(String, at: Int)
+
+        public var description: String {
+            switch self {
+            case .notASnapshot: "not a knowledge snapshot of format \(KnowledgeSnapshot.format)"
+            case .otherKnowledge: "a snapshot of other knowledge than the built-in one: run make snapshot"
+            case .partialKnowledge: "a snapshot is written from knowledge read whole"
+            case .separatorInText(let text): "a text holds U+0001 or U+0002, which a snapshot cannot hold: \(text)"
+            case .damaged(let what, let offset): "a damaged snapshot: \(what) at byte \(offset)"
+            }
+        }
     }
 
-    /// The snapshot of `knowledge`, the built-in knowledge, every part and no
-    /// scenario.
+    /// The snapshot of `knowledge`, the built-in knowledge read whole; its scenarios
+    /// are left out.
     public static func text(of knowledge: KnowledgeBase) throws(Failure) -> String {
+        guard knowledge.parts == .all else { throw .partialKnowledge }
         var sections: [String] = []
         var writer = SnapshotWriter()
         writer.write(knowledge.article)
@@ -42,13 +67,35 @@ public enum KnowledgeSnapshot {
         sections.append(writer.take())
         writer.write(knowledge.metrics)
         sections.append(writer.take())
-        if let refused = writer.refused {
-            throw Failure(description: "a text holds U+0001 or U+0002, which a snapshot cannot hold: \(refused)")
-        }
+        if let refused = writer.refused { throw .separatorInText(refused) }
         writer.write(format)
         writer.write(EmbeddedFile.knowledgeDigest)
         for section in sections { writer.write(section.utf8.count) }
         return writer.take() + sections.joined()
+    }
+
+    /// The built-in knowledge with `parts`, from the snapshot compiled in.
+    static func builtIn(_ parts: KnowledgeBase.Parts) throws(Failure) -> KnowledgeBase {
+        try readingBuiltIn { snapshot throws(Failure) in try knowledge(from: snapshot, parts: parts) }
+    }
+
+    /// `knowledge`, built-in and read in parts, with `parts` too, from the snapshot
+    /// compiled in.
+    static func builtIn(adding parts: KnowledgeBase.Parts, to knowledge: KnowledgeBase) throws(Failure)
+        -> KnowledgeBase
+    {
+        try readingBuiltIn { snapshot throws(Failure) in
+            try Self.knowledge(from: snapshot, adding: parts, to: knowledge)
+        }
+    }
+
+    /// `read` over the bytes of the snapshot compiled in (`BuiltInSnapshot.swift`).
+    private static func readingBuiltIn(_ read: (UnsafeBufferPointer<UInt8>) throws(Failure) -> KnowledgeBase)
+        throws(Failure) -> KnowledgeBase
+    {
+        try builtInSnapshot.withUTF8Buffer { snapshot in
+            Result { () throws(Failure) in try read(snapshot) }
+        }.get()
     }
 
     /// The knowledge in `snapshot`, with the `parts` asked for.
@@ -59,7 +106,7 @@ public enum KnowledgeSnapshot {
     }
 
     /// `knowledge`, read from `snapshot` in parts, with `parts` too.
-    public static func knowledge(
+    static func knowledge(
         from snapshot: UnsafeBufferPointer<UInt8>, adding parts: KnowledgeBase.Parts, to knowledge: KnowledgeBase
     ) throws(Failure) -> KnowledgeBase {
         try read(snapshot, parts: parts.subtracting(knowledge.parts), into: knowledge)
@@ -71,20 +118,19 @@ public enum KnowledgeSnapshot {
         _ snapshot: UnsafeBufferPointer<UInt8>, parts: KnowledgeBase.Parts, into given: KnowledgeBase?
     ) throws(Failure) -> KnowledgeBase {
         var reader = SnapshotReader(snapshot)
-        guard try reader.read(String.self) == format else {
-            throw Failure(description: "not a snapshot of format \(format)")
-        }
-        guard try reader.read(String.self) == EmbeddedFile.knowledgeDigest else {
-            throw Failure(description: "a snapshot of other knowledge than the built-in one: run make snapshot")
-        }
+        guard (try? reader.read(String.self)) == format else { throw .notASnapshot }
+        guard try reader.read(String.self) == EmbeddedFile.knowledgeDigest else { throw .otherKnowledge }
         var lengths: [Int] = []
-        for _ in 0...Self.parts.count { lengths.append(try reader.read(Int.self)) }
+        for _ in 0...Self.parts.count { lengths.append(try reader.count()) }
+        guard lengths.reduce(0, +) == snapshot.count - reader.offset else {
+            throw reader.failure("parts that do not add up to the snapshot")
+        }
         var start = reader.offset
-        var base = given ?? KnowledgeBase(article: Article.empty, topics: [], questions: [])
+        var base = given ?? KnowledgeBase(article: .empty, topics: [], questions: [])
         for (part, length) in zip([KnowledgeBase.Parts()] + Self.parts, lengths) {
             defer { start += length }
             guard part.isEmpty ? given == nil : parts.contains(part) else { continue }
-            reader.offset = start
+            try reader.seek(to: start)
             switch part {
             case []:
                 base.article = try reader.read()
@@ -96,214 +142,35 @@ public enum KnowledgeSnapshot {
                 base.planGuide = try reader.read(PlanGuide.self)
                 base.benchmarks = try reader.read(Benchmarks.self)
                 base.derivedOrder = try reader.read([Int].self)
+                try checkSlots(of: base, reader: reader)
             case .search:
                 base.search = try reader.read(SearchVocabulary.self)
-                base.searchIndex = try SearchIndex(from: &reader, settings: base.search)
+                let index = try SearchIndex(from: &reader, settings: base.search)
+                try index.check(documents: base.topics.count, reader: reader)
+                base.searchIndex = index
             case .metrics: base.metrics = try reader.read(MetricsVocabulary.self)
             default: break
             }
-            guard reader.offset == start + length else {
-                throw Failure(description: "a part of the snapshot does not end where it should")
-            }
+            guard reader.offset == start + length else { throw reader.failure("a part that ends elsewhere") }
         }
         base.parts = given.map { $0.parts.union(parts) } ?? parts
         return base
     }
-}
 
-extension Article {
-    static let empty = Article(
-        title: Localized(fr: "", en: ""), publisher: Localized(fr: "", en: ""), language: .fr, sections: [])
-}
-
-// MARK: - Writing and reading fields
-
-/// A value written to, and read back from, a snapshot.
-protocol SnapshotCodable {
-    func write(to writer: inout SnapshotWriter)
-    init(from reader: inout SnapshotReader) throws(KnowledgeSnapshot.Failure)
-}
-
-struct SnapshotWriter {
-    private var text = ""
-    /// The first text that held a separator, if any.
-    private(set) var refused: String?
-
-    mutating func field(_ value: String) {
-        if refused == nil, value.utf8.contains(where: { $0 == 1 || $0 == 2 }) { refused = value }
-        text += value
-        text += "\u{1}"
-    }
-
-    mutating func absent() { text += "\u{2}\u{1}" }
-
-    mutating func write<Value: SnapshotCodable>(_ value: Value) { value.write(to: &self) }
-
-    mutating func take() -> String {
-        defer { text = "" }
-        return text
-    }
-}
-
-struct SnapshotReader {
-    private let bytes: UnsafeBufferPointer<UInt8>
-    var offset = 0
-
-    init(_ bytes: UnsafeBufferPointer<UInt8>) { self.bytes = bytes }
-
-    /// The next field's bytes.
-    mutating func field() throws(KnowledgeSnapshot.Failure) -> UnsafeBufferPointer<UInt8> {
-        var end = offset
-        while end < bytes.count, bytes[end] != 1 { end += 1 }
-        guard end < bytes.count else { throw KnowledgeSnapshot.Failure(description: "the snapshot ends too soon") }
-        defer { offset = end + 1 }
-        return UnsafeBufferPointer(rebasing: bytes[offset..<end])
-    }
-
-    /// Whether the next field is an absent value, which is then read.
-    mutating func isAbsent() -> Bool {
-        guard offset + 1 < bytes.count, bytes[offset] == 2, bytes[offset + 1] == 1 else { return false }
-        offset += 2
-        return true
-    }
-
-    mutating func read<Value: SnapshotCodable>(_: Value.Type = Value.self) throws(KnowledgeSnapshot.Failure)
-        -> Value
-    {
-        try Value(from: &self)
-    }
-
-    func failure(_ what: String) -> KnowledgeSnapshot.Failure {
-        KnowledgeSnapshot.Failure(description: "\(what) at byte \(offset) of the snapshot")
-    }
-}
-
-// MARK: - Standard types
-
-extension String: SnapshotCodable {
-    func write(to writer: inout SnapshotWriter) { writer.field(self) }
-    init(from reader: inout SnapshotReader) throws(KnowledgeSnapshot.Failure) {
-        self = String(decoding: try reader.field(), as: UTF8.self)
-    }
-}
-
-extension Int: SnapshotCodable {
-    func write(to writer: inout SnapshotWriter) { writer.field(String(self)) }
-    init(from reader: inout SnapshotReader) throws(KnowledgeSnapshot.Failure) {
-        let digits = try reader.field()
-        var value = 0
-        var negative = false
-        for (index, byte) in digits.enumerated() {
-            if index == 0, byte == UInt8(ascii: "-"), digits.count > 1 {
-                negative = true
-            } else if (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte) {
-                value = value &* 10 &+ Int(byte - UInt8(ascii: "0"))
-            } else {
-                throw reader.failure("not a whole number")
-            }
+    /// The engine reads values by slot: every slot the interview's part names must be
+    /// one of its questions or facts.
+    private static func checkSlots(of base: KnowledgeBase, reader: SnapshotReader) throws(Failure) {
+        var expressions = base.rules.map(\.condition) + base.questions.compactMap(\.askIf)
+        expressions += base.facts.flatMap(\.expressions)
+        if let rhythm = base.planGuide.rhythm {
+            expressions += [rhythm.condition, rhythm.posts] + rhythm.purposes.compactMap(\.condition)
         }
-        guard !digits.isEmpty else { throw reader.failure("an empty number") }
-        self = negative ? -value : value
-    }
-}
-
-extension Double: SnapshotCodable {
-    // `description` gives back exactly the same Double when read.
-    func write(to writer: inout SnapshotWriter) { writer.field(description) }
-    init(from reader: inout SnapshotReader) throws(KnowledgeSnapshot.Failure) {
-        guard let value = Double(String(decoding: try reader.field(), as: UTF8.self)) else {
-            throw reader.failure("not a number")
+        for indicator in base.planGuide.indicators {
+            expressions += [indicator.condition, indicator.now, indicator.target].compactMap { $0 }
         }
-        self = value
+        let slots = 0..<base.slotCount
+        guard base.derivedOrder.allSatisfy(slots.contains),
+            expressions.allSatisfy({ $0.slots.allSatisfy(slots.contains) })
+        else { throw reader.failure("a value that is no question or fact") }
     }
 }
-
-extension Bool: SnapshotCodable {
-    func write(to writer: inout SnapshotWriter) { writer.field(self ? "1" : "0") }
-    init(from reader: inout SnapshotReader) throws(KnowledgeSnapshot.Failure) {
-        self = try reader.read(Int.self) != 0
-    }
-}
-
-extension Optional: SnapshotCodable where Wrapped: SnapshotCodable {
-    func write(to writer: inout SnapshotWriter) {
-        if let self { writer.write(self) } else { writer.absent() }
-    }
-    init(from reader: inout SnapshotReader) throws(KnowledgeSnapshot.Failure) {
-        self = reader.isAbsent() ? nil : try reader.read(Wrapped.self)
-    }
-}
-
-extension Array: SnapshotCodable where Element: SnapshotCodable {
-    func write(to writer: inout SnapshotWriter) {
-        writer.write(count)
-        for element in self { writer.write(element) }
-    }
-    init(from reader: inout SnapshotReader) throws(KnowledgeSnapshot.Failure) {
-        let count = try reader.read(Int.self)
-        self = []
-        reserveCapacity(count)
-        for _ in 0..<count { append(try reader.read(Element.self)) }
-    }
-}
-
-extension Set: SnapshotCodable where Element: SnapshotCodable & Comparable {
-    // Sorted, so that the same knowledge always gives the same snapshot.
-    func write(to writer: inout SnapshotWriter) { writer.write(sorted()) }
-    init(from reader: inout SnapshotReader) throws(KnowledgeSnapshot.Failure) {
-        self = Set(try reader.read([Element].self))
-    }
-}
-
-extension Dictionary: SnapshotCodable where Key: SnapshotCodable & Comparable, Value: SnapshotCodable {
-    func write(to writer: inout SnapshotWriter) {
-        writer.write(count)
-        for key in keys.sorted() {
-            writer.write(key)
-            writer.write(self[key]!)
-        }
-    }
-    init(from reader: inout SnapshotReader) throws(KnowledgeSnapshot.Failure) {
-        let count = try reader.read(Int.self)
-        self = [:]
-        reserveCapacity(count)
-        for _ in 0..<count { self[try reader.read(Key.self)] = try reader.read(Value.self) }
-    }
-}
-
-extension Localized: SnapshotCodable where Value: SnapshotCodable {
-    func write(to writer: inout SnapshotWriter) {
-        writer.write(fr)
-        writer.write(en)
-    }
-    init(from reader: inout SnapshotReader) throws(KnowledgeSnapshot.Failure) {
-        self.init(fr: try reader.read(), en: try reader.read())
-    }
-}
-
-/// Enumerations written by their raw value, as in the YAML.
-protocol SnapshotRawValue: SnapshotCodable, RawRepresentable where RawValue == String {}
-
-extension SnapshotRawValue {
-    func write(to writer: inout SnapshotWriter) { writer.field(rawValue) }
-    init(from reader: inout SnapshotReader) throws(KnowledgeSnapshot.Failure) {
-        let raw = try reader.read(String.self)
-        guard let value = Self(rawValue: raw) else { throw reader.failure("unknown value “\(raw)”") }
-        self = value
-    }
-}
-
-extension Language: SnapshotRawValue {}
-extension Topic.Kind: SnapshotRawValue {}
-extension Question.Kind: SnapshotRawValue {}
-extension Fact.Kind: SnapshotRawValue {}
-extension Rule.Horizon: SnapshotRawValue {}
-extension Expression.Comparison: SnapshotRawValue {}
-extension Expression.Arithmetic: SnapshotRawValue {}
-extension Expression.Function: SnapshotRawValue {}
-extension Weekday: SnapshotRawValue {}
-extension PlanGuide.Indicator.Unit: SnapshotRawValue {}
-extension Benchmarks.Basis: SnapshotRawValue {}
-extension Benchmarks.Statistic: SnapshotRawValue {}
-extension SearchVocabulary.Field: SnapshotRawValue {}
-extension MetricsVocabulary.Column: SnapshotRawValue {}

@@ -39,7 +39,7 @@ extension SearchIndex {
         analyzer = Analyzer(vocabulary: settings)
         weights = try reader.read()
         var postings: [String: [Posting]] = [:]
-        let termCount = try reader.read(Int.self)
+        let termCount = try reader.count()
         postings.reserveCapacity(termCount)
         for _ in 0..<termCount { postings[try reader.read(String.self)] = try reader.read([Posting].self) }
         self.postings = postings
@@ -48,7 +48,7 @@ extension SearchIndex {
         documentCount = try reader.read()
         vocabulary = try reader.read()
         var wordsByLength: [Int: [(word: String, stem: String)]] = [:]
-        for _ in 0..<(try reader.read(Int.self)) {
+        for _ in 0..<(try reader.count()) {
             let length = try reader.read(Int.self)
             let words = try reader.read([String].self)
             let stems = try reader.read([String].self)
@@ -57,7 +57,7 @@ extension SearchIndex {
         }
         self.wordsByLength = wordsByLength
         var synonyms: [String: [(terms: [String], group: String)]] = [:]
-        for _ in 0..<(try reader.read(Int.self)) {
+        for _ in 0..<(try reader.count()) {
             let first = try reader.read(String.self)
             let terms = try reader.read([[String]].self)
             let groups = try reader.read([String].self)
@@ -68,6 +68,20 @@ extension SearchIndex {
         synonymWeight = try reader.read()
         k1 = try reader.read()
         b = try reader.read()
+    }
+}
+
+extension SearchIndex {
+    /// A search reads the index by entry and by field: an index read from a snapshot
+    /// must hold together with the `documents` entries it indexes.
+    func check(documents: Int, reader: SnapshotReader) throws(KnowledgeSnapshot.Failure) {
+        let fields = SearchVocabulary.Field.allCases.count
+        guard weights.count == fields, averageLengths.count == fields, documentCount == documents,
+            lengths.count == documents, lengths.allSatisfy({ $0.count == fields }),
+            postings.values.allSatisfy({
+                $0.allSatisfy { (0..<documents).contains($0.document) && $0.counts.count == fields }
+            })
+        else { throw reader.failure("an index that does not fit its entries") }
     }
 }
 

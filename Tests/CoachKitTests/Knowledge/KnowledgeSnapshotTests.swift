@@ -22,7 +22,8 @@ struct KnowledgeSnapshotTests {
     /// lost between writing and reading.
     @Test func readsBackWhatItWrote() throws {
         let read = try Self.read(Self.text)
-        #expect(try KnowledgeSnapshot.text(of: read) == Self.text)
+        let same = try KnowledgeSnapshot.text(of: read) == Self.text
+        #expect(same)
         #expect(read.parts == .all)
     }
 
@@ -101,6 +102,20 @@ struct KnowledgeSnapshotTests {
         #expect(added.topics.map(\.id) == Self.whole.topics.map(\.id))
     }
 
+    /// The snapshot compiled in is of the knowledge embedded: after a change to
+    /// knowledge/ (or to how it is loaded), the coach reads the YAML, slower, until
+    /// `make snapshot` writes it again.
+    @Test func theSnapshotCompiledInIsUpToDate() throws {
+        let compiled = builtInSnapshot.withUTF8Buffer { String(decoding: $0, as: UTF8.self) }
+        // Compared aside, so that a failure does not print 600 KB twice.
+        let upToDate = compiled == Self.text
+        #expect(upToDate, "Sources/CoachKit/Knowledge/BuiltInSnapshot.swift is out of date: run make snapshot")
+        // And the coach starts from it.
+        let started = try KnowledgeSnapshot.builtIn(.all)
+        let same = try KnowledgeSnapshot.text(of: started) == Self.text
+        #expect(same)
+    }
+
     /// A snapshot of other knowledge (an older one, once knowledge/ changed) is
     /// refused: the coach then reads the YAML.
     @Test func refusesASnapshotOfOtherKnowledge() throws {
@@ -122,6 +137,43 @@ struct KnowledgeSnapshotTests {
             }
             #expect(failed, "cut at byte \(cut) of \(bytes.count)")
         }
+    }
+
+    /// Counts, lengths and numbers out of reach are refused, not trusted.
+    @Test func refusesCountsAndNumbersOutOfReach() throws {
+        let fields = Self.text.split(separator: "\u{1}", omittingEmptySubsequences: false).map(String.init)
+        // Fields 2 to 5 are the parts' lengths; field 11, the number of the article's
+        // sections (after its title, publisher and language).
+        #expect(Int(fields[11]) == Self.whole.article.sections.count)
+        for (field, value) in [
+            (2, "-5"), (2, "99999999999999999999"), (3, "0"), (11, "-1"), (11, "9223372036854775807"), (11, "x"),
+        ] {
+            var damaged = fields
+            damaged[field] = value
+            let text = damaged.joined(separator: "\u{1}")
+            #expect(throws: KnowledgeSnapshot.Failure.self, "field \(field) = \(value)") { try Self.read(text) }
+        }
+    }
+
+    /// Whatever byte is changed, the snapshot is read or refused: never a crash, never
+    /// a read past its end; most changes are caught.
+    @Test func survivesChangedBytes() {
+        var bytes = Array(Self.text.utf8)
+        var generator = SystemRandomNumberGenerator()
+        var refused = 0
+        let rounds = 300
+        for _ in 0..<rounds {
+            let at = Int.random(in: 0..<bytes.count, using: &generator)
+            let saved = bytes[at]
+            bytes[at] = [0x01, 0x02, UInt8(ascii: "9"), UInt8(ascii: "-"), UInt8(ascii: "a")].randomElement(
+                using: &generator)!
+            let failed = bytes.withUnsafeBufferPointer {
+                (try? KnowledgeSnapshot.knowledge(from: $0, parts: .all)) == nil
+            }
+            if failed { refused += 1 }
+            bytes[at] = saved
+        }
+        #expect(refused > 0)
     }
 
     /// A text holding a separator cannot be written.

@@ -1,0 +1,212 @@
+// How a knowledge snapshot (`KnowledgeSnapshot`) writes and reads its fields, and the
+// standard types it holds.
+
+/// A value written to, and read back from, a snapshot.
+protocol SnapshotCodable {
+    func write(to writer: inout SnapshotWriter)
+    init(from reader: inout SnapshotReader) throws(KnowledgeSnapshot.Failure)
+}
+
+struct SnapshotWriter {
+    private var text = ""
+    /// The first text that held a separator, if any.
+    private(set) var refused: String?
+
+    mutating func field(_ value: String) {
+        if refused == nil, value.utf8.contains(where: { $0 == 1 || $0 == 2 }) { refused = value }
+        text += value
+        text += "\u{1}"
+    }
+
+    mutating func absent() { text += "\u{2}\u{1}" }
+
+    mutating func write<Value: SnapshotCodable>(_ value: Value) { value.write(to: &self) }
+
+    mutating func take() -> String {
+        defer { text = "" }
+        return text
+    }
+}
+
+/// Reads a snapshot field by field. Every read stays within the snapshot, and a
+/// snapshot that is not as written (cut short, a count or a number out of reach) is
+/// refused with the byte where reading stopped, never read past its end.
+struct SnapshotReader {
+    private let bytes: UnsafeBufferPointer<UInt8>
+    private(set) var offset = 0
+    /// How deep in nested expressions the reading is.
+    var depth = 0
+
+    init(_ bytes: UnsafeBufferPointer<UInt8>) { self.bytes = bytes }
+
+    mutating func seek(to offset: Int) throws(KnowledgeSnapshot.Failure) {
+        guard (0...bytes.count).contains(offset) else { throw failure("a part beyond the end") }
+        self.offset = offset
+    }
+
+    /// The next field's bytes.
+    mutating func field() throws(KnowledgeSnapshot.Failure) -> UnsafeBufferPointer<UInt8> {
+        var end = offset
+        while end < bytes.count, bytes[end] != 1 { end += 1 }
+        guard end < bytes.count else { throw failure("the end of the snapshot, too soon") }
+        defer { offset = end + 1 }
+        return UnsafeBufferPointer(rebasing: bytes[offset..<end])
+    }
+
+    /// Whether the next field is an absent value, which is then read.
+    mutating func isAbsent() -> Bool {
+        guard offset + 1 < bytes.count, bytes[offset] == 2, bytes[offset + 1] == 1 else { return false }
+        offset += 2
+        return true
+    }
+
+    /// A count of things still to read, each of which takes a byte at least.
+    mutating func count() throws(KnowledgeSnapshot.Failure) -> Int {
+        let count = try read(Int.self)
+        guard count >= 0, count <= bytes.count - offset else { throw failure("a count out of reach") }
+        return count
+    }
+
+    mutating func read<Value: SnapshotCodable>(_: Value.Type = Value.self) throws(KnowledgeSnapshot.Failure)
+        -> Value
+    {
+        try Value(from: &self)
+    }
+
+    func failure(_ what: String) -> KnowledgeSnapshot.Failure {
+        .damaged(what, at: offset)
+    }
+}
+
+// MARK: - Standard types
+
+extension String: SnapshotCodable {
+    func write(to writer: inout SnapshotWriter) { writer.field(self) }
+    init(from reader: inout SnapshotReader) throws(KnowledgeSnapshot.Failure) {
+        self = String(decoding: try reader.field(), as: UTF8.self)
+    }
+}
+
+extension Int: SnapshotCodable {
+    func write(to writer: inout SnapshotWriter) { writer.field(String(self)) }
+    init(from reader: inout SnapshotReader) throws(KnowledgeSnapshot.Failure) {
+        let digits = try reader.field()
+        let negative = digits.first == UInt8(ascii: "-")
+        guard digits.count > (negative ? 1 : 0) else { throw reader.failure("not a whole number") }
+        // Negative numbers are added up below zero, so that Int.min reads too.
+        var value = 0
+        for byte in digits.dropFirst(negative ? 1 : 0) {
+            guard (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte) else {
+                throw reader.failure("not a whole number")
+            }
+            let digit = Int(byte - UInt8(ascii: "0"))
+            let (tens, overflow) = value.multipliedReportingOverflow(by: 10)
+            let (next, carry) =
+                negative ? tens.subtractingReportingOverflow(digit) : tens.addingReportingOverflow(digit)
+            guard !overflow, !carry else { throw reader.failure("a number too large") }
+            value = next
+        }
+        self = value
+    }
+}
+
+extension Double: SnapshotCodable {
+    // `description` gives back exactly the same Double when read.
+    func write(to writer: inout SnapshotWriter) { writer.field(description) }
+    init(from reader: inout SnapshotReader) throws(KnowledgeSnapshot.Failure) {
+        guard let value = Double(String(decoding: try reader.field(), as: UTF8.self)) else {
+            throw reader.failure("not a number")
+        }
+        self = value
+    }
+}
+
+extension Bool: SnapshotCodable {
+    func write(to writer: inout SnapshotWriter) { writer.field(self ? "1" : "0") }
+    init(from reader: inout SnapshotReader) throws(KnowledgeSnapshot.Failure) {
+        self = try reader.read(Int.self) != 0
+    }
+}
+
+extension Optional: SnapshotCodable where Wrapped: SnapshotCodable {
+    func write(to writer: inout SnapshotWriter) {
+        if let self { writer.write(self) } else { writer.absent() }
+    }
+    init(from reader: inout SnapshotReader) throws(KnowledgeSnapshot.Failure) {
+        self = reader.isAbsent() ? nil : try reader.read(Wrapped.self)
+    }
+}
+
+extension Array: SnapshotCodable where Element: SnapshotCodable {
+    func write(to writer: inout SnapshotWriter) {
+        writer.write(count)
+        for element in self { writer.write(element) }
+    }
+    init(from reader: inout SnapshotReader) throws(KnowledgeSnapshot.Failure) {
+        let count = try reader.count()
+        self = []
+        reserveCapacity(count)
+        for _ in 0..<count { append(try reader.read(Element.self)) }
+    }
+}
+
+extension Set: SnapshotCodable where Element: SnapshotCodable & Comparable {
+    // Sorted, so that the same knowledge always gives the same snapshot.
+    func write(to writer: inout SnapshotWriter) { writer.write(sorted()) }
+    init(from reader: inout SnapshotReader) throws(KnowledgeSnapshot.Failure) {
+        self = Set(try reader.read([Element].self))
+    }
+}
+
+extension Dictionary: SnapshotCodable where Key: SnapshotCodable & Comparable, Value: SnapshotCodable {
+    func write(to writer: inout SnapshotWriter) {
+        writer.write(count)
+        for key in keys.sorted() {
+            writer.write(key)
+            writer.write(self[key]!)
+        }
+    }
+    init(from reader: inout SnapshotReader) throws(KnowledgeSnapshot.Failure) {
+        let count = try reader.count()
+        self = [:]
+        reserveCapacity(count)
+        for _ in 0..<count { self[try reader.read(Key.self)] = try reader.read(Value.self) }
+    }
+}
+
+extension Localized: SnapshotCodable where Value: SnapshotCodable {
+    func write(to writer: inout SnapshotWriter) {
+        writer.write(fr)
+        writer.write(en)
+    }
+    init(from reader: inout SnapshotReader) throws(KnowledgeSnapshot.Failure) {
+        self.init(fr: try reader.read(), en: try reader.read())
+    }
+}
+
+/// Enumerations written by their raw value, as in the YAML.
+protocol SnapshotRawValue: SnapshotCodable, RawRepresentable where RawValue == String {}
+
+extension SnapshotRawValue {
+    func write(to writer: inout SnapshotWriter) { writer.field(rawValue) }
+    init(from reader: inout SnapshotReader) throws(KnowledgeSnapshot.Failure) {
+        let raw = try reader.read(String.self)
+        guard let value = Self(rawValue: raw) else { throw reader.failure("unknown value “\(raw)”") }
+        self = value
+    }
+}
+
+extension Language: SnapshotRawValue {}
+extension Topic.Kind: SnapshotRawValue {}
+extension Question.Kind: SnapshotRawValue {}
+extension Fact.Kind: SnapshotRawValue {}
+extension Rule.Horizon: SnapshotRawValue {}
+extension Expression.Comparison: SnapshotRawValue {}
+extension Expression.Arithmetic: SnapshotRawValue {}
+extension Expression.Function: SnapshotRawValue {}
+extension Weekday: SnapshotRawValue {}
+extension PlanGuide.Indicator.Unit: SnapshotRawValue {}
+extension Benchmarks.Basis: SnapshotRawValue {}
+extension Benchmarks.Statistic: SnapshotRawValue {}
+extension SearchVocabulary.Field: SnapshotRawValue {}
+extension MetricsVocabulary.Column: SnapshotRawValue {}
