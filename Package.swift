@@ -93,7 +93,12 @@ let package = Package(
         // Build-time: turns knowledge/ and locales/ into a Swift file, so that the
         // built-in knowledge travels inside the binary.
         .executableTarget(
-            name: "KnowledgeEmbedder"
+            name: "KnowledgeEmbedder",
+            dependencies: ["SwiftLiteral"]
+        ),
+        // Texts written as Swift string literals, for the two tools above and below.
+        .target(
+            name: "SwiftLiteral"
         ),
         // `make snapshot`: loads the built-in knowledge with CoachKit and writes its
         // snapshot into the `coach` target, which reads it at start-up instead of the
@@ -101,7 +106,7 @@ let package = Package(
         // own plugin SwiftPM has not run yet when it first builds plugin tools.
         .executableTarget(
             name: "KnowledgeSnapshotter",
-            dependencies: ["CoachKit"]
+            dependencies: ["CoachKit", "SwiftLiteral"]
         ),
         // The benchmarks (Benchmarks/README.md, `make bench`); not part of the coach.
         .executableTarget(

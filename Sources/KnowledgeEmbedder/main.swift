@@ -14,6 +14,7 @@
 // other form is left to CoachKit's reader, as for the rest.
 
 import Foundation
+import SwiftLiteral
 
 let arguments = CommandLine.arguments
 guard arguments.count >= 2 else {
@@ -31,23 +32,6 @@ func yamlFiles(in folder: URL) -> [String] {
             ($0.hasSuffix(".yaml") || $0.hasSuffix(".yml")) && !$0.split(separator: "/").contains { $0.hasPrefix(".") }
         }
         .sorted()
-}
-
-func swiftLiteral(_ text: String) -> String {
-    var out = "\""
-    for scalar in text.unicodeScalars {
-        switch scalar {
-        case "\\": out += "\\\\"
-        case "\"": out += "\\\""
-        case "\n": out += "\\n"
-        case "\r": out += "\\r"
-        case "\t": out += "\\t"
-        case _ where scalar.value < 0x20 || scalar.value == 0x7F:
-            out += "\\u{\(String(scalar.value, radix: 16))}"
-        default: out.unicodeScalars.append(scalar)
-        }
-    }
-    return out + "\""
 }
 
 /// The entries of a message table written as `key: "text"` lines (between comments and

@@ -16,6 +16,7 @@
 
 import CoachKit
 import Foundation
+import SwiftLiteral
 
 let arguments = CommandLine.arguments
 guard arguments.count == 2 else {
@@ -38,24 +39,6 @@ do {
 } catch {
     FileHandle.standardError.write(Data("error: \(error)\n".utf8))
     exit(65)
-}
-
-/// `text` as a Swift string literal.
-func swiftLiteral(_ text: String) -> String {
-    var out = "\""
-    for scalar in text.unicodeScalars {
-        switch scalar {
-        case "\\": out += "\\\\"
-        case "\"": out += "\\\""
-        case "\n": out += "\\n"
-        case "\r": out += "\\r"
-        case "\t": out += "\\t"
-        case _ where scalar.value < 0x20 || scalar.value == 0x7F:
-            out += "\\u{\(String(scalar.value, radix: 16))}"
-        default: out.unicodeScalars.append(scalar)
-        }
-    }
-    return out + "\""
 }
 
 let source = """
