@@ -67,7 +67,7 @@ enum Console {
             case .invalidData(let diagnostics):
                 report(diagnostics, language: language)
                 return ExitCode(Exit.invalidData)
-            case .folderNotFound, .notAFolder, .fileNotFound, .notAFile, .unreadable:
+            case .folderNotFound, .notAFolder, .fileNotFound, .sessionNotFound, .notAFile, .unreadable:
                 err("coach: error: \(error.description(in: language))")
                 return ExitCode(Exit.noInput)
             case .cannotWrite:

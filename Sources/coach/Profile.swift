@@ -13,7 +13,7 @@ enum Profile {
         guard let session else { return nil }
         let store = SessionStore(environment: ProcessInfo.processInfo.environment)
         guard FileManager.default.fileExists(atPath: store.url(for: session).path) else {
-            throw CoachError.fileNotFound(store.url(for: session).path)
+            throw CoachError.sessionNotFound(session, path: store.url(for: session).path)
         }
         return try store.load(session, knowledge: knowledge, setAside: false).0.answers
     }

@@ -66,7 +66,14 @@ struct SessionTests {
 
     @Test func sessionNamesAreChecked() throws {
         #expect(try CoachProcess.run(["--session", "../escape"]).status == 64)
-        #expect(try CoachProcess.run(["plan", "--session", "nobody"], environment: environment).status == 66)
+        let missing = try CoachProcess.run(["plan", "--session", "nobody"], environment: environment)
+        #expect(missing.status == 66)
+        #expect(missing.stderr.hasPrefix("coach: error: no such session: 'nobody' (nothing at '"))
+        #expect(missing.stderr.contains("'coach --session nobody' starts it"))
+        let absente = try CoachProcess.run(
+            ["ask", "--session", "nobody", "--lang", "fr", "comment publier"], environment: environment)
+        #expect(absente.status == 66)
+        #expect(absente.stderr.hasPrefix("coach: error: aucune session « nobody »"))
         #expect(try CoachProcess.run(["plan", "--session", "a", "--answers", "b"]).status == 64)
     }
 }

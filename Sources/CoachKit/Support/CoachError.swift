@@ -10,6 +10,8 @@ public enum CoachError: Error, Sendable, Equatable {
     case invalidKnowledge([Diagnostic])
     /// An input file (answers, CSV) that does not exist.
     case fileNotFound(String)
+    /// A shell session, by name, that was never started, and where it was looked for.
+    case sessionNotFound(String, path: String)
     /// A path given as an input file that is a folder.
     case notAFile(String)
     /// An input file that exists but cannot be read.
@@ -36,6 +38,8 @@ public enum CoachError: Error, Sendable, Equatable {
             ("error.invalid_knowledge", ["count": String(diagnostics.filter(\.isError).count)])
         case .fileNotFound(let path):
             ("error.file_not_found", ["path": path])
+        case .sessionNotFound(let name, let path):
+            ("error.session_not_found", ["name": name, "path": path])
         case .notAFile(let path):
             ("error.not_a_file", ["path": path])
         case .unreadable(let path):
