@@ -119,6 +119,7 @@ struct Fields {
     let reader: DocumentReader
 
     /// The value of `key`, one of the loader's own keys.
+    @inline(__always)
     subscript(key: String) -> DataNode? {
         for index in pairs.indices where Self.isSameKey(key, pairs[index].key) { return pairs[index].value }
         return nil
