@@ -37,6 +37,17 @@ public enum KnowledgeLoader {
         var displayPath: String
         var relativePath: String
         var contents: Contents
+
+        /// A file of the built-in knowledge, shown under `knowledge/`.
+        init(embedded file: EmbeddedFile) {
+            self.init(displayPath: "knowledge/" + file.path, relativePath: file.path, contents: .yaml(file.yaml))
+        }
+
+        init(displayPath: String, relativePath: String, contents: Contents) {
+            self.displayPath = displayPath
+            self.relativePath = relativePath
+            self.contents = contents
+        }
     }
 
     static let knownFiles = [
@@ -78,9 +89,7 @@ public enum KnowledgeLoader {
             if file.path.hasPrefix(scenariosFolder + "/") { return includingScenarios }
             return part(of: file.path).map(parts.contains) ?? true
         }
-        let files = embedded.map { file in
-            SourceFile(displayPath: "knowledge/" + file.path, relativePath: file.path, contents: .yaml(file.yaml))
-        }
+        let files = embedded.map(SourceFile.init(embedded:))
         return load(files: files, folderPath: "knowledge", parts: parts)
     }
 
@@ -90,8 +99,7 @@ public enum KnowledgeLoader {
         let log = DiagnosticLog()
         for file in EmbeddedFile.files(in: "knowledge") {
             guard let part = part(of: file.path), part != .interview, parts.contains(part) else { continue }
-            let (decoded, fileLog) = decode(
-                SourceFile(displayPath: "knowledge/" + file.path, relativePath: file.path, contents: .yaml(file.yaml)))
+            let (decoded, fileLog) = decode(SourceFile(embedded: file))
             log.append(contentsOf: fileLog)
             switch decoded {
             case .search(let search?): base.search = search

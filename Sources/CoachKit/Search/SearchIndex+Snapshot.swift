@@ -5,11 +5,7 @@
 extension SearchIndex {
     func write(to writer: inout SnapshotWriter) {
         writer.write(weights)
-        writer.write(postings.count)
-        for term in postings.keys.sorted() {
-            writer.write(term)
-            writer.write(postings[term]!)
-        }
+        writer.write(postings)
         writer.write(lengths)
         writer.write(averageLengths)
         writer.write(documentCount)
@@ -38,11 +34,7 @@ extension SearchIndex {
     init(from reader: inout SnapshotReader, settings: SearchVocabulary) throws(KnowledgeSnapshot.Failure) {
         analyzer = Analyzer(vocabulary: settings)
         weights = try reader.read()
-        var postings: [String: [Posting]] = [:]
-        let termCount = try reader.count()
-        postings.reserveCapacity(termCount)
-        for _ in 0..<termCount { postings[try reader.read(String.self)] = try reader.read([Posting].self) }
-        self.postings = postings
+        postings = try reader.read()
         lengths = try reader.read()
         averageLengths = try reader.read()
         documentCount = try reader.read()
