@@ -42,6 +42,21 @@ let startUpLayout: [LinkerSetting] = [
     )
 ]
 
+// The C libraries: linked in (from their static archives) in the release build on
+// Linux, so that the binary loads no shared library of its own at start-up (five, with
+// those libedit needs: about 0.4 ms of every run, Linker/README.md) and runs where they
+// are not installed; elsewhere, as shared libraries. Their targets name no library of
+// their own (no `link` in the module maps, no pkg-config), so that nothing else links
+// the shared ones in beside the archives.
+func cLibrary(_ name: String, archives: [String]) -> [LinkerSetting] {
+    [
+        .linkedLibrary(name, .when(platforms: [.macOS])),
+        .linkedLibrary(name, .when(platforms: [.linux], configuration: .debug)),
+        .unsafeFlags(
+            archives.flatMap { ["-Xlinker", "-l:lib\($0).a"] }, .when(platforms: [.linux], configuration: .release)),
+    ]
+}
+
 let package = Package(
     name: "coach",
     platforms: [.macOS(.v13)],
@@ -60,25 +75,26 @@ let package = Package(
             name: "CoachKit",
             dependencies: ["CLibYAML"],
             swiftSettings: forLibFuzzer,
+            linkerSettings: cLibrary("yaml", archives: ["yaml"]),
             plugins: ["EmbedKnowledge"]
         ),
         // libyaml, read through its event API for the YAML the plain reader declines
         // and for its errors.
+        // (libyaml-dev; linked by CoachKit.)
         .systemLibrary(
-            name: "CLibYAML",
-            pkgConfig: "yaml-0.1",
-            providers: [.apt(["libyaml-dev"])]
+            name: "CLibYAML"
         ),
         // libedit, through a shim for its variadic calls (see ../shared/notes/libedit.md).
+        // (libedit-dev; linked by CoachShell, with the terminal and BSD libraries
+        // libedit's archive needs.)
         .systemLibrary(
-            name: "CEditLine",
-            pkgConfig: "libedit",
-            providers: [.apt(["libedit-dev"])]
+            name: "CEditLine"
         ),
         // The interactive shell: a thin layer over CoachKit and libedit.
         .target(
             name: "CoachShell",
-            dependencies: ["CoachKit", "CEditLine"]
+            dependencies: ["CoachKit", "CEditLine"],
+            linkerSettings: cLibrary("edit", archives: ["edit", "tinfo", "bsd", "md"])
         ),
         // The command line: swift-argument-parser commands only.
         .executableTarget(
