@@ -64,10 +64,7 @@ let package = Package(
         .executable(name: "coach", targets: ["coach"]),
         .library(name: "CoachKit", targets: ["CoachKit"]),
     ],
-    dependencies: [
-        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
-        .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
-    ],
+    dependencies: [.package(url: "https://github.com/jpsim/Yams", from: "6.2.2")],
     targets: [
         // The library: knowledge, diagnostics, and later rules, interview and plan.
         // No terminal I/O: it reports, the front prints.
@@ -96,14 +93,11 @@ let package = Package(
             dependencies: ["CoachKit", "CEditLine"],
             linkerSettings: cLibrary("edit", archives: ["edit", "tinfo", "bsd", "md"])
         ),
-        // The command line: swift-argument-parser commands only.
+        // The command line: its syntax as data, read without reflection, and the
+        // commands over CoachKit and the shell.
         .executableTarget(
             name: "coach",
-            dependencies: [
-                "CoachKit",
-                "CoachShell",
-                .product(name: "ArgumentParser", package: "swift-argument-parser"),
-            ],
+            dependencies: ["CoachKit", "CoachShell"],
             linkerSettings: startUpLayout
         ),
         // Build-time: turns knowledge/ and locales/ into a Swift file, so that the
@@ -162,10 +156,10 @@ let package = Package(
         .testTarget(
             name: "CoachTerminalTests"
         ),
-        // The command line in process: ArgumentParser's parsing of each command.
+        // The command line in process: parsing, help and completion scripts.
         .testTarget(
             name: "CoachCommandTests",
-            dependencies: ["coach", .product(name: "ArgumentParser", package: "swift-argument-parser")]
+            dependencies: ["coach", "CoachKit"]
         ),
         // The benchmarks' own tools: the linker's symbol order (Linker/README.md).
         .testTarget(

@@ -1,4 +1,3 @@
-import ArgumentParser
 import CoachKit
 import FoundationEssentials
 
@@ -6,45 +5,36 @@ import FoundationEssentials
     import Glibc
 #endif
 
-struct Ask: ParsableCommand {
-    static let configuration = CommandConfiguration(
-        commandName: "ask", _superCommandName: "coach",
-        abstract: "Ask the coach a question in your own words, in French or English.",
-        discussion: """
-            Without --lang the answer comes in the question's language. With --session or \
-            --answers, it also says what your plan holds on the subject.
-            """)
+/// `coach ask`: a question in the user's own words, answered from the guidance.
+struct Ask: Command {
+    let options: CommonOptions
+    let json: Bool
+    /// How many entries to give, the best first.
+    let limit: Int
+    let answers: String?
+    let session: String?
+    let question: [String]
 
-    @OptionGroup var options: CommonOptions
-
-    @Flag(help: "Print JSON (schema coach.ask/1).")
-    var json = false
-
-    @Option(help: ArgumentHelp("How many entries to give, the best first (default 3).", valueName: "n"))
-    var limit = 3
-
-    @Option(help: ArgumentHelp("A YAML or JSON file of answers.", valueName: "file"), completion: .file())
-    var answers: String?
-
-    @Option(help: ArgumentHelp("A session of the shell, by name.", valueName: "name"))
-    var session: String?
-
-    @Argument(help: "The question.")
-    var question: [String] = []
-
-    /// Checks what the options say together; called by `run()`, so that ArgumentParser
-    /// reports an unknown option (a likely typo) before any of these.
-    func checkUsage() throws {
+    init(_ invocation: Invocation) throws(UsageError) {
+        options = CommonOptions(invocation)
+        json = invocation.has(.json)
+        answers = invocation[.answers]
+        session = invocation[.session]
+        question = invocation.words
+        let command = invocation.helpCommand
         guard !question.joined().allSatisfy(\.isWhitespace) else {
-            throw ValidationError("ask a question: coach ask \"how do I get more comments?\"")
+            throw UsageError("usage.ask_question", command: command)
         }
-        guard (1...50).contains(limit) else { throw ValidationError("--limit takes a number from 1 to 50") }
-        if answers != nil, session != nil { throw ValidationError("give --answers FILE or --session NAME, not both") }
-        try Profile.checkSession(session)
+        let limit = invocation[.limit].map { Int($0) } ?? 3
+        guard let limit, (1...50).contains(limit) else {
+            throw UsageError("usage.limit", ["value": invocation[.limit] ?? ""], command: command)
+        }
+        self.limit = limit
+        if answers != nil, session != nil { throw UsageError("usage.answers_or_session", command: command) }
+        try Profile.checkSession(session, command: command)
     }
 
     func run() throws {
-        try checkUsage()
         // The interview only to say what a profile's plan holds on the subject.
         let knowledge = try options.loadKnowledge(answers == nil && session == nil ? .search : [.search, .interview])
         let text = question.joined(separator: " ")

@@ -1,17 +1,13 @@
-import ArgumentParser
 import CoachKit
 import FoundationEssentials
 
-struct Check: ParsableCommand {
-    static let configuration = CommandConfiguration(
-        commandName: "check", _superCommandName: "coach",
-        abstract: "Validate a knowledge base and run its scenario tests.",
-        discussion: """
-            Reports every problem, each as PATH:LINE:COLUMN: error: MESSAGE. \
-            Exits 65 on any error, 66 when the folder does not exist, 0 otherwise.
-            """)
+/// `coach check`: validates a knowledge base and runs its scenario tests.
+struct Check: Command {
+    let options: CommonOptions
 
-    @OptionGroup var options: CommonOptions
+    init(_ invocation: Invocation) {
+        options = CommonOptions(invocation)
+    }
 
     func run() throws {
         let language = options.language

@@ -1,37 +1,45 @@
-import ArgumentParser
 import CoachKit
 import FoundationEssentials
 
-// As for PlanFormat: values and descriptions given outright, without reflection.
-extension Language: ExpressibleByArgument {
-    public static var allValueStrings: [String] { allCases.map(\.rawValue) }
-    public static var allValueDescriptions: [String: String] { [:] }
-}
-
 /// Options every command shares.
-struct CommonOptions: ParsableArguments {
-    @Option(help: "The language to speak: fr or en (default: COACH_LANG, then the locale).")
+struct CommonOptions {
+    /// `--lang`: the language asked for, already checked by the parser.
     var lang: Language?
-
-    @Option(
-        help: ArgumentHelp("A knowledge folder to use instead of the built-in one.", valueName: "dir"),
-        completion: .directory)
+    /// `--knowledge`: a knowledge folder to use instead of the built-in one.
     var knowledge: String?
 
-    /// `--version` among a command's other options (`coach plan --answers a.yaml
-    /// --version`), which ArgumentParser's own flag refuses. Hidden: that flag already
-    /// lists `--version` in every command's help.
-    @Flag(help: ArgumentHelp("Show the version and exit.", visibility: .hidden))
-    var version = false
-
-    func validate() throws {
-        if version { throw CleanExit.message("coach \(CoachInfo.version)") }
+    init(_ invocation: Invocation) {
+        lang = invocation[.lang].flatMap(Language.init(code:))
+        knowledge = invocation[.knowledge]
     }
 
     /// The language to speak, by SPEC's order of precedence.
     var language: Language {
-        (try? Language.resolve(explicit: lang?.rawValue, environment: Environment.variables(Language.variables)))
-            ?? .en
+        lang ?? Self.environmentLanguage
+    }
+
+    /// The language the environment asks for, without `--lang`.
+    static var environmentLanguage: Language {
+        (try? Language.resolve(explicit: nil, environment: Environment.variables(Language.variables))) ?? .en
+    }
+
+    /// The language to speak for `arguments` as typed, whatever else is wrong with
+    /// them: a usage error is written in it.
+    static func language(of arguments: [String]) -> Language {
+        let end = arguments.firstIndex(of: "--") ?? arguments.endIndex
+        var index = arguments.startIndex
+        var chosen: Language?
+        while index < end {
+            let argument = arguments[index]
+            if argument == "--lang", index + 1 < end {
+                chosen = Language(code: arguments[index + 1]) ?? chosen
+                index += 1
+            } else if argument.hasPrefix("--lang=") {
+                chosen = Language(code: String(argument.dropFirst("--lang=".count))) ?? chosen
+            }
+            index += 1
+        }
+        return chosen ?? environmentLanguage
     }
 
     /// The knowledge base to use; a problem with it is printed and ends the command

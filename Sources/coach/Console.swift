@@ -1,10 +1,19 @@
-import ArgumentParser
 import CoachKit
 import FoundationEssentials
 
 #if canImport(Glibc)
     import Glibc
 #endif
+
+/// How a command ends: the process's exit status (sysexits(3), `Console.Exit`), its
+/// message already printed.
+struct ExitCode: Error, Equatable {
+    let rawValue: Int32
+
+    init(_ rawValue: Int32) {
+        self.rawValue = rawValue
+    }
+}
 
 /// Where the commands write: results to standard output, diagnostics to standard
 /// error, in colour only on a terminal and never with NO_COLOR.
@@ -51,6 +60,11 @@ enum Console {
     }
 
     /// Prints a usage error, and the exit code that goes with it (64).
+    static func usage(_ error: UsageError, language: Language) -> ExitCode {
+        usage(error.message(in: language))
+    }
+
+    /// Prints a usage error's message, and the exit code that goes with it (64).
     static func usage(_ message: String) -> ExitCode {
         err("coach: error: \(message)")
         return ExitCode(Exit.usage)

@@ -1,4 +1,3 @@
-import ArgumentParser
 import CoachKit
 import FoundationEssentials
 
@@ -6,50 +5,35 @@ import FoundationEssentials
     import Glibc
 #endif
 
-struct PlanCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(
-        commandName: "plan", _superCommandName: "coach",
-        abstract: "The tailored action plan for a profile, without the shell.",
-        discussion: """
-            The answers file is YAML or JSON: a map from question id to answer (a list for \
-            questions with several answers). It may be partial: the plan then lists the \
-            questions that could still change it.
-            """)
+/// `coach plan`: the tailored action plan for a profile, without the shell.
+struct PlanCommand: Command {
+    let options: CommonOptions
+    let answers: String?
+    let session: String?
+    /// A CSV of posts, whose figures fill the answers the profile leaves out.
+    let metrics: String?
+    let skipBadRows: Bool
+    let format: PlanFormat?
+    /// The file to write the plan to, instead of standard output.
+    let output: String?
 
-    @OptionGroup var options: CommonOptions
-
-    @Option(help: ArgumentHelp("A YAML or JSON file of answers.", valueName: "file"), completion: .file())
-    var answers: String?
-
-    @Option(help: ArgumentHelp("A session of the shell, by name.", valueName: "name"))
-    var session: String?
-
-    /// Checks what the options say together; called by `run()`, so that ArgumentParser
-    /// reports an unknown option (a likely typo) before any of these.
-    func checkUsage() throws {
+    init(_ invocation: Invocation) throws(UsageError) {
+        options = CommonOptions(invocation)
+        answers = invocation[.answers]
+        session = invocation[.session]
+        metrics = invocation[.metrics]
+        skipBadRows = invocation.has(.skipBadRows)
+        format = invocation[.format].flatMap(PlanFormat.init(rawValue:))
+        output = invocation[.output]
+        let command = invocation.helpCommand
         guard answers == nil || session == nil, answers != nil || session != nil || metrics != nil else {
-            throw ValidationError("give either --answers FILE or --session NAME (and --metrics FILE if you like)")
+            throw UsageError("usage.plan_profile", command: command)
         }
         if let format, format.isBinary, output == nil {
-            throw ValidationError("--format \(format.rawValue) writes a binary file: give --output FILE")
+            throw UsageError("usage.binary_format", ["format": format.rawValue], command: command)
         }
-        try Profile.checkSession(session)
+        try Profile.checkSession(session, command: command)
     }
-
-    @Option(
-        help: ArgumentHelp(
-            "A CSV of posts (date, likes, comments, shares…): its averages, pace and formats fill the answers the file leaves out.",
-            valueName: "file"), completion: .file())
-    var metrics: String?
-
-    @Flag(help: "Skip and count the rows of the posts CSV that cannot be read, instead of stopping at the first.")
-    var skipBadRows = false
-
-    @Option(
-        help: ArgumentHelp(
-            "The output format: text, json or markdown; html, docx or pdf when pandoc is installed (default: from --output's extension, as /export does, else text).",
-            valueName: "format"))
-    var format: PlanFormat?
 
     /// The format asked for; without one, the one `--output`'s extension names (`.md`,
     /// `.json`, `.txt`, `.html`…), as the shell's `/export` reads it; else text.
@@ -57,12 +41,7 @@ struct PlanCommand: ParsableCommand {
         format ?? output.map(PlanFormat.init(fileName:)) ?? .text
     }
 
-    @Option(
-        help: ArgumentHelp("Write the plan to this file (atomically) instead of standard output.", valueName: "file"))
-    var output: String?
-
     func run() throws {
-        try checkUsage()
         let language = options.language
         let knowledge = try options.loadKnowledge(metrics == nil ? .interview : [.interview, .metrics])
         do {
@@ -102,12 +81,4 @@ struct PlanCommand: ParsableCommand {
             throw Console.fail(error, language: language)
         }
     }
-}
-
-// Value lists given outright: ArgumentParser would otherwise describe each case
-// through the runtime's reflection, a noticeable part of every start-up. A case's
-// description is its raw value, which ArgumentParser shows as no description.
-extension PlanFormat: ExpressibleByArgument {
-    public static var allValueStrings: [String] { allCases.map(\.rawValue) }
-    public static var allValueDescriptions: [String: String] { [:] }
 }

@@ -1,4 +1,3 @@
-import ArgumentParser
 import CoachKit
 import FoundationEssentials
 
@@ -19,8 +18,8 @@ enum Profile {
     }
 
     /// Refuses a session name that could not be a file name of the session store.
-    static func checkSession(_ name: String?) throws {
+    static func checkSession(_ name: String?, command: CommandSyntax.Name?) throws(UsageError) {
         guard let name, !SessionStore.isValid(name: name) else { return }
-        throw ValidationError("a session name holds letters, digits, '-' and '_' only: '\(Problem.shown(name))'")
+        throw UsageError("usage.session_name", ["name": name], command: command)
     }
 }

@@ -1,16 +1,15 @@
-import ArgumentParser
 import CoachKit
 import FoundationEssentials
 
-struct Questions: ParsableCommand {
-    static let configuration = CommandConfiguration(
-        commandName: "questions", _superCommandName: "coach",
-        abstract: "List the interview's questions: ids, types and options.")
+/// `coach questions`: the interview's questions, with their ids, types and options.
+struct Questions: Command {
+    let options: CommonOptions
+    let json: Bool
 
-    @OptionGroup var options: CommonOptions
-
-    @Flag(help: "Print JSON (schema coach.questions/1).")
-    var json = false
+    init(_ invocation: Invocation) {
+        options = CommonOptions(invocation)
+        json = invocation.has(.json)
+    }
 
     func run() throws {
         let knowledge = try options.loadKnowledge(.interview)

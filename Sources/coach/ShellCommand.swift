@@ -1,4 +1,3 @@
-import ArgumentParser
 import CoachKit
 import CoachShell
 import FoundationEssentials
@@ -7,24 +6,19 @@ import FoundationEssentials
     import Glibc
 #endif
 
-struct ShellCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(
-        commandName: "shell", _superCommandName: "coach",
-        abstract: "The guided interview and a conversation about your plan (what `coach` alone starts).")
+/// The guided interview and a conversation about the plan: what `coach` alone starts.
+struct ShellCommand: Command {
+    let options: CommonOptions
+    /// The session to start or resume.
+    let session: String
 
-    @OptionGroup var options: CommonOptions
-
-    @Option(help: "The session to start or resume (saved under $XDG_DATA_HOME/coach/sessions).")
-    var session = "default"
-
-    /// Checks what the options say together; called by `run()`, so that ArgumentParser
-    /// reports an unknown option (a likely typo) before any of these.
-    func checkUsage() throws {
-        try Profile.checkSession(session)
+    init(_ invocation: Invocation) throws(UsageError) {
+        options = CommonOptions(invocation)
+        session = invocation[.session] ?? "default"
+        try Profile.checkSession(session, command: invocation.helpCommand)
     }
 
     func run() throws {
-        try checkUsage()
         let language = options.language
         // The search vocabulary and the metrics are read when first needed.
         let knowledge = try options.loadKnowledge(.interview)

@@ -1,16 +1,15 @@
-import ArgumentParser
 import CoachKit
 import FoundationEssentials
 
-struct Topics: ParsableCommand {
-    static let configuration = CommandConfiguration(
-        commandName: "topics", _superCommandName: "coach",
-        abstract: "List what the coach knows: every knowledge entry, with its id, kind and title.")
+/// `coach topics`: what the coach knows, every knowledge entry with its id, kind and title.
+struct Topics: Command {
+    let options: CommonOptions
+    let json: Bool
 
-    @OptionGroup var options: CommonOptions
-
-    @Flag(help: "Print JSON (schema coach.topics/1).")
-    var json = false
+    init(_ invocation: Invocation) {
+        options = CommonOptions(invocation)
+        json = invocation.has(.json)
+    }
 
     func run() throws {
         let knowledge = try options.loadKnowledge([])

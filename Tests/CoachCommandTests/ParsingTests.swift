@@ -1,77 +1,146 @@
-import ArgumentParser
+import CoachKit
 import Testing
 
 @testable import coach
 
-/// `coach COMMAND ARGUMENTS` is parsed from the command typed (`Coach.parse`), not
-/// from `coach` as ArgumentParser does (`Coach.parseAsRoot`): the two must agree on
-/// every command line, good or bad: the same command with the same values, or the
-/// same error, message and exit code.
-@Suite("Parsing from the command typed")
+/// `coach`'s command line, read by `CommandLineParser` from `CommandSyntax`.
+@Suite("Parsing the command line")
 struct ParsingTests {
-    static let commandLines: [[String]] = [
-        ["plan", "--answers", "a.yaml"],
-        ["plan", "--answers", "a.yaml", "--format", "json", "--lang", "fr"],
-        ["plan", "--session", "léa", "--output", "plan.md", "--knowledge", "k"],
-        ["plan", "--answers", "a.yaml", "--metrics", "posts.csv", "--skip-bad-rows"],
-        ["plan", "--answers=a.yaml", "--format=markdown"],
-        ["plan", "--answers", "a.yaml", "--format", "pfd"],
-        ["plan", "--answer", "a.yaml"],
-        ["plan", "--answers"],
-        ["plan", "--answers", "a.yaml", "extra"],
-        ["plan", "--answers", "a.yaml", "--answers", "b.yaml"],
-        ["plan", "--lang", "de", "--answers", "a.yaml"],
-        ["plan", "--", "--answers"],
-        ["plan", "-x"],
-        ["plan"],
-        ["ask", "comment avoir plus de commentaires"],
-        ["ask", "--json", "--limit", "5", "how", "do", "I", "grow"],
-        ["ask", "--limit", "many", "why"],
-        ["ask", "--answers", "a.yaml", "--session", "s", "why"],
-        ["ask"],
-        ["rate", "--followers", "1200", "--likes", "40", "--comments", "3", "--platform", "instagram"],
-        ["rate", "--followers", "-5", "--likes", "1", "--comments", "1"],
-        ["rate", "--likes", "1"],
-        ["rate", "--followers", "1e3", "--likes", "1", "--comments", "2", "--size-band", "auto", "--json"],
-        ["rate", "--impressions", "100", "--reach", "50", "--likes", "1", "--comments", "1", "--saves", "2"],
-        ["topics"], ["topics", "--json"], ["topics", "--json", "--json"], ["topics", "x"],
-        ["questions", "--json", "--lang", "en"], ["questions", "--knowledge"],
-        ["check"], ["check", "--knowledge", "k", "--lang", "fr"], ["check", "k"],
-        ["shell"], ["shell", "--session", "léa"], ["shell", "--session"], ["shell", "--lang", "EN"],
-        // Without a command: the shell's.
-        [], ["--session", "léa"], ["--lang", "fr", "--knowledge", "k"], ["--session"], ["--bogus"], ["léa"],
-        ["--session", "plan"], ["--session", "x", "plan"], ["--lang", "fr", "topics"], ["--json"],
-        ["--", "--session", "x"], ["rate"], ["plan", "--session=-x"], ["plan", "--session", "plan"],
-        ["ask", "--", "--json", "-x"], ["ask", "help", "me"], ["ask", "how", "-x"], ["check", "-q"],
+    typealias Option = CommandSyntax.Option
+
+    static func run(
+        _ command: CommandSyntax.Name, typed: Bool = true, _ values: [Option: String] = [:], flags: Set<Option> = [],
+        words: [String] = []
+    ) -> Request {
+        .run(Invocation(command: command, isTyped: typed, values: values, flags: flags, words: words))
+    }
+
+    static let good: [([String], Request)] = [
+        (["plan", "--answers", "a.yaml"], run(.plan, [.answers: "a.yaml"])),
+        (
+            ["plan", "--answers", "a.yaml", "--format", "json", "--lang", "fr"],
+            run(.plan, [.answers: "a.yaml", .format: "json", .lang: "fr"])
+        ),
+        (["plan", "--answers=a.yaml", "--format=markdown"], run(.plan, [.answers: "a.yaml", .format: "markdown"])),
+        (["plan", "--answers", "a.yaml", "--answers", "b.yaml"], run(.plan, [.answers: "b.yaml"])),
+        (
+            ["plan", "--answers", "a.yaml", "--metrics", "posts.csv", "--skip-bad-rows"],
+            run(.plan, [.answers: "a.yaml", .metrics: "posts.csv"], flags: [.skipBadRows])
+        ),
+        // Options before the command's name, and a value that is a command's name.
+        (["--lang", "fr", "topics"], run(.topics, [.lang: "fr"])),
+        (["--session", "plan"], run(.shell, typed: false, [.session: "plan"])),
+        (["--session", "x", "plan", "--answers", "a"], run(.plan, [.session: "x", .answers: "a"])),
+        (["plan", "--session=-x"], run(.plan, [.session: "-x"])),
+        (
+            ["rate", "--likes", "1", "--comments", "2", "--shares", "-3"],
+            run(.rate, [.likes: "1", .comments: "2", .shares: "-3"])
+        ),
+        // Without a command: the shell.
+        ([], run(.shell, typed: false)),
+        (["--lang", "EN"], run(.shell, typed: false, [.lang: "EN"])),
+        (["shell", "--session", "léa"], run(.shell, [.session: "léa"])),
+        // The question's words, among options and after `--`.
+        (
+            ["ask", "--json", "how", "--limit", "5", "do", "I", "grow"],
+            run(.ask, [.limit: "5"], flags: [.json], words: ["how", "do", "I", "grow"])
+        ),
+        (["ask", "--", "--json", "-x"], run(.ask, words: ["--json", "-x"])),
+        (["ask", "help", "me", "-"], run(.ask, words: ["help", "me", "-"])),
+        (["topics", "--json", "--json"], run(.topics, flags: [.json])),
+        // Requests any command takes.
+        (["--help"], .help(nil)), (["-h"], .help(nil)), (["help"], .help(nil)), (["help", "plan"], .help(.plan)),
+        (["plan", "--help"], .help(.plan)), (["plan", "--bogus", "-h"], .help(.plan)),
+        (["ask", "what", "--help"], .help(.ask)), (["--lang", "fr", "rate", "-h"], .help(.rate)),
+        (["--version"], .version), (["ask", "--version"], .version), (["plan", "--lang", "fr", "--version"], .version),
+        (["--generate-completion-script", "zsh"], .completionScript(shell: "zsh")),
+        (["--generate-completion-script=fish"], .completionScript(shell: "fish")),
     ]
 
-    /// What parsing gave: the command and its values, or the error as the user sees it.
-    static func outcome(_ parse: () throws -> any ParsableCommand) -> String {
+    @Test(arguments: good)
+    func aGoodCommandLine(arguments: [String], expected: Request) throws {
+        #expect(try CommandLineParser.parse(arguments) == expected)
+    }
+
+    static let bad: [([String], String, CommandSyntax.Name?)] = [
+        (["plan", "--answer", "a.yaml"], "usage.unknown_option", .plan),
+        (["plan", "-x"], "usage.unknown_option", .plan),
+        (["plan", "--answers"], "usage.missing_value", .plan),
+        (["plan", "--answers", "--format", "json"], "usage.missing_value", .plan),
+        (["plan", "--answers", "a.yaml", "extra"], "usage.unexpected_argument", .plan),
+        (["plan", "--", "--answers"], "usage.unexpected_argument", .plan),
+        (["plan", "--answers", "a.yaml", "--format", "pfd"], "usage.invalid_choice", .plan),
+        (["plan", "--lang", "de", "--answers", "a.yaml"], "error.unknown_language", .plan),
+        (["topics", "--json=yes"], "usage.no_value", .topics),
+        (["topics", "x"], "usage.unexpected_argument", .topics),
+        (["check", "k"], "usage.unexpected_argument", .check),
+        (["rate", "--likes", "1"], "usage.missing_option", .rate),
+        (["tpoics"], "usage.unknown_command", nil), (["léa"], "usage.unknown_command", nil),
+        (["help", "nothing"], "usage.unknown_command", nil),
+        (["--json"], "usage.unknown_option", nil), (["--session"], "usage.missing_value", nil),
+        (["--generate-completion-script", "tcsh"], "usage.unknown_shell", nil),
+        (["--generate-completion-script"], "usage.missing_value", nil),
+    ]
+
+    @Test(arguments: bad)
+    func aBadCommandLine(arguments: [String], key: String, command: CommandSyntax.Name?) {
+        #expect(throws: UsageError.self) { try CommandLineParser.parse(arguments) }
         do {
-            var described = ""
-            dump(try parse(), to: &described)
-            return described
+            _ = try CommandLineParser.parse(arguments)
         } catch {
-            return "\(Coach.exitCode(for: error).rawValue): \(Coach.message(for: error))"
+            #expect(error.key == key)
+            #expect(error.command == command)
         }
     }
 
-    @Test(arguments: commandLines)
-    func theCommandTypedParsesAsCoachWould(arguments: [String]) {
-        let fromCoach = Self.outcome { try Coach.parseAsRoot(arguments) }
-        let fromCommand = Self.outcome { try Coach.parse(arguments) }
-        #expect(fromCommand == fromCoach)
+    @Test func aMisspeltNameGetsItsLikelyIntent() throws {
+        let cases: [([String], String)] = [
+            (["plan", "--answer", "a.yaml"], "--answers"), (["tpoics"], "topics"),
+            (["plan", "--answers", "a", "--format", "mardown"], "markdown"),
+            (["rate", "--size-bnd", "x"], "--size-band"),
+        ]
+        for (arguments, suggestion) in cases {
+            #expect(throws: UsageError.self) { try CommandLineParser.parse(arguments) }
+            do { _ = try CommandLineParser.parse(arguments) } catch { #expect(error.suggestion == suggestion) }
+        }
     }
 
-    /// Requests for help, the version or a completion script go through `coach`.
+    /// The commands' own checks, made when each is built from its command line.
     @Test(arguments: [
-        ["plan", "--help"], ["plan", "-h"], ["help", "plan"], ["ask", "--version"],
-        ["topics", "--generate-completion-script", "bash"], ["check", "---completion", "--", "x"],
-        ["-help"], ["--help-hidden"], ["--help=x"], ["-hx"], ["--version=1"], ["plan", "-xh"],
-        ["plan", "-help"], ["plan", "--help=1"], ["ask", "how", "-help"], ["ask", "what", "--help"],
-        ["--session", "x", "-help"], ["plan", "--session=-h"], ["--experimental-dump-help"],
+        (["ask"], "usage.ask_question"), (["ask", " "], "usage.ask_question"),
+        (["ask", "--limit", "many", "why"], "usage.limit"), (["ask", "--limit", "51", "why"], "usage.limit"),
+        (["ask", "--answers", "a.yaml", "--session", "s", "why"], "usage.answers_or_session"),
+        (["plan"], "usage.plan_profile"), (["plan", "--answers", "a", "--session", "b"], "usage.plan_profile"),
+        (["plan", "--answers", "a", "--format", "pdf"], "usage.binary_format"),
+        (["plan", "--session", "a b"], "usage.session_name"), (["--session", "../x"], "usage.session_name"),
     ])
-    func requestsToCoachGoThroughIt(arguments: [String]) {
-        #expect(Self.outcome { try Coach.parseAsRoot(arguments) } == Self.outcome { try Coach.parse(arguments) })
+    func aCommandRefusesWhatItsOptionsSayTogether(arguments: [String], key: String) throws {
+        guard case .run(let invocation) = try CommandLineParser.parse(arguments) else {
+            Issue.record("\(arguments) is not a command to run")
+            return
+        }
+        #expect(throws: UsageError.self) { try Coach.command(invocation) }
+        do { _ = try Coach.command(invocation) } catch { #expect(error.key == key) }
+    }
+
+    @Test func theCommandsTakeTheirValues() throws {
+        guard case .run(let invocation) = try CommandLineParser.parse(["ask", "--limit", "7", "--lang", "fr", "why"]),
+            let ask = try Coach.command(invocation) as? Ask
+        else {
+            Issue.record("not ask")
+            return
+        }
+        #expect(ask.limit == 7 && ask.question == ["why"] && ask.options.language == .fr)
+    }
+
+    /// A usage error is one line, in the language asked for, with its hint.
+    @Test func theMessageIsOneLineInTheUsersLanguage() {
+        let error = UsageError("usage.unknown_option", ["option": "--x\n- y"], command: .plan)
+        #expect(error.message(in: .en) == "unknown option '--x\\n- y' (see 'coach plan --help')")
+        #expect(error.message(in: .fr) == "option inconnue : « --x\\n- y » (voir « coach plan --help »)")
+        let suggested = UsageError("usage.unknown_command", ["command": "tpoics"], command: nil, suggestion: "topics")
+        #expect(suggested.message(in: .en) == "unknown command 'tpoics'; did you mean 'topics'?")
+        #expect(CommonOptions.language(of: ["plan", "--lang", "fr", "--bogus"]) == .fr)
+        #expect(CommonOptions.language(of: ["plan", "--lang=en"]) == .en)
     }
 }

@@ -131,8 +131,14 @@ struct CommandTests {
         (["plan", "--x\n- y"], "unknown option '--x\\n- y' (see 'coach plan --help')"),
         (["--session", "a b"], "only: 'a b' (see 'coach --help')"),
         (["--bogus"], "unknown option '--bogus' (see 'coach --help')"),
-        (["rate", "--likes", "1"], "missing expected argument '--comments <comments>' (see 'coach rate --help')"),
+        (["rate", "--likes", "1"], "'--comments <n>' is required (see 'coach rate --help')"),
         (["topics", "--knowledge"], "missing value for '--knowledge <dir>'"),
+        (
+            ["--lang", "fr", "plan", "--answer", "a.yaml"],
+            "option inconnue : « --answer » ; vouliez-vous dire « --answers » ?"
+        ),
+        (["topics", "--json=1", "--lang=fr"], "« --json » ne prend pas de valeur (voir « coach topics --help »)"),
+        (["--generate-completion-script", "tcsh"], "no completion script for 'tcsh'"),
         (["plan", "--answers", "a.yaml", "--format", "pfd"], "one of the following: text, json, markdown, html"),
         (["plan", "--answers", "a.yaml", "--format", "pdf"], "--format pdf writes a binary file: give --output FILE"),
     ])
@@ -170,5 +176,39 @@ struct CommandTests {
         let result = try CoachProcess.run(["--generate-completion-script", shell])
         #expect(result.status == 0)
         #expect(result.stdout.contains("topics") && result.stdout.contains("check"))
+    }
+
+    /// The bash script, loaded in bash, completes commands, options, their values
+    /// and the sessions saved.
+    @Test func bashCompletesCommandsOptionsAndValues() throws {
+        let folder = FileManager.default.temporaryDirectory.appending(path: "coach-completion-\(UUID().uuidString)")
+        let sessions = folder.appending(path: "coach/sessions")
+        try FileManager.default.createDirectory(at: sessions, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        try Data("{}".utf8).write(to: sessions.appending(path: "boulangerie.json"))
+        let script = folder.appending(path: "coach.bash")
+        try Data(try CoachProcess.run(["--generate-completion-script", "bash"]).stdout.utf8).write(to: script)
+        let probe = """
+            source '\(script.path)'
+            complete -p coach
+            t() { COMP_WORDS=("$@"); COMP_CWORD=$((${#COMP_WORDS[@]} - 1)); COMPREPLY=(); _coach; echo "${COMPREPLY[*]}"; }
+            t coach pl
+            t coach --lang fr plan --for
+            t coach plan --format m
+            t coach ask --session b
+            t coach --lang ''
+            """
+        let bash = Process()
+        bash.executableURL = URL(fileURLWithPath: "/bin/bash")
+        bash.arguments = ["-c", probe]
+        bash.environment = ["XDG_DATA_HOME": folder.path, "PATH": "/usr/bin:/bin"]
+        let output = Pipe()
+        bash.standardOutput = output
+        try bash.run()
+        let lines = String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+            .split(separator: "\n").map(String.init)
+        bash.waitUntilExit()
+        #expect(bash.terminationStatus == 0)
+        #expect(lines == ["complete -F _coach coach", "plan", "--format", "markdown", "boulangerie", "fr en"])
     }
 }

@@ -1,0 +1,190 @@
+import CoachKit
+
+/// A command line, understood: a command to run, or a request that any command takes.
+enum Request: Equatable {
+    case run(Invocation)
+    /// `--help`, `-h` or `coach help [COMMAND]`: the help of the command (nil: `coach`).
+    case help(CommandSyntax.Name?)
+    case version
+    /// `--generate-completion-script SHELL`.
+    case completionScript(shell: String)
+}
+
+/// A command with the options and words given to it.
+struct Invocation: Equatable {
+    let command: CommandSyntax.Name
+    /// Whether the command was named (`coach shell`), rather than implied by `coach` alone.
+    var isTyped = true
+    /// Each option's value; the last one given, when one is given twice.
+    var values: [CommandSyntax.Option: String] = [:]
+    var flags: Set<CommandSyntax.Option> = []
+    /// The words after the options (`ask`'s question).
+    var words: [String] = []
+
+    subscript(option: CommandSyntax.Option) -> String? { values[option] }
+
+    func has(_ flag: CommandSyntax.Option) -> Bool { flags.contains(flag) }
+
+    /// The command whose help a usage error points to: nil for `coach` alone.
+    var helpCommand: CommandSyntax.Name? { isTyped ? command : nil }
+}
+
+/// Reads `coach`'s command line by `CommandSyntax`.
+///
+/// `coach [COMMAND] [OPTIONS] [WORDS]`: options may come before or after the command's
+/// name, `--NAME VALUE` or `--NAME=VALUE`, the last one given counting; `--` ends
+/// the options. The first word that is not an option's value names the command;
+/// without one, the command is the shell. Nothing here reflects on types: the whole
+/// of a command line is read in a few thousand instructions (ArgumentParser took 6 M
+/// to read `coach topics --json`, half of that command's run).
+enum CommandLineParser {
+    static func parse(_ arguments: [String]) throws(UsageError) -> Request {
+        let end = arguments.firstIndex(of: "--") ?? arguments.endIndex
+        var command: CommandSyntax.Name?
+        var commandIndex: Int?
+        switch try firstWord(in: arguments[..<end]) {
+        case .none: break
+        case .command(let name, let index): (command, commandIndex) = (name, index)
+        case .help(let name): return .help(name)
+        }
+        let name = command ?? .shell
+        let seeHelp = command
+
+        // Requests any command takes, before anything else is checked.
+        if arguments[..<end].contains(where: { $0 == "--help" || $0 == "-h" }) { return .help(command) }
+        if arguments[..<end].contains("--version") { return .version }
+        if let shell = try completionShell(in: arguments[..<end], command: seeHelp) {
+            return .completionScript(shell: shell)
+        }
+
+        let syntax = CommandSyntax.of(name)
+        var invocation = Invocation(command: name, isTyped: command != nil)
+        var index = 0
+        while index < arguments.count {
+            defer { index += 1 }
+            let argument = arguments[index]
+            if index == commandIndex || index == end { continue }
+            guard index < end, argument.hasPrefix("-"), argument != "-" else {
+                guard syntax.words != nil else {
+                    throw UsageError("usage.unexpected_argument", ["argument": argument], command: seeHelp)
+                }
+                invocation.words.append(argument)
+                continue
+            }
+            let (typed, attached) = split(argument)
+            guard argument.hasPrefix("--"), let option = syntax.option(typed) else {
+                let names = syntax.allOptions.map { "--" + $0.name.rawValue }
+                throw UsageError(
+                    "usage.unknown_option", ["option": argument], command: seeHelp,
+                    suggestion: Suggestion.closest(to: argument.hasPrefix("--") ? "--" + typed : argument, among: names)
+                )
+            }
+            guard let kind = option.value else {
+                guard attached == nil else {
+                    throw UsageError("usage.no_value", ["option": "--" + typed], command: seeHelp)
+                }
+                invocation.flags.insert(option.name)
+                continue
+            }
+            var value = attached
+            if value == nil, index + 1 < end, !arguments[index + 1].hasPrefix("--") {
+                index += 1
+                value = arguments[index]
+            }
+            guard let value else { throw UsageError("usage.missing_value", ["option": option.usage], command: seeHelp) }
+            try check(value, of: option, kind: kind, command: seeHelp)
+            invocation.values[option.name] = value
+        }
+        if let missing = syntax.options.first(where: { $0.isRequired && invocation[$0.name] == nil }) {
+            throw UsageError("usage.missing_option", ["option": missing.usage], command: seeHelp)
+        }
+        return .run(invocation)
+    }
+
+    /// The first word of a command line that is not an option's value.
+    private enum FirstWord {
+        /// None: the shell.
+        case none
+        case command(CommandSyntax.Name, at: Int)
+        /// `coach help [COMMAND]`.
+        case help(CommandSyntax.Name?)
+    }
+
+    /// The command named, and where. `coach help` asks for help; any other word that
+    /// is not a command's name is refused.
+    private static func firstWord(in arguments: ArraySlice<String>) throws(UsageError) -> FirstWord {
+        var index = arguments.startIndex
+        var helpAsked = false
+        while index < arguments.endIndex {
+            let argument = arguments[index]
+            if argument.hasPrefix("--") {
+                let (name, attached) = split(argument)
+                if attached == nil, CommandSyntax.takesValue(name) { index += 1 }
+            } else if !argument.hasPrefix("-") || argument == "-" {
+                let command = CommandSyntax.Name(rawValue: argument)
+                if helpAsked {
+                    guard let command else { throw unknownCommand(argument) }
+                    return .help(command)
+                }
+                if let command { return .command(command, at: index) }
+                guard argument == "help" else { throw unknownCommand(argument) }
+                helpAsked = true
+            }
+            index += 1
+        }
+        return helpAsked ? .help(nil) : .none
+    }
+
+    private static func unknownCommand(_ word: String) -> UsageError {
+        let names = CommandSyntax.Name.allCases.map(\.rawValue) + ["help"]
+        return UsageError(
+            "usage.unknown_command", ["command": word], command: nil,
+            suggestion: Suggestion.closest(to: word, among: names))
+    }
+
+    /// The shell of `--generate-completion-script SHELL`, when it is asked for.
+    private static func completionShell(
+        in arguments: ArraySlice<String>, command: CommandSyntax.Name?
+    ) throws(UsageError) -> String? {
+        let option = "--" + CommandSyntax.completionScriptOption
+        guard let index = arguments.firstIndex(where: { split($0).0 == CommandSyntax.completionScriptOption }) else {
+            return nil
+        }
+        var shell = split(arguments[index]).1
+        if shell == nil, index + 1 < arguments.endIndex, !arguments[index + 1].hasPrefix("-") {
+            shell = arguments[index + 1]
+        }
+        guard let shell else {
+            throw UsageError("usage.missing_value", ["option": option + " <shell>"], command: command)
+        }
+        guard CompletionScript.shells.contains(shell) else {
+            throw UsageError(
+                "usage.unknown_shell", ["shell": shell, "shells": CompletionScript.shells.joined(separator: ", ")],
+                command: command, suggestion: Suggestion.closest(to: shell, among: CompletionScript.shells))
+        }
+        return shell
+    }
+
+    /// Refuses a value that the option cannot take.
+    private static func check(
+        _ value: String, of option: CommandSyntax.OptionSyntax, kind: CommandSyntax.Value,
+        command: CommandSyntax.Name?
+    ) throws(UsageError) {
+        if option.name == .lang {
+            guard Language(code: value) == nil else { return }
+            throw UsageError("error.unknown_language", ["code": value], command: command)
+        }
+        guard case .choice(_, let values) = kind, !values.contains(value) else { return }
+        throw UsageError(
+            "usage.invalid_choice",
+            ["value": value, "option": "--" + option.name.rawValue, "values": values.joined(separator: ", ")],
+            command: command, suggestion: Suggestion.closest(to: value, among: values))
+    }
+
+    /// `--name=value` as (`name`, `value`); `--name` as (`name`, nil).
+    private static func split(_ argument: String) -> (String, String?) {
+        let body = argument.drop { $0 == "-" }
+        guard let equals = body.firstIndex(of: "=") else { return (String(body), nil) }
+        return (String(body[..<equals]), String(body[body.index(after: equals)...]))
+    }
+}
