@@ -1,6 +1,10 @@
 // How a knowledge snapshot (`KnowledgeSnapshot`) writes and reads its fields, and the
 // standard types it holds.
 
+#if canImport(Glibc)
+    import Glibc
+#endif
+
 /// A value written to, and read back from, a snapshot.
 protocol SnapshotCodable {
     func write(to writer: inout SnapshotWriter)
@@ -46,11 +50,39 @@ struct SnapshotReader {
 
     /// The next field's bytes.
     mutating func field() throws(KnowledgeSnapshot.Failure) -> UnsafeBufferPointer<UInt8> {
-        var end = offset
-        while end < bytes.count, bytes[end] != 1 { end += 1 }
-        guard end < bytes.count else { throw failure("the end of the snapshot, too soon") }
+        // The C library's search for the separator reads many bytes at a time: the
+        // snapshot's texts are most of its length.
+        guard let base = bytes.baseAddress, offset < bytes.count,
+            let found = memchr(base + offset, 1, bytes.count - offset)
+        else { throw failure("the end of the snapshot, too soon") }
+        let end = base.distance(to: found.assumingMemoryBound(to: UInt8.self))
         defer { offset = end + 1 }
         return UnsafeBufferPointer(rebasing: bytes[offset..<end])
+    }
+
+    /// The next field as a whole number, read as its digits are found: the snapshot
+    /// holds tens of thousands of them, most of one or two digits.
+    mutating func integer() throws(KnowledgeSnapshot.Failure) -> Int {
+        var index = offset
+        let negative = index < bytes.count && bytes[index] == UInt8(ascii: "-")
+        if negative { index += 1 }
+        let start = index
+        var value = 0
+        while index < bytes.count, bytes[index] != 1 {
+            let digit = bytes[index] &- UInt8(ascii: "0")
+            guard digit < 10 else { throw failure("not a whole number") }
+            // Negative numbers are added up below zero, so that Int.min reads too.
+            let (tens, overflow) = value.multipliedReportingOverflow(by: 10)
+            let (next, carry) =
+                negative ? tens.subtractingReportingOverflow(Int(digit)) : tens.addingReportingOverflow(Int(digit))
+            guard !overflow, !carry else { throw failure("a number too large") }
+            value = next
+            index += 1
+        }
+        guard index < bytes.count else { throw failure("the end of the snapshot, too soon") }
+        guard index > start else { throw failure("not a whole number") }
+        offset = index + 1
+        return value
     }
 
     /// Whether the next field is an absent value, which is then read.
@@ -90,23 +122,7 @@ extension String: SnapshotCodable {
 extension Int: SnapshotCodable {
     func write(to writer: inout SnapshotWriter) { writer.field(String(self)) }
     init(from reader: inout SnapshotReader) throws(KnowledgeSnapshot.Failure) {
-        let digits = try reader.field()
-        let negative = digits.first == UInt8(ascii: "-")
-        guard digits.count > (negative ? 1 : 0) else { throw reader.failure("not a whole number") }
-        // Negative numbers are added up below zero, so that Int.min reads too.
-        var value = 0
-        for byte in digits.dropFirst(negative ? 1 : 0) {
-            guard (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte) else {
-                throw reader.failure("not a whole number")
-            }
-            let digit = Int(byte - UInt8(ascii: "0"))
-            let (tens, overflow) = value.multipliedReportingOverflow(by: 10)
-            let (next, carry) =
-                negative ? tens.subtractingReportingOverflow(digit) : tens.addingReportingOverflow(digit)
-            guard !overflow, !carry else { throw reader.failure("a number too large") }
-            value = next
-        }
-        self = value
+        self = try reader.integer()
     }
 }
 
