@@ -20,7 +20,7 @@ struct CommonOptions {
 
     /// The language the environment asks for, without `--lang`.
     static var environmentLanguage: Language {
-        (try? Language.resolve(explicit: nil, environment: Environment.variables(Language.variables))) ?? .en
+        (try? Language.resolve(explicit: nil) { Environment[$0] }) ?? .en
     }
 
     /// The language to speak for `arguments` as typed, whatever else is wrong with

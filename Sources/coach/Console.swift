@@ -28,11 +28,19 @@ enum Console {
     }
 
     static func out(_ text: String) {
-        write(Data((text + "\n").utf8), to: 1)
+        line(text, to: 1)
     }
 
     static func err(_ text: String) {
-        write(Data((text + "\n").utf8), to: 2)
+        line(text, to: 2)
+    }
+
+    /// The text and a line break, written from the string's own bytes (a `Data` made
+    /// of them cost a lookup in the runtime's tables the first time).
+    private static func line(_ text: String, to descriptor: Int32) {
+        var line = text
+        line.append("\n")
+        line.withUTF8 { _ = FileSystem.write(UnsafeRawBufferPointer($0), to: descriptor) }
     }
 
     /// Writes all of `data` to the file descriptor; the system's words for what went

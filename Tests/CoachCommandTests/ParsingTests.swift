@@ -9,10 +9,13 @@ struct ParsingTests {
     typealias Option = CommandSyntax.Option
 
     static func run(
-        _ command: CommandSyntax.Name, typed: Bool = true, _ values: [Option: String] = [:], flags: Set<Option> = [],
-        words: [String] = []
+        _ command: CommandSyntax.Name, typed: Bool = true, _ values: KeyValuePairs<Option, String> = [:],
+        flags: [Option] = [], words: [String] = []
     ) -> Request {
-        .run(Invocation(command: command, isTyped: typed, values: values, flags: flags, words: words))
+        .run(
+            Invocation(
+                command: command, isTyped: typed, values: values.map { ($0.key, $0.value) }, flags: flags, words: words)
+        )
     }
 
     static let good: [([String], Request)] = [

@@ -412,7 +412,7 @@ extension SearchVocabulary: SnapshotCodable {
         writer.write(suffixes)
         writer.write(minimumStem)
         // By field, in their declared order: fields are not ordered otherwise.
-        writer.write(Field.allCases.map { fieldWeights[$0] })
+        writer.write(Field.allCases.map { Optional(fieldWeights[$0]) })
         writer.write(saturation)
         writer.write(lengthNormalisation)
         writer.write(minimumScore)
@@ -427,8 +427,10 @@ extension SearchVocabulary: SnapshotCodable {
         minimumStem = try reader.read()
         let weights = try reader.read([Double?].self)
         guard weights.count == Field.allCases.count else { throw reader.failure("a weight for each field") }
-        fieldWeights = [:]
-        for (field, weight) in zip(Field.allCases, weights) { fieldWeights[field] = weight }
+        for (field, weight) in zip(Field.allCases, weights) {
+            guard let weight else { throw reader.failure("a weight for each field") }
+            fieldWeights[field] = weight
+        }
         saturation = try reader.read()
         lengthNormalisation = try reader.read()
         minimumScore = try reader.read()

@@ -20,9 +20,7 @@ public struct SearchVocabulary: Sendable {
     public var suffixes: [String] = []
     /// The shortest stem an ending may leave.
     public var minimumStem = 4
-    public var fieldWeights: [Field: Double] = [
-        .title: 3, .keywords: 2.5, .questions: 1.5, .summary: 1.5, .steps: 1, .body: 1,
-    ]
+    public var fieldWeights = FieldWeights()
     /// BM25's k1: how fast further mentions of a word stop counting. Weighted fields
     /// add up before it applies, so it is larger than the usual 1.2.
     public var saturation = 1.2
@@ -30,4 +28,27 @@ public struct SearchVocabulary: Sendable {
     public var lengthNormalisation = 0.75
     /// Below this score, the best entry does not answer the question.
     public var minimumScore = 1.0
+
+    /// What each field weighs. (A table by field, not a dictionary: a command that
+    /// never searches still makes the default vocabulary, and a dictionary of a new
+    /// key type costs a scan of the runtime's conformance tables the first time.)
+    public struct FieldWeights: Sendable, Equatable {
+        private var weights: [Double] = [3, 2.5, 1.5, 1.5, 1, 1]
+
+        public subscript(field: Field) -> Double {
+            get { weights[Self.index(of: field)] }
+            set { weights[Self.index(of: field)] = newValue }
+        }
+
+        private static func index(of field: Field) -> Int {
+            switch field {
+            case .title: 0
+            case .keywords: 1
+            case .questions: 2
+            case .summary: 3
+            case .steps: 4
+            case .body: 5
+            }
+        }
+    }
 }

@@ -16,17 +16,22 @@ public enum Language: String, Sendable, CaseIterable, Codable {
     /// An explicit choice that is not a language throws; an unusable `COACH_LANG` is
     /// passed over, as locale variables are.
     public static func resolve(explicit: String?, environment: [String: String]) throws -> Language {
+        try resolve(explicit: explicit) { environment[$0] }
+    }
+
+    /// As `resolve(explicit:environment:)`, reading each variable with `variable`.
+    public static func resolve(explicit: String?, variable: (String) -> String?) throws -> Language {
         if let explicit {
             guard let language = Language(code: explicit) else {
                 throw CoachError.unknownLanguage(explicit)
             }
             return language
         }
-        if let chosen = environment[ownVariable].flatMap(Language.init(code:)) {
+        if let chosen = variable(ownVariable).flatMap(Language.init(code:)) {
             return chosen
         }
-        for variable in localeVariables {
-            if let value = environment[variable], !value.isEmpty {
+        for name in localeVariables {
+            if let value = variable(name), !value.isEmpty {
                 return value.lowercased().hasPrefix("fr") ? .fr : .en
             }
         }

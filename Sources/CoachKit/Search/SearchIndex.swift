@@ -63,7 +63,7 @@ public struct SearchIndex: Sendable {
         let analyzer = Analyzer(vocabulary: settings)
         self.analyzer = analyzer
         let fields = SearchVocabulary.Field.allCases
-        weights = fields.map { settings.fieldWeights[$0] ?? 1 }
+        weights = fields.map { settings.fieldWeights[$0] }
         // Each synonym under its first term, the longest first.
         var synonyms: [String: [(terms: [String], group: String)]] = [:]
         for (number, group) in settings.synonyms.enumerated() {

@@ -85,18 +85,22 @@ public enum FileSystem {
     /// Writes all of `data` to the file descriptor; the system's words for what went
     /// wrong, or nil.
     public static func write(_ data: Data, to descriptor: Int32) -> String? {
-        data.withUnsafeBytes { buffer -> String? in
-            var offset = 0
-            while offset < buffer.count {
-                let written = Glibc.write(descriptor, buffer.baseAddress! + offset, buffer.count - offset)
-                if written < 0 {
-                    if errno == EINTR { continue }
-                    return lastReason
-                }
-                offset += written
+        data.withUnsafeBytes { write($0, to: descriptor) }
+    }
+
+    /// Writes all of `bytes` to the file descriptor; the system's words for what went
+    /// wrong, or nil.
+    public static func write(_ bytes: UnsafeRawBufferPointer, to descriptor: Int32) -> String? {
+        var offset = 0
+        while offset < bytes.count {
+            let written = Glibc.write(descriptor, bytes.baseAddress! + offset, bytes.count - offset)
+            if written < 0 {
+                if errno == EINTR { continue }
+                return lastReason
             }
-            return nil
+            offset += written
         }
+        return nil
     }
 
     /// The words for the C library's last error.

@@ -11,19 +11,40 @@ enum Request: Equatable {
 }
 
 /// A command with the options and words given to it.
+///
+/// Options are kept in tables by option, not in a dictionary or a set: the first
+/// dictionary of a new key type costs a scan of the runtime's conformance tables, a
+/// noticeable part of a command's start.
 struct Invocation: Equatable {
     let command: CommandSyntax.Name
     /// Whether the command was named (`coach shell`), rather than implied by `coach` alone.
     var isTyped = true
-    /// Each option's value; the last one given, when one is given twice.
-    var values: [CommandSyntax.Option: String] = [:]
-    var flags: Set<CommandSyntax.Option> = []
+    /// Each option's value, by `CommandSyntax.Option.number`; the last one given,
+    /// when one is given twice.
+    private var values = [String?](repeating: nil, count: CommandSyntax.Option.allCases.count)
+    private var flags = [Bool](repeating: false, count: CommandSyntax.Option.allCases.count)
     /// The words after the options (`ask`'s question).
     var words: [String] = []
 
-    subscript(option: CommandSyntax.Option) -> String? { values[option] }
+    init(
+        command: CommandSyntax.Name, isTyped: Bool = true, values: [(CommandSyntax.Option, String)] = [],
+        flags: [CommandSyntax.Option] = [], words: [String] = []
+    ) {
+        self.command = command
+        self.isTyped = isTyped
+        self.words = words
+        for (option, value) in values { self[option] = value }
+        for flag in flags { set(flag) }
+    }
 
-    func has(_ flag: CommandSyntax.Option) -> Bool { flags.contains(flag) }
+    subscript(option: CommandSyntax.Option) -> String? {
+        get { values[option.number] }
+        set { values[option.number] = newValue }
+    }
+
+    func has(_ flag: CommandSyntax.Option) -> Bool { flags[flag.number] }
+
+    mutating func set(_ flag: CommandSyntax.Option) { flags[flag.number] = true }
 
     /// The command whose help a usage error points to: nil for `coach` alone.
     var helpCommand: CommandSyntax.Name? { isTyped ? command : nil }
@@ -83,7 +104,7 @@ enum CommandLineParser {
                 guard attached == nil else {
                     throw UsageError("usage.no_value", ["option": "--" + typed], command: seeHelp)
                 }
-                invocation.flags.insert(option.name)
+                invocation.set(option.name)
                 continue
             }
             var value = attached
@@ -93,7 +114,7 @@ enum CommandLineParser {
             }
             guard let value else { throw UsageError("usage.missing_value", ["option": option.usage], command: seeHelp) }
             try check(value, of: option, kind: kind, command: seeHelp)
-            invocation.values[option.name] = value
+            invocation[option.name] = value
         }
         if let missing = syntax.options.first(where: { $0.isRequired && invocation[$0.name] == nil }) {
             throw UsageError("usage.missing_option", ["option": missing.usage], command: seeHelp)

@@ -19,6 +19,9 @@ struct CommandSyntax: Sendable {
         /// The key of its description in `locales/`: `cli.option.KEY`, or
         /// `cli.COMMAND.option.KEY` where a command describes it in its own words.
         var key: String { rawValue.replacing("-", with: "_") }
+
+        /// Its place among `allCases`.
+        var number: Int { Self.allCases.firstIndex(of: self)! }
     }
 
     /// What an option's value is, for the help and for completion.
