@@ -70,19 +70,30 @@ extension SearchIndex {
         let fields = SearchVocabulary.Field.allCases.count
         guard weights.count == fields, averageLengths.count == fields, documentCount == documents,
             lengths.count == documents, lengths.allSatisfy({ $0.count == fields }),
-            postings.values.allSatisfy({
-                $0.allSatisfy { (0..<documents).contains($0.document) && $0.counts.count == fields }
-            })
+            postings.values.allSatisfy({ $0.allSatisfy { (0..<documents).contains($0.document) } })
         else { throw reader.failure("an index that does not fit its entries") }
     }
 }
 
 extension SearchIndex.Posting: SnapshotCodable {
+    // The counts as a list, as an array of them was written.
     func write(to writer: inout SnapshotWriter) {
         writer.write(document)
-        writer.write(counts)
+        writer.write(counts.indices.map { counts[$0] })
     }
     init(from reader: inout SnapshotReader) throws(KnowledgeSnapshot.Failure) {
-        self.init(document: try reader.read(), counts: try reader.read())
+        let document = try reader.read(Int.self)
+        guard try reader.count() == SearchIndex.FieldCounts.count else {
+            throw reader.failure("a count for each field")
+        }
+        var counts = SearchIndex.FieldCounts()
+        for field in counts.indices {
+            let count = try reader.read(Int.self)
+            guard (0...SearchIndex.FieldCounts.maximum).contains(count) else {
+                throw reader.failure("a count out of reach")
+            }
+            counts[field] = count
+        }
+        self.init(document: document, counts: counts)
     }
 }

@@ -28,7 +28,27 @@ public struct SearchIndex: Sendable {
     /// How often a term appears in each field of one entry.
     struct Posting: Sendable {
         var document: Int
-        var counts: [Int]
+        var counts: FieldCounts
+    }
+
+    /// A count for each field, held inline: an index has thousands of postings, and
+    /// an array for each cost an allocation, and its release, to read.
+    struct FieldCounts: Sendable, Equatable {
+        /// One lane a field, in `SearchVocabulary.Field.allCases`' order; the lanes
+        /// past the last field stay 0.
+        private var lanes = SIMD8<Int32>()
+
+        static let count = SearchVocabulary.Field.allCases.count
+        /// The largest count a field holds: far more words than any entry's text can
+        /// have, which its size limit bounds.
+        static let maximum = Int(Int32.max)
+
+        var indices: Range<Int> { 0..<Self.count }
+
+        subscript(field: Int) -> Int {
+            get { Int(lanes[field]) }
+            set { lanes[field] = Int32(clamping: newValue) }
+        }
     }
 
     let analyzer: Analyzer
@@ -112,7 +132,7 @@ public struct SearchIndex: Sendable {
         var slotOf: [Int] = []
         var slotEntry: [Int] = []
         for (document, topic) in knowledge.topics.enumerated() {
-            var counts: [(term: Int, perField: [Int])] = []
+            var counts: [(term: Int, perField: FieldCounts)] = []
             var fieldLengths = Array(repeating: 0, count: fields.count)
             // A field that weighs nothing is not read at all.
             for (index, field) in fields.enumerated() where weights[index] > 0 {
@@ -161,7 +181,7 @@ public struct SearchIndex: Sendable {
                         } else {
                             slotEntry[term] = document
                             slotOf[term] = counts.count
-                            var perField = Array(repeating: 0, count: fields.count)
+                            var perField = FieldCounts()
                             perField[index] = 1
                             counts.append((term, perField))
                         }

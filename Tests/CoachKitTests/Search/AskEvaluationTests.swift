@@ -126,6 +126,17 @@ struct AskEvaluationTests {
         #expect(!SearchIndex.isOneEditAway(Array("audience"), Array("audiences2")))
     }
 
+    /// A posting keeps a count for each field inline, in as many lanes as it has:
+    /// a field added to the vocabulary must fit, and its counts be kept apart.
+    @Test func aPostingCountsEveryFieldApart() {
+        #expect(SearchIndex.FieldCounts.count <= 8)
+        var counts = SearchIndex.FieldCounts()
+        for field in counts.indices { counts[field] = field * 10 + 1 }
+        #expect(counts.indices.map { counts[$0] } == counts.indices.map { $0 * 10 + 1 })
+        counts[0] = Int.max
+        #expect(counts[0] == SearchIndex.FieldCounts.maximum)
+    }
+
     /// A pasted page of made-up words is answered, not looked up word by word for
     /// typos forever: only its first words are read, and a few typos at most.
     @Test(.timeLimit(.minutes(1)))
