@@ -27,6 +27,10 @@ BENCH_PACKAGES := $(TEST_PACKAGES) hyperfine time
 ORDER_PACKAGES := $(BUILD_PACKAGES) valgrind
 APT_PACKAGES   := $(BUILD_PACKAGES)
 
+# Release builds on Linux link libedit and libyaml in from their archives
+# (Package.swift, Linker/README.md); every swift build started from here sees it.
+export COACH_STATIC_C_LIBRARIES := 1
+
 SUDO := $(shell [ "$$(id -u)" -eq 0 ] || echo sudo)
 
 .PHONY: all run test build release install deps test-deps bench order snapshot check-knowledge clean sanitize fuzz

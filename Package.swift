@@ -42,14 +42,19 @@ let startUpLayout: [LinkerSetting] = [
     )
 ]
 
-// The C libraries: linked in (from their static archives) in the release build on
-// Linux, so that the binary loads no shared library of its own at start-up (five, with
-// those libedit needs: about 0.4 ms of every run, Linker/README.md) and runs where they
-// are not installed; elsewhere, as shared libraries. Their targets name no library of
-// their own (no `link` in the module maps, no pkg-config), so that nothing else links
-// the shared ones in beside the archives.
+// The C libraries. `make` sets COACH_STATIC_C_LIBRARIES: its release builds on Linux
+// then link libedit (with the terminal and BSD libraries it needs) and libyaml in from
+// their static archives, so that the binary loads no shared library of its own at
+// start-up (five fewer: about 0.5 ms of every run, Linker/README.md) and runs where
+// they are not installed. Their system-library targets then name no library (no
+// pkg-config), since the linker takes a shared library named anywhere on its command
+// line over an archive. Without it (`swift build`, or a package that uses CoachKit),
+// they are shared libraries found by pkg-config, and the manifest has no unsafe flags
+// outside the `coach` executable.
+let staticCLibraries = Context.environment["COACH_STATIC_C_LIBRARIES"] != nil
 func cLibrary(_ name: String, archives: [String]) -> [LinkerSetting] {
-    [
+    guard staticCLibraries else { return [.linkedLibrary(name)] }
+    return [
         .linkedLibrary(name, .when(platforms: [.macOS])),
         .linkedLibrary(name, .when(platforms: [.linux], configuration: .debug)),
         .unsafeFlags(
@@ -76,16 +81,18 @@ let package = Package(
             plugins: ["EmbedKnowledge"]
         ),
         // libyaml, read through its event API for the YAML the plain reader declines
-        // and for its errors.
-        // (libyaml-dev; linked by CoachKit.)
+        // and for its errors; linked by CoachKit (`cLibrary`).
         .systemLibrary(
-            name: "CLibYAML"
+            name: "CLibYAML",
+            pkgConfig: staticCLibraries ? nil : "yaml-0.1",
+            providers: [.apt(["libyaml-dev"]), .brew(["libyaml"])]
         ),
-        // libedit, through a shim for its variadic calls (see ../shared/notes/libedit.md).
-        // (libedit-dev; linked by CoachShell, with the terminal and BSD libraries
-        // libedit's archive needs.)
+        // libedit, through a shim for its variadic calls (see ../shared/notes/libedit.md);
+        // linked by CoachShell (`cLibrary`).
         .systemLibrary(
-            name: "CEditLine"
+            name: "CEditLine",
+            pkgConfig: staticCLibraries ? nil : "libedit",
+            providers: [.apt(["libedit-dev"])]
         ),
         // The interactive shell: a thin layer over CoachKit and libedit.
         .target(

@@ -70,7 +70,8 @@ for entry in \
   label=${entry%%|*}
   command=${entry#*|}
   # (hyperfine gives the shell an empty standard input)
-  read -r floor time _ _ <<<"$(alternate 40 . "$work/hello" "$command")"
+  timed=$(alternate 40 . "$work/hello" "$command") # (set -e stops here on a failure)
+  read -r floor time _ _ <<<"$timed"
   startup+=("| \`$label\` | $time | $floor | $(ratio "$time" "$floor")× |")
 done
 
@@ -101,7 +102,7 @@ done
   echo "Made by \`make bench\` (Benchmarks/bench.sh) on $(date -u +%Y-%m-%d) at $(git rev-parse --short HEAD 2>/dev/null || echo '?')."
   echo "Machine: $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ //'), $(nproc) cores, $(awk '/MemTotal/ { printf "%.0f GiB", $2 / 1048576 }' /proc/meminfo), $(uname -sr)."
   echo "Swift: $(swift --version 2>&1 | head -1). CLIPS: $(dpkg-query -W -f='${Version}' clips 2>/dev/null || echo '?'). hyperfine: $(hyperfine --version | cut -d' ' -f2)."
-  echo "Times are whole-process medians in ms (hyperfine, $RUNS runs, 5 at 50 000 rules); peak RSS from /usr/bin/time."
+  echo "Times are whole-process medians in ms (hyperfine; start-up over 40 rounds, rules over $RUNS, 5 at 50 000 rules); peak RSS from /usr/bin/time."
   echo "The coach and CLIPS are timed in turn, one run of each per round, so that the shared machine's noisy spells fall on both."
   echo
   echo "## Start-up, against a Swift hello-world built the same way"

@@ -41,8 +41,8 @@ struct Rate: Command {
         case .success(let value): return value
         case .failure(let problem):
             throw UsageError(
-                "usage.option_value", ["option": "--" + option.rawValue, "problem": problem.description(in: language)],
-                command: command)
+                "usage.option_value", ["option": "--" + option.rawValue],
+                phrases: ["problem": problem.description(in: language)], command: command)
         }
     }
 

@@ -17,7 +17,7 @@ struct HelpTests {
             #expect(help.hasPrefix("coach \(command.rawValue): " + abstract.prefix(40)))
             let described = help.split(separator: "\n").map { $0.drop { $0 == " " } }
             for option in syntax.allOptions {
-                let name = option.name == .help ? "-h, --help" : option.usage
+                let name = option.name == .help ? "-h, --help" : option.usage(strings)
                 #expect(
                     described.filter { $0.hasPrefix(name + " ") || $0 == name }.count == 1,
                     "\(option.name) in \(command)")
@@ -47,5 +47,10 @@ struct HelpTests {
             for option in syntax.allOptions { #expect(script.contains(option.name.rawValue), "\(option.name)") }
         }
         for format in PlanFormat.allCases { #expect(script.contains(format.rawValue)) }
+        // The sessions saved are listed by a command of the script's own shell.
+        #expect(script.contains("coach/sessions"))
+        if shell == "zsh" {
+            #expect(script.contains("_coach_sessions() {") && script.contains(":name:_coach_sessions'"))
+        }
     }
 }

@@ -51,8 +51,11 @@ struct ParsingTests {
         (["ask", "--", "--json", "-x"], run(.ask, words: ["--json", "-x"])),
         (["ask", "help", "me", "-"], run(.ask, words: ["help", "me", "-"])),
         (["topics", "--json", "--json"], run(.topics, flags: [.json])),
+        // Only `--NAME` is an option: a word that spells one is a word.
+        (["ask", "generate-completion-script", "bash"], run(.ask, words: ["generate-completion-script", "bash"])),
         // Requests any command takes.
         (["--help"], .help(nil)), (["-h"], .help(nil)), (["help"], .help(nil)), (["help", "plan"], .help(.plan)),
+        (["help", "help"], .help(nil)), (["--bogus", "x", "--help"], .help(nil)), (["nothing", "-h"], .help(nil)),
         (["plan", "--help"], .help(.plan)), (["plan", "--bogus", "-h"], .help(.plan)),
         (["ask", "what", "--help"], .help(.ask)), (["--lang", "fr", "rate", "-h"], .help(.rate)),
         (["--version"], .version), (["ask", "--version"], .version), (["plan", "--lang", "fr", "--version"], .version),
@@ -83,6 +86,9 @@ struct ParsingTests {
         (["--json"], "usage.unknown_option", nil), (["--session"], "usage.missing_value", nil),
         (["--generate-completion-script", "tcsh"], "usage.unknown_shell", nil),
         (["--generate-completion-script"], "usage.missing_value", nil),
+        (["topics", "---help"], "usage.unknown_option", .topics), (["-help"], "usage.unknown_option", nil),
+        // An option's value is never an option, here as where the command is found.
+        (["--session", "--lang", "fr", "plan"], "usage.missing_value", .plan),
     ]
 
     @Test(arguments: bad)
@@ -141,6 +147,18 @@ struct ParsingTests {
         let error = UsageError("usage.unknown_option", ["option": "--x\n- y"], command: .plan)
         #expect(error.message(in: .en) == "unknown option '--x\\n- y' (see 'coach plan --help')")
         #expect(error.message(in: .fr) == "option inconnue : « --x\\n- y » (voir « coach plan --help »)")
+        let missing = UsageError(
+            "usage.missing_value", option: CommandSyntax.of(.topics).option("knowledge"), command: .topics)
+        #expect(missing.message(in: .en) == "missing value for '--knowledge <dir>' (see 'coach topics --help')")
+        #expect(
+            missing.message(in: .fr)
+                == "il manque la valeur de « --knowledge <dossier> » (voir « coach topics --help »)")
+        // What the user typed is shortened; the coach's own reason is not.
+        let reason = String(repeating: "r", count: 150)
+        let long = UsageError(
+            "usage.option_value", ["option": String(repeating: "x", count: 150)], phrases: ["problem": reason],
+            command: .rate)
+        #expect(long.message(in: .en).contains("x…: " + reason + " (see"))
         let suggested = UsageError("usage.unknown_command", ["command": "tpoics"], command: nil, suggestion: "topics")
         #expect(suggested.message(in: .en) == "unknown command 'tpoics'; did you mean 'topics'?")
         #expect(CommonOptions.language(of: ["plan", "--lang", "fr", "--bogus"]) == .fr)

@@ -3,6 +3,8 @@
 
 #if canImport(Glibc)
     import Glibc
+#elseif canImport(Darwin)
+    import Darwin
 #endif
 
 /// A value written to, and read back from, a snapshot.
@@ -70,17 +72,17 @@ struct SnapshotReader {
         var value = 0
         while index < bytes.count, bytes[index] != 1 {
             let digit = bytes[index] &- UInt8(ascii: "0")
-            guard digit < 10 else { throw failure("not a whole number") }
+            guard digit < 10 else { throw .damaged("not a whole number", at: index) }
             // Negative numbers are added up below zero, so that Int.min reads too.
             let (tens, overflow) = value.multipliedReportingOverflow(by: 10)
             let (next, carry) =
                 negative ? tens.subtractingReportingOverflow(Int(digit)) : tens.addingReportingOverflow(Int(digit))
-            guard !overflow, !carry else { throw failure("a number too large") }
+            guard !overflow, !carry else { throw .damaged("a number too large", at: index) }
             value = next
             index += 1
         }
-        guard index < bytes.count else { throw failure("the end of the snapshot, too soon") }
-        guard index > start else { throw failure("not a whole number") }
+        guard index < bytes.count else { throw .damaged("the end of the snapshot, too soon", at: index) }
+        guard index > start else { throw .damaged("not a whole number", at: index) }
         offset = index + 1
         return value
     }

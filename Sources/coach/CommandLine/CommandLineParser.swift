@@ -61,18 +61,25 @@ struct Invocation: Equatable {
 enum CommandLineParser {
     static func parse(_ arguments: [String]) throws(UsageError) -> Request {
         let end = arguments.firstIndex(of: "--") ?? arguments.endIndex
+        let helpAsked = arguments[..<end].contains { $0 == "--help" || $0 == "-h" }
         var command: CommandSyntax.Name?
         var commandIndex: Int?
-        switch try firstWord(in: arguments[..<end]) {
-        case .none: break
-        case .command(let name, let index): (command, commandIndex) = (name, index)
-        case .help(let name): return .help(name)
+        do {
+            switch try firstWord(in: arguments[..<end]) {
+            case .none: break
+            case .command(let name, let index): (command, commandIndex) = (name, index)
+            case .help(let name): return .help(name)
+            }
+        } catch {
+            // `coach nothing --help`: the help asked for, of `coach` itself.
+            if helpAsked { return .help(nil) }
+            throw error
         }
         let name = command ?? .shell
         let seeHelp = command
 
         // Requests any command takes, before anything else is checked.
-        if arguments[..<end].contains(where: { $0 == "--help" || $0 == "-h" }) { return .help(command) }
+        if helpAsked { return .help(command) }
         if arguments[..<end].contains("--version") { return .version }
         if let shell = try completionShell(in: arguments[..<end], command: seeHelp) {
             return .completionScript(shell: shell)
@@ -112,12 +119,12 @@ enum CommandLineParser {
                 index += 1
                 value = arguments[index]
             }
-            guard let value else { throw UsageError("usage.missing_value", ["option": option.usage], command: seeHelp) }
+            guard let value else { throw UsageError("usage.missing_value", option: option, command: seeHelp) }
             try check(value, of: option, kind: kind, command: seeHelp)
             invocation[option.name] = value
         }
         if let missing = syntax.options.first(where: { $0.isRequired && invocation[$0.name] == nil }) {
-            throw UsageError("usage.missing_option", ["option": missing.usage], command: seeHelp)
+            throw UsageError("usage.missing_option", option: missing, command: seeHelp)
         }
         return .run(invocation)
     }
@@ -135,25 +142,33 @@ enum CommandLineParser {
     /// is not a command's name is refused.
     private static func firstWord(in arguments: ArraySlice<String>) throws(UsageError) -> FirstWord {
         var index = arguments.startIndex
-        var helpAsked = false
+        var helpWord = false
         while index < arguments.endIndex {
             let argument = arguments[index]
             if argument.hasPrefix("--") {
+                // As the options are read below: the next word is a value unless it is
+                // an option itself.
                 let (name, attached) = split(argument)
-                if attached == nil, CommandSyntax.takesValue(name) { index += 1 }
+                if attached == nil, CommandSyntax.takesValue(name), index + 1 < arguments.endIndex,
+                    !arguments[index + 1].hasPrefix("--")
+                {
+                    index += 1
+                }
             } else if !argument.hasPrefix("-") || argument == "-" {
                 let command = CommandSyntax.Name(rawValue: argument)
-                if helpAsked {
+                if helpWord {
+                    // `coach help help` is the help of `coach`.
+                    if argument == "help" { return .help(nil) }
                     guard let command else { throw unknownCommand(argument) }
                     return .help(command)
                 }
                 if let command { return .command(command, at: index) }
                 guard argument == "help" else { throw unknownCommand(argument) }
-                helpAsked = true
+                helpWord = true
             }
             index += 1
         }
-        return helpAsked ? .help(nil) : .none
+        return helpWord ? .help(nil) : .none
     }
 
     private static func unknownCommand(_ word: String) -> UsageError {
@@ -167,17 +182,19 @@ enum CommandLineParser {
     private static func completionShell(
         in arguments: ArraySlice<String>, command: CommandSyntax.Name?
     ) throws(UsageError) -> String? {
-        let option = "--" + CommandSyntax.completionScriptOption
-        guard let index = arguments.firstIndex(where: { split($0).0 == CommandSyntax.completionScriptOption }) else {
+        let option = CommandSyntax.completionScript
+        guard
+            let index = arguments.firstIndex(where: {
+                $0.hasPrefix("--") && split($0).0 == option.name.rawValue
+            })
+        else {
             return nil
         }
         var shell = split(arguments[index]).1
         if shell == nil, index + 1 < arguments.endIndex, !arguments[index + 1].hasPrefix("-") {
             shell = arguments[index + 1]
         }
-        guard let shell else {
-            throw UsageError("usage.missing_value", ["option": option + " <shell>"], command: command)
-        }
+        guard let shell else { throw UsageError("usage.missing_value", option: option, command: command) }
         guard CompletionScript.shells.contains(shell) else {
             throw UsageError(
                 "usage.unknown_shell", ["shell": shell, "shells": CompletionScript.shells.joined(separator: ", ")],
@@ -202,9 +219,10 @@ enum CommandLineParser {
             command: command, suggestion: Suggestion.closest(to: value, among: values))
     }
 
-    /// `--name=value` as (`name`, `value`); `--name` as (`name`, nil).
+    /// `--name=value` as (`name`, `value`); `--name` as (`name`, nil). Only the two
+    /// dashes go: `---help` is no option's name.
     private static func split(_ argument: String) -> (String, String?) {
-        let body = argument.drop { $0 == "-" }
+        let body = argument.dropFirst(2)
         guard let equals = body.firstIndex(of: "=") else { return (String(body), nil) }
         return (String(body[..<equals]), String(body[body.index(after: equals)...]))
     }

@@ -15,6 +15,9 @@ struct CommandSyntax: Sendable {
         case skipBadRows = "skip-bad-rows"
         case followers, reach, impressions, likes, comments, shares, saves, platform
         case sizeBand = "size-band"
+        /// `--generate-completion-script SHELL`, which `coach` takes with any command
+        /// or none; no command lists it.
+        case generateCompletionScript = "generate-completion-script"
 
         /// The key of its description in `locales/`: `cli.option.KEY`, or
         /// `cli.COMMAND.option.KEY` where a command describes it in its own words.
@@ -25,7 +28,7 @@ struct CommandSyntax: Sendable {
     }
 
     /// What an option's value is, for the help and for completion.
-    enum Value: Equatable, Sendable {
+    enum Value: Hashable, Sendable {
         /// A path to a file.
         case file
         /// A path to a folder.
@@ -49,14 +52,17 @@ struct CommandSyntax: Sendable {
     }
 
     /// One option of a command: a flag when it takes no value.
-    struct OptionSyntax: Sendable {
+    struct OptionSyntax: Equatable, Sendable {
         let name: Option
         let value: Value?
         var isRequired = false
 
-        /// `--answers <file>`, `--json`.
-        var usage: String {
-            "--\(name.rawValue)" + (value.map { " <\($0.placeholder)>" } ?? "")
+        /// `--answers <file>`, `--json`: its value named in the language of `strings`
+        /// (`cli.value.*`).
+        func usage(_ strings: Strings) -> String {
+            guard let value else { return "--\(name.rawValue)" }
+            let key = "cli.value.\(value.placeholder)"
+            return "--\(name.rawValue) <\(strings.has(key) ? strings(key) : value.placeholder)>"
         }
     }
 
@@ -132,9 +138,9 @@ struct CommandSyntax: Sendable {
     /// Whether `--NAME` takes a value in any command: such an option's value is never
     /// a command's name (`coach --session plan` resumes the session called plan).
     static func takesValue(_ name: String) -> Bool {
-        name == completionScriptOption || all.contains { $0.option(name)?.value != nil }
+        name == completionScript.name.rawValue || all.contains { $0.option(name)?.value != nil }
     }
 
-    /// `--generate-completion-script SHELL`, which `coach` takes before any command.
-    static let completionScriptOption = "generate-completion-script"
+    /// `--generate-completion-script SHELL`, read before the command's options.
+    static let completionScript = OptionSyntax(name: .generateCompletionScript, value: .text("shell"))
 }

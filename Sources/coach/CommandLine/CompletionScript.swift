@@ -110,7 +110,7 @@ struct CompletionScript {
                 switch value {
                 case .file: action = "_files"
                 case .directory: action = "_files -/"
-                case .session: action = "{compadd -- ${(f)\"$(\(Self.sessions))\"}}"
+                case .session: action = "_coach_sessions"
                 case .choice(_, let values): action = "(\(values.joined(separator: " ")))"
                 case .text: action = " "
                 }
@@ -120,6 +120,11 @@ struct CompletionScript {
         var lines = [
             "#compdef coach",
             "# zsh completion for coach: coach --generate-completion-script zsh",
+            "_coach_sessions() {",
+            "    local -a sessions",
+            "    sessions=(${(f)\"$(\(Self.sessions))\"})",
+            "    compadd -a sessions",
+            "}",
             "_coach() {",
             "    local -a commands",
             "    commands=(",
@@ -171,9 +176,11 @@ struct CompletionScript {
                     + quoted(strings("cli.\(command.rawValue).abstract")))
         }
         for syntax in CommandSyntax.all {
+            // The shell's options, with `coach shell` or with no command at all.
+            let others = CommandSyntax.Name.allCases.filter { $0 != .shell }.map(\.rawValue).joined(separator: " ")
             let condition =
                 syntax.name == .shell
-                ? "'not __fish_seen_subcommand_from \(commands)'"
+                ? "'not __fish_seen_subcommand_from \(others)'"
                 : "'__fish_seen_subcommand_from \(syntax.name.rawValue)'"
             for option in syntax.allOptions {
                 var line = "complete -c coach -n \(condition) -l \(option.name.rawValue)"

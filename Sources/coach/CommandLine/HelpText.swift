@@ -18,7 +18,7 @@ struct HelpText {
         var lines =
             wrapped("coach \(command.rawValue): " + strings("cli.\(command.rawValue).abstract"), indent: 0) + [""]
         var usage = "coach \(command.rawValue)"
-        for option in syntax.options where option.isRequired { usage += " " + option.usage }
+        for option in syntax.options where option.isRequired { usage += " " + option.usage(strings) }
         usage += " [" + strings("cli.placeholder.options") + "]"
         if let words = syntax.words { usage += " <\(words)>…" }
         lines += [strings("cli.heading.usage") + " " + usage, ""]
@@ -47,7 +47,7 @@ struct HelpText {
     }
 
     private func optionName(_ option: CommandSyntax.OptionSyntax) -> String {
-        option.name == .help ? "-h, --help" : option.usage
+        option.name == .help ? "-h, --help" : option.usage(strings)
     }
 
     /// What an option does: the command's own words for it, else every command's.

@@ -4,17 +4,25 @@ import CoachKit
 /// printed in the user's language as one line, with a hint.
 struct UsageError: Error, Equatable {
     let key: String
+    /// What the user typed, by argument name: shown escaped and shortened.
     let arguments: [String: String]
+    /// The option the message names as `{option}`, with its value's placeholder.
+    let option: CommandSyntax.OptionSyntax?
+    /// The coach's own words, by argument name, already in the user's language.
+    let phrases: [String: String]
     /// The command whose help the hint points to; nil for `coach`'s.
     let command: CommandSyntax.Name?
     /// The likely intent of a misspelt name: the hint, instead of the help.
     let suggestion: String?
 
     init(
-        _ key: String, _ arguments: [String: String] = [:], command: CommandSyntax.Name?, suggestion: String? = nil
+        _ key: String, _ arguments: [String: String] = [:], option: CommandSyntax.OptionSyntax? = nil,
+        phrases: [String: String] = [:], command: CommandSyntax.Name?, suggestion: String? = nil
     ) {
         self.key = key
         self.arguments = arguments
+        self.option = option
+        self.phrases = phrases
         self.command = command
         self.suggestion = suggestion
     }
@@ -23,7 +31,9 @@ struct UsageError: Error, Equatable {
     /// the message stays one line.
     func message(in language: Language) -> String {
         let strings = Strings.table(for: language)
-        var text = strings(key, arguments.mapValues(Problem.shown))
+        var values = arguments.mapValues(Problem.shown).merging(phrases) { typed, _ in typed }
+        if let option { values["option"] = option.usage(strings) }
+        var text = strings(key, values)
         if let suggestion {
             text += strings("hint.separator") + strings("hint.did_you_mean", ["name": suggestion])
         } else {
