@@ -22,7 +22,7 @@ struct Ask: Command {
         session = invocation[.session]
         question = invocation.words
         let command = invocation.helpCommand
-        guard !question.joined().allSatisfy(\.isWhitespace) else {
+        guard !question.allSatisfy({ $0.allSatisfy(\.isWhitespace) }) else {
             throw UsageError("usage.ask_question", command: command)
         }
         let limit = invocation[.limit].map { Int($0) } ?? 3

@@ -340,13 +340,15 @@ public struct SearchIndex: Sendable {
     /// The entries that answer `question`, best first, with their scores.
     public func search(_ question: String) -> [Hit] {
         let (terms, words) = query(question)
-        var scores: [Int: Double] = [:]
-        var found: [Int: Set<String>] = [:]
-        var about: Set<Int> = []
+        // By entry, in tables: there are a few dozen entries, and a dictionary keyed by
+        // entry cost a scan of the runtime's conformance tables the first time.
+        var scores = [Double?](repeating: nil, count: documentCount)
+        var found = [Set<String>](repeating: [], count: documentCount)
+        var about = [Bool](repeating: false, count: documentCount)
         let aboutFields = [SearchVocabulary.Field.title, .keywords].compactMap {
             SearchVocabulary.Field.allCases.firstIndex(of: $0)
         }
-        var matched: [Int: Double] = [:]
+        var matched = [Double](repeating: 0, count: documentCount)
         var total = 0.0
         for (term, weight) in terms.sorted(by: { $0.key < $1.key }) {
             let list = postings[term] ?? []
@@ -358,21 +360,23 @@ public struct SearchIndex: Sendable {
                     let norm = 1 - b + b * Double(lengths[posting.document][field]) / averageLengths[field]
                     frequency += weights[field] * Double(posting.counts[field]) / norm
                 }
-                scores[posting.document, default: 0] += weight * idf * frequency * (k1 + 1) / (k1 + frequency)
-                matched[posting.document, default: 0] += weight * idf
-                found[posting.document, default: []].insert(term)
+                let document = posting.document
+                scores[document] = (scores[document] ?? 0) + weight * idf * frequency * (k1 + 1) / (k1 + frequency)
+                matched[document] += weight * idf
+                found[document].insert(term)
                 if weight >= 1, aboutFields.contains(where: { posting.counts[$0] > 0 }) {
-                    about.insert(posting.document)
+                    about[document] = true
                 }
             }
         }
-        let distinct = Set(words)
-        return scores.map { document, score in
-            let terms = found[document] ?? []
+        var distinct: [Set<String>] = []
+        for word in words where !distinct.contains(word) { distinct.append(word) }
+        return scores.indices.compactMap { document -> Hit? in
+            guard let score = scores[document] else { return nil }
             return Hit(
-                topic: document, score: score, coverage: total > 0 ? (matched[document] ?? 0) / total : 0,
-                matchedWords: distinct.filter { !$0.isDisjoint(with: terms) }.count, words: distinct.count,
-                matchesAboutness: about.contains(document))
+                topic: document, score: score, coverage: total > 0 ? matched[document] / total : 0,
+                matchedWords: distinct.filter { !$0.isDisjoint(with: found[document]) }.count, words: distinct.count,
+                matchesAboutness: about[document])
         }
         .sorted { ($0.score, -$0.topic) > ($1.score, -$1.topic) }
     }
