@@ -24,7 +24,10 @@ struct CommandSyntax: Sendable {
         var key: String { rawValue.replacing("-", with: "_") }
 
         /// Its place among `allCases`.
-        var number: Int { Self.allCases.firstIndex(of: self)! }
+        var number: Int { Self.ordered.firstIndex(of: self)! }
+
+        /// `allCases`, made once: the synthesised property makes a new array each time.
+        private static let ordered = allCases
     }
 
     /// What an option's value is, for the help and for completion.
