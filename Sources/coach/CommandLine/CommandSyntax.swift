@@ -7,6 +7,11 @@ struct CommandSyntax: Sendable {
     /// The commands, in the order the help lists them.
     enum Name: String, CaseIterable, Sendable {
         case shell, ask, plan, rate, topics, questions, check
+
+        /// What the command does, in one line, in the language of `strings`.
+        func abstract(_ strings: Strings) -> String {
+            strings("cli.\(rawValue).abstract")
+        }
     }
 
     /// An option's name, as typed after `--`.
@@ -66,6 +71,14 @@ struct CommandSyntax: Sendable {
             guard let value else { return "--\(name.rawValue)" }
             let key = "cli.value.\(value.placeholder)"
             return "--\(name.rawValue) <\(strings.has(key) ? strings(key) : value.placeholder)>"
+        }
+
+        /// What the option does in `command`: the command's own words for it
+        /// (`cli.COMMAND.option.KEY`), else every command's (`cli.option.KEY`).
+        func description(in command: Name, _ strings: Strings) -> String {
+            let own = "cli.\(command.rawValue).option.\(name.key)"
+            let key = strings.has(own) ? own : "cli.option.\(name.key)"
+            return strings(key, ["command": command.rawValue])
         }
     }
 

@@ -27,12 +27,6 @@ struct CompletionScript {
     private static let fishSessions =
         #"command ls (set -q XDG_DATA_HOME; and echo $XDG_DATA_HOME; or echo $HOME/.local/share)/coach/sessions 2>/dev/null | string replace -r -f '\.json$' ''"#
 
-    private func description(of option: CommandSyntax.OptionSyntax, in command: CommandSyntax.Name) -> String {
-        let own = "cli.\(command.rawValue).option.\(option.name.key)"
-        let key = strings.has(own) ? own : "cli.option.\(option.name.key)"
-        return strings(key, ["command": command.rawValue])
-    }
-
     private func bash() -> String {
         let commands = CommandSyntax.Name.allCases.map(\.rawValue)
         var lines = [
@@ -102,7 +96,7 @@ struct CompletionScript {
         }
         func specs(_ syntax: CommandSyntax) -> [String] {
             syntax.allOptions.map { option in
-                let help = escaped(description(of: option, in: syntax.name))
+                let help = escaped(option.description(in: syntax.name, strings))
                 if option.name == .help { return "'(-h --help)'{-h,--help}" + quoted("[\(help)]") }
                 let name = "--" + option.name.rawValue
                 guard let value = option.value else { return quoted("\(name)[\(help)]") }
@@ -130,7 +124,7 @@ struct CompletionScript {
             "    commands=(",
         ]
         for command in CommandSyntax.Name.allCases {
-            lines.append("        " + quoted("\(command.rawValue):" + strings("cli.\(command.rawValue).abstract")))
+            lines.append("        " + quoted("\(command.rawValue):" + command.abstract(strings)))
         }
         lines += [
             "    )",
@@ -173,7 +167,7 @@ struct CompletionScript {
         for command in CommandSyntax.Name.allCases {
             lines.append(
                 "complete -c coach -n 'not __fish_seen_subcommand_from \(commands)' -a \(command.rawValue) -d "
-                    + quoted(strings("cli.\(command.rawValue).abstract")))
+                    + quoted(command.abstract(strings)))
         }
         for syntax in CommandSyntax.all {
             // The shell's options, with `coach shell` or with no command at all.
@@ -192,7 +186,7 @@ struct CompletionScript {
                 case .choice(_, let values)?: line += " -x -a " + quoted(values.joined(separator: " "))
                 case .text?: line += " -x"
                 }
-                lines.append(line + " -d " + quoted(description(of: option, in: syntax.name)))
+                lines.append(line + " -d " + quoted(option.description(in: syntax.name, strings)))
             }
         }
         return lines.joined(separator: "\n")

@@ -16,7 +16,7 @@ struct HelpText {
         guard let command else { return rootText() }
         let syntax = CommandSyntax.of(command)
         var lines =
-            wrapped("coach \(command.rawValue): " + strings("cli.\(command.rawValue).abstract"), indent: 0) + [""]
+            wrapped("coach \(command.rawValue): " + command.abstract(strings), indent: 0) + [""]
         var usage = "coach \(command.rawValue)"
         for option in syntax.options where option.isRequired { usage += " " + option.usage(strings) }
         usage += " [" + strings("cli.placeholder.options") + "]"
@@ -26,7 +26,7 @@ struct HelpText {
             lines += wrapped(strings("cli.\(command.rawValue).discussion"), indent: 0) + [""]
         }
         lines.append(strings("cli.heading.options"))
-        lines += table(syntax.allOptions.map { (optionName($0), description(of: $0, in: command)) })
+        lines += table(syntax.allOptions.map { (optionName($0), $0.description(in: command, strings)) })
         return lines.joined(separator: "\n")
     }
 
@@ -39,22 +39,15 @@ struct HelpText {
         ]
         lines += wrapped(strings("cli.coach.discussion"), indent: 0) + [""]
         lines.append(strings("cli.heading.commands"))
-        lines += table(CommandSyntax.Name.allCases.map { ($0.rawValue, strings("cli.\($0.rawValue).abstract")) })
+        lines += table(CommandSyntax.Name.allCases.map { ($0.rawValue, $0.abstract(strings)) })
         lines += ["", strings("cli.heading.options")]
-        lines += table(shell.allOptions.map { (optionName($0), description(of: $0, in: .shell)) })
+        lines += table(shell.allOptions.map { (optionName($0), $0.description(in: .shell, strings)) })
         lines += ["", strings("cli.coach.more")]
         return lines.joined(separator: "\n")
     }
 
     private func optionName(_ option: CommandSyntax.OptionSyntax) -> String {
         option.name == .help ? "-h, --help" : option.usage(strings)
-    }
-
-    /// What an option does: the command's own words for it, else every command's.
-    private func description(of option: CommandSyntax.OptionSyntax, in command: CommandSyntax.Name) -> String {
-        let own = "cli.\(command.rawValue).option.\(option.name.key)"
-        let key = strings.has(own) ? own : "cli.option.\(option.name.key)"
-        return strings(key, ["command": command.rawValue])
     }
 
     /// Two columns: names, then descriptions wrapped beside them.

@@ -39,6 +39,24 @@ struct UsageError: Error, Equatable {
         } else {
             text += strings("usage.see_help", ["command": "coach" + (command.map { " " + $0.rawValue } ?? "")])
         }
-        return UsageLine.oneLine(text)
+        return Self.oneLine(text)
+    }
+
+    /// The text with every control character and line break escaped (`\n`, `\r`,
+    /// `\u{1B}`), so that it stays one line and shows what was typed.
+    private static func oneLine(_ text: String) -> String {
+        func breaks(_ scalar: Unicode.Scalar) -> Bool {
+            scalar.isControlCharacter || scalar == "\u{2028}" || scalar == "\u{2029}"
+        }
+        guard text.unicodeScalars.contains(where: breaks) else { return text }
+        var line = ""
+        for scalar in text.unicodeScalars {
+            if breaks(scalar) {
+                line += scalar.escaped(asASCII: true)
+            } else {
+                line.unicodeScalars.append(scalar)
+            }
+        }
+        return line
     }
 }
