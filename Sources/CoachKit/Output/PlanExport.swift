@@ -41,6 +41,18 @@ public struct PlanExporter: Sendable {
 
     /// The plan as bytes in `format`; `date` is the day it is made, as `YYYY-MM-DD`.
     /// Text is wrapped to `width` and styled with `style` when given (for a terminal).
+    /// The text's UTF-8 bytes, copied at once: `Data` made from a sequence looks the
+    /// sequence's type up in the runtime's tables first.
+    private static func data(_ text: String) -> Data {
+        var text = text
+        return text.withUTF8 { Self.data($0) }
+    }
+
+    private static func data(_ bytes: UnsafeBufferPointer<UInt8>) -> Data {
+        guard let start = bytes.baseAddress else { return Data() }
+        return Data(bytes: start, count: bytes.count)
+    }
+
     public func render(
         _ plan: Plan, as format: PlanFormat, date: String, width: Int? = nil,
         style: TextStyle = TextStyle(isEnabled: false)
@@ -48,13 +60,13 @@ public struct PlanExporter: Sendable {
         switch format {
         case .text:
             let renderer = PlanTextRenderer(knowledge: knowledge, language: language, width: width, style: style)
-            return Data((renderer.render(plan, date: date) + "\n").utf8)
+            return Self.data(renderer.render(plan, date: date) + "\n")
         case .json:
             var bytes = PlanDocument.json(plan, knowledge: knowledge, date: date).utf8()
             bytes.append(0x0A)
-            return Data(bytes)
+            return bytes.withUnsafeBufferPointer { Self.data($0) }
         case .markdown:
-            return Data(markdown(plan, date: date).utf8)
+            return Self.data(markdown(plan, date: date))
         case .html, .docx, .pdf:  // `needsPandoc`
             let title = PlanWording(knowledge: knowledge, language: language).title(of: plan)
             var source = markdown(plan, date: date)

@@ -45,7 +45,9 @@ extension SearchIndex {
             let words = try reader.read([String].self)
             let stems = try reader.read([String].self)
             guard words.count == stems.count else { throw reader.failure("a stem for each word") }
-            wordsByLength[length] = Array(zip(words, stems))
+            // Labelled as they are built: an array of unlabelled pairs would be cast
+            // to labelled ones element by element, through the runtime.
+            wordsByLength[length] = zip(words, stems).map { (word: $0, stem: $1) }
         }
         self.wordsByLength = wordsByLength
         var synonyms: [String: [(terms: [String], group: String)]] = [:]
@@ -54,7 +56,7 @@ extension SearchIndex {
             let terms = try reader.read([[String]].self)
             let groups = try reader.read([String].self)
             guard terms.count == groups.count else { throw reader.failure("a group for each synonym") }
-            synonyms[first] = Array(zip(terms, groups))
+            synonyms[first] = zip(terms, groups).map { (terms: $0, group: $1) }
         }
         self.synonyms = synonyms
         synonymWeight = try reader.read()
