@@ -7,7 +7,7 @@ enum Profile {
     /// missing input); nil when neither is given.
     static func load(file: String?, session: String?, knowledge: KnowledgeBase) throws -> Answers? {
         if let file {
-            return try AnswersFile.load(from: URL(fileURLWithPath: file), knowledge: knowledge)
+            return try AnswersFile.load(path: file, knowledge: knowledge)
         }
         guard let session else { return nil }
         let store = SessionStore(environment: ProcessInfo.processInfo.environment)

@@ -11,15 +11,25 @@ public enum AnswersFile {
     /// mistake (a wrong path, a failed save), not a profile, which is written `{}`;
     /// but `/dev/null` and other devices and pipes stand for no answers.
     public static func load(from url: URL, knowledge: KnowledgeBase) throws(CoachError) -> Answers {
-        let kind = FileSystem.kind(of: url.path)
+        try load(path: url.path, display: url.relativePath, knowledge: knowledge)
+    }
+
+    /// The answers in the file at `path`, named `display` in messages (by default
+    /// as given). A path needs no `URL`, whose making looks up types in the
+    /// runtime's tables the first time.
+    public static func load(path: String, display: String? = nil, knowledge: KnowledgeBase) throws(CoachError)
+        -> Answers
+    {
+        let display = display ?? path
+        let kind = FileSystem.kind(of: path)
         switch kind {
-        case .missing: throw .fileNotFound(url.relativePath)
-        case .folder: throw .notAFile(url.relativePath)
+        case .missing: throw .fileNotFound(display)
+        case .folder: throw .notAFile(display)
         case .file, .other: break
         }
-        let data = try FileSystem.contents(of: url.path, limit: maximumBytes, display: url.relativePath)
+        let data = try FileSystem.contents(of: path, limit: maximumBytes, display: display)
         if data.isEmpty, kind == .other { return Answers() }
-        return try parse(data, path: url.relativePath, knowledge: knowledge)
+        return try parse(data, path: display, knowledge: knowledge)
     }
 
     /// The answers in `data`, reported as coming from `path`.
