@@ -11,4 +11,10 @@ enum Environment {
         getenv(name).map { String(cString: $0) }
     }
 
+    /// The variables of `names` that are set, by name.
+    static func variables(_ names: [String]) -> [String: String] {
+        var found: [String: String] = [:]
+        for name in names { found[name] = self[name] }
+        return found
+    }
 }

@@ -10,7 +10,7 @@ enum Profile {
             return try AnswersFile.load(path: file, knowledge: knowledge)
         }
         guard let session else { return nil }
-        let store = SessionStore(environment: ProcessInfo.processInfo.environment)
+        let store = SessionStore(environment: Environment.variables(SessionStore.variables))
         guard FileManager.default.fileExists(atPath: store.url(for: session).path) else {
             throw CoachError.sessionNotFound(session, path: store.url(for: session).path)
         }

@@ -22,8 +22,7 @@ struct ShellCommand: Command {
         let language = options.language
         // The search vocabulary and the metrics are read when first needed.
         let knowledge = try options.loadKnowledge(.interview)
-        let environment = ProcessInfo.processInfo.environment
-        let store = SessionStore(environment: environment)
+        let store = SessionStore(environment: Environment.variables(SessionStore.variables))
         let loaded: (Session, SessionStore.Notice?)
         do {
             loaded = try store.load(session, knowledge: knowledge, setAside: true)
@@ -38,7 +37,7 @@ struct ShellCommand: Command {
         }
 
         let isTerminal = isatty(0) == 1 && isatty(1) == 1
-        let colors = isTerminal && environment["NO_COLOR"] == nil
+        let colors = isTerminal && Environment["NO_COLOR"] == nil
         var reader: any LineReader = PlainLineReader(showsPrompt: false)
         var editor: EditLineReader?
         if isTerminal {
@@ -55,11 +54,10 @@ struct ShellCommand: Command {
 
     /// `$XDG_STATE_HOME/coach/history`, by default under `~/.local/state`.
     static func historyPath() -> String? {
-        let environment = ProcessInfo.processInfo.environment
-        if let state = environment["XDG_STATE_HOME"], state.hasPrefix("/") {
+        if let state = Environment["XDG_STATE_HOME"], state.hasPrefix("/") {
             return state + "/coach/history"
         }
-        guard let home = environment["HOME"], !home.isEmpty else { return nil }
+        guard let home = Environment["HOME"], !home.isEmpty else { return nil }
         return home + "/.local/state/coach/history"
     }
 

@@ -47,6 +47,9 @@ public struct SessionStore: Sendable {
         self.folder = folder
     }
 
+    /// The environment variables `init(environment:)` reads.
+    public static let variables = ["XDG_DATA_HOME", "HOME"]
+
     /// The sessions folder for this environment (default `~/.local/share`).
     public init(environment: [String: String]) {
         let base: URL
