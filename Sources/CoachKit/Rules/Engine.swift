@@ -69,9 +69,9 @@ public struct Engine: Sendable {
         var parts = shares.count > 1 ? shares.concurrentMap(makeShare) : shares.map(makeShare)
         questionsByRule = parts.flatMap(\.questionsByRule)
         isConjunction = parts.flatMap(\.isConjunction)
-        var thresholds = [Set<Double>](repeating: [], count: questions.count)
+        var thresholds = [[Double]](repeating: [], count: questions.count)
         for part in parts {
-            for question in thresholds.indices { thresholds[question].formUnion(part.thresholds[question]) }
+            for question in thresholds.indices { thresholds[question] += part.thresholds[question] }
         }
         // The parts' tests are handed over, not copied, and freed as they are joined.
         let tests = parts.map(\.compiled)
@@ -220,7 +220,7 @@ private struct RuleShare {
     var compiled: CompiledConditions
     var questionsByRule: [[Int]]
     var isConjunction: [Bool]
-    var thresholds: [Set<Double>]
+    var thresholds: [[Double]]
 
     init(_ conditions: ArraySlice<Expression>, questions: [Question], dependencies: Dependencies) {
         let compiled = CompiledConditions(conditions: conditions)

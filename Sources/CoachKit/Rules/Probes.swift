@@ -1,13 +1,17 @@
 /// The values tried for a question to see whether it can still change a rule: its
 /// options, its bounds, and the thresholds the rules compare it with.
+///
+/// Thresholds are gathered in lists, repeats and all, and made unique once sorted: a
+/// set of numbers cost a hash for each, and a scan of the runtime's conformance
+/// tables to make the first.
 enum Probes {
     /// For each question, the numbers `conditions` compare it with. Those compiled to
     /// flat tests (in `compiled`, numbered from 0 like `conditions`) are read off their
     /// tests, without walking their trees.
     static func thresholds(
         of conditions: some Collection<Expression>, compiled: CompiledConditions?, questionCount: Int
-    ) -> [Set<Double>] {
-        var thresholds = [Set<Double>](repeating: [], count: questionCount)
+    ) -> [[Double]] {
+        var thresholds = [[Double]](repeating: [], count: questionCount)
         for (index, condition) in conditions.enumerated() {
             guard let tests = compiled?.tests(ofRule: index) else {
                 collect(condition, into: &thresholds)
@@ -16,7 +20,7 @@ enum Probes {
             for test in tests where test.constant.kind == .number && Int(test.slot) < questionCount {
                 switch test.operation {
                 case .holds, .doesNotHold: break
-                default: thresholds[Int(test.slot)].insert(test.constant.number)
+                default: thresholds[Int(test.slot)].append(test.constant.number)
                 }
             }
         }
@@ -24,12 +28,12 @@ enum Probes {
     }
 
     /// The numbers compared with a question anywhere in `expression`.
-    private static func collect(_ expression: Expression, into thresholds: inout [Set<Double>]) {
+    private static func collect(_ expression: Expression, into thresholds: inout [[Double]]) {
         expression.visit { node in
             guard case .compare(_, let a, let b) = node.node else { return }
             switch (a.node, b.node) {
             case (.variable(_, let slot), .number(let number)), (.number(let number), .variable(_, let slot)):
-                if slot < thresholds.count { thresholds[Int(slot)].insert(number) }
+                if slot < thresholds.count { thresholds[Int(slot)].append(number) }
             default: break
             }
         }
@@ -37,7 +41,7 @@ enum Probes {
 
     /// The probe values of every question, given the thresholds of the rules; those of
     /// facts and `ask_if` are added here.
-    static func values(for knowledge: KnowledgeBase, ruleThresholds: [Set<Double>]) -> [[Value]] {
+    static func values(for knowledge: KnowledgeBase, ruleThresholds: [[Double]]) -> [[Value]] {
         var thresholds = ruleThresholds
         for expression in knowledge.facts.flatMap(\.expressions) + knowledge.questions.compactMap(\.askIf) {
             collect(expression, into: &thresholds)
@@ -63,15 +67,21 @@ enum Probes {
     }
 
     /// Bounds, round magnitudes, and each threshold with its neighbours.
-    private static func numbers(for question: Question, thresholds: Set<Double>) -> [Double] {
+    private static func numbers(for question: Question, thresholds: [Double]) -> [Double] {
         let minimum = question.minimum ?? min(-1e9, question.maximum ?? 0)
         let maximum = question.maximum ?? max(1e9, minimum)
-        var candidates: Set<Double> = [minimum, maximum, 0, 0.5, 1, 2, 5, 10, 100, 1_000, 10_000, 1_000_000]
+        var candidates: [Double] = [minimum, maximum, 0, 0.5, 1, 2, 5, 10, 100, 1_000, 10_000, 1_000_000]
         for threshold in thresholds {
             let step = question.isInteger ? 1 : max(0.01, abs(threshold) * 0.01)
-            candidates.formUnion([threshold - step, threshold, threshold + step])
+            candidates += [threshold - step, threshold, threshold + step]
         }
-        return candidates.filter { (minimum...maximum).contains($0) && (!question.isInteger || $0 == $0.rounded()) }
-            .sorted()
+        var numbers: [Double] = []
+        for candidate in candidates.sorted()
+        where (minimum...maximum).contains(candidate) && (!question.isInteger || candidate == candidate.rounded())
+            && numbers.last != candidate
+        {
+            numbers.append(candidate)
+        }
+        return numbers
     }
 }
