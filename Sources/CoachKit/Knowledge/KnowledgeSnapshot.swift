@@ -11,12 +11,12 @@
 /// count first. The snapshot opens with its format, the digest, then the length of
 /// each part, so that a reader skips the parts it was not asked for:
 ///
-///     coach-snapshot/1 · digest · 4 lengths · article and topics · interview ·
+///     coach-snapshot/2 · digest · 4 lengths · article and topics · interview ·
 ///     search (with its index of the topics) · metrics
 ///
 /// `format` changes with the layout of any part.
 public enum KnowledgeSnapshot {
-    static let format = "coach-snapshot/1"
+    static let format = "coach-snapshot/2"
     /// The parts in the order they are written; the article and topics come first.
     static let parts: [KnowledgeBase.Parts] = [.interview, .search, .metrics]
     /// The deepest expression a snapshot may hold, as the condition parser allows.

@@ -31,6 +31,11 @@ public struct SearchIndex: Sendable {
         var counts: FieldCounts
     }
 
+    /// The entries a term appears in, with its counts in each.
+    struct PostingList: Sendable {
+        var postings: [Posting]
+    }
+
     /// A count for each field, held inline: an index has thousands of postings, and
     /// an array for each cost an allocation, and its release, to read.
     struct FieldCounts: Sendable, Equatable {
@@ -53,7 +58,7 @@ public struct SearchIndex: Sendable {
 
     let analyzer: Analyzer
     let weights: [Double]
-    let postings: [String: [Posting]]
+    let postings: [String: PostingList]
     /// Terms per field of each entry, and their averages.
     let lengths: [[Int]]
     let averageLengths: [Double]
@@ -197,8 +202,10 @@ public struct SearchIndex: Sendable {
             }
             lengths.append(fieldLengths)
         }
-        var postings: [String: [Posting]] = [:]
-        for (term, list) in postingsByNumber.enumerated() where !list.isEmpty { postings[termTexts[term]] = list }
+        var postings: [String: PostingList] = [:]
+        for (term, list) in postingsByNumber.enumerated() where !list.isEmpty {
+            postings[termTexts[term]] = PostingList(postings: list)
+        }
         let count = max(1, lengths.count)
         averageLengths = fields.indices.map { field in
             max(1, Double(lengths.reduce(0) { $0 + $1[field] }) / Double(count))
@@ -305,7 +312,7 @@ public struct SearchIndex: Sendable {
             where (known.word.first == letters.first || known.word.last == letters.last)
                 && Self.isOneEditAway(letters, Array(known.word))
             {
-                let frequency = postings[known.stem]?.count ?? 0
+                let frequency = postings[known.stem]?.postings.count ?? 0
                 if frequency > (best?.frequency ?? -1) { best = (known.stem, frequency) }
             }
         }
@@ -351,7 +358,7 @@ public struct SearchIndex: Sendable {
         var matched = [Double](repeating: 0, count: documentCount)
         var total = 0.0
         for (term, weight) in terms.sorted(by: { $0.key < $1.key }) {
-            let list = postings[term] ?? []
+            let list = postings[term]?.postings ?? []
             let idf = log(1 + (Double(documentCount) - Double(list.count) + 0.5) / (Double(list.count) + 0.5))
             total += weight * idf
             for posting in list {

@@ -137,6 +137,37 @@ struct AskEvaluationTests {
         #expect(counts[0] == SearchIndex.FieldCounts.maximum)
     }
 
+    /// A term's postings read back from their one field as written, small numbers and
+    /// large; a field that is not postings is refused.
+    @Test func postingsReadBackAsWritten() throws {
+        var counts = SearchIndex.FieldCounts()
+        for field in counts.indices {
+            counts[field] = [0, 1, 62, 63, 1_000, SearchIndex.FieldCounts.maximum][field % 6]
+        }
+        let list = SearchIndex.PostingList(postings: [
+            SearchIndex.Posting(document: 3, counts: counts), SearchIndex.Posting(document: 70, counts: counts),
+        ])
+        var writer = SnapshotWriter()
+        writer.write(list)
+        let text = writer.take()
+        let read = try Array(text.utf8).withUnsafeBufferPointer { bytes in
+            var reader = SnapshotReader(bytes)
+            return try reader.read(SearchIndex.PostingList.self)
+        }
+        #expect(read.postings.map(\.document) == [3, 70])
+        #expect(read.postings.allSatisfy { $0.counts == counts })
+        for damaged in [
+            "x\u{1}", "000000\u{1}", "00000000\u{1}", "o12\u{1}", "o.000000\u{1}", "o99999999999.000000\u{1}",
+        ] {
+            #expect(throws: KnowledgeSnapshot.Failure.self, "\(damaged)") {
+                try Array(damaged.utf8).withUnsafeBufferPointer { bytes in
+                    var reader = SnapshotReader(bytes)
+                    _ = try reader.read(SearchIndex.PostingList.self)
+                }
+            }
+        }
+    }
+
     /// A pasted page of made-up words is answered, not looked up word by word for
     /// typos forever: only its first words are read, and a few typos at most.
     @Test(.timeLimit(.minutes(1)))
