@@ -6,7 +6,8 @@
 /// that of the knowledge embedded, and the YAML otherwise.
 ///
 /// The text is fields, each ended by U+0001 (`SnapshotCoding.swift`): texts as they
-/// are, numbers in decimal, an absent value as U+0002 alone. The writer refuses a text
+/// are, numbers in decimal, an absent value as U+0002 alone; a search term's postings
+/// in one field of small numbers (`SearchIndex+Snapshot.swift`). The writer refuses a text
 /// holding either character, which YAML allows only through escapes. Lists give their
 /// count first. The snapshot opens with its format, the digest, then the length of
 /// each part, so that a reader skips the parts it was not asked for:
