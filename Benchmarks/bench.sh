@@ -37,10 +37,16 @@ alternate() { # runs dir command_a command_b
   local runs=$1 dir=$2 a=$3 b=$4 round
   (cd "$dir" && hyperfine -N --warmup 2 --runs 2 "$a" "$b" >/dev/null 2>&1) || { log "failed: $a / $b"; exit 1; }
   : >"$work/turns.txt"
+  # Which goes first changes every round, so that neither always runs just after the
+  # other (a warm cache or a cold one).
+  local first second swap
   for ((round = 0; round < runs; round++)); do
-    (cd "$dir" && hyperfine -N --runs 1 --export-csv "$work/turn.csv" "$a" "$b" >/dev/null 2>&1) \
+    swap=$((round % 2))
+    if [ "$swap" = 1 ]; then first=$b second=$a; else first=$a second=$b; fi
+    (cd "$dir" && hyperfine -N --runs 1 --export-csv "$work/turn.csv" "$first" "$second" >/dev/null 2>&1) \
       || { log "failed: $a / $b"; exit 1; }
-    awk -F, 'NR > 1 { print NR - 1, $2 * 1000, ($5 + $6) * 1000 }' "$work/turn.csv" >>"$work/turns.txt"
+    awk -F, -v swap="$swap" 'NR > 1 { print (swap ? 3 - (NR - 1) : NR - 1), $2 * 1000, ($5 + $6) * 1000 }' \
+      "$work/turn.csv" >>"$work/turns.txt"
   done
   for which in 1 2; do
     awk -v w=$which '$1 == w { print $2 }' "$work/turns.txt" | sort -n \
@@ -103,12 +109,12 @@ done
   echo "Machine: $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ //'), $(nproc) cores, $(awk '/MemTotal/ { printf "%.0f GiB", $2 / 1048576 }' /proc/meminfo), $(uname -sr)."
   echo "Swift: $(swift --version 2>&1 | head -1). CLIPS: $(dpkg-query -W -f='${Version}' clips 2>/dev/null || echo '?'). hyperfine: $(hyperfine --version | cut -d' ' -f2)."
   echo "Times are whole-process medians in ms (hyperfine; start-up over 40 rounds, rules over $RUNS, 5 at 50 000 rules); peak RSS from /usr/bin/time."
-  echo "The coach and CLIPS are timed in turn, one run of each per round, so that the shared machine's noisy spells fall on both."
+  echo "The coach and CLIPS are timed in turn, one run of each per round (which goes first alternates), so that the shared machine's noisy spells fall on both."
   echo
   echo "## Start-up, against a Swift hello-world built the same way"
   echo
   echo "The floor is \`Benchmarks/Floor/hello.swift\` (\`import Foundation; print\`, -O, -static-stdlib, lld), timed in turn"
-  echo "with each command, one run of each per round over 40 rounds."
+  echo "with each command, one run of each per round over 40 rounds (which goes first alternates)."
   echo
   echo "| command | median (ms) | floor, same rounds (ms) | × floor |"
   echo "| --- | --- | --- | --- |"
