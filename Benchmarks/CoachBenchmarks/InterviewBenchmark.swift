@@ -6,7 +6,7 @@ import Foundation
 func benchmarkInterview(folder: URL, runs: Int) throws {
     let knowledge = try KnowledgeBase.load(from: folder.appending(path: "knowledge"))
     let loadedPeak = peakMegabytes()
-    let answers = try AnswersFile.load(from: folder.appending(path: "profile.yaml"), knowledge: knowledge)
+    let answers = try AnswersFile.load(path: folder.appending(path: "profile.yaml").path, knowledge: knowledge)
     let planner = Planner(knowledge: knowledge)
     let enginePeak = peakMegabytes()
     var next: String?

@@ -6,30 +6,22 @@ public enum AnswersFile {
     /// The largest answers file read: a complete one takes a few kilobytes.
     public static let maximumBytes = 1 << 20
 
-    /// The answers in `url`. A missing or unreadable file throws; problems in its
-    /// content throw every diagnostic at once. An empty file is refused: it is a
-    /// mistake (a wrong path, a failed save), not a profile, which is written `{}`;
-    /// but `/dev/null` and other devices and pipes stand for no answers.
-    public static func load(from url: URL, knowledge: KnowledgeBase) throws(CoachError) -> Answers {
-        try load(path: url.path, display: url.relativePath, knowledge: knowledge)
-    }
-
-    /// The answers in the file at `path`, named `display` in messages (by default
-    /// as given). A path needs no `URL`, whose making looks up types in the
-    /// runtime's tables the first time.
-    public static func load(path: String, display: String? = nil, knowledge: KnowledgeBase) throws(CoachError)
-        -> Answers
-    {
-        let display = display ?? path
+    /// The answers in the file at `path`, named as given in messages. A missing or
+    /// unreadable file throws; problems in its content throw every diagnostic at once.
+    /// An empty file is refused: it is a mistake (a wrong path, a failed save), not a
+    /// profile, which is written `{}`; but `/dev/null` and other devices and pipes
+    /// stand for no answers. (A path, not a `URL`: making one looks types up in the
+    /// runtime's tables the first time.)
+    public static func load(path: String, knowledge: KnowledgeBase) throws(CoachError) -> Answers {
         let kind = FileSystem.kind(of: path)
         switch kind {
-        case .missing: throw .fileNotFound(display)
-        case .folder: throw .notAFile(display)
+        case .missing: throw .fileNotFound(path)
+        case .folder: throw .notAFile(path)
         case .file, .other: break
         }
-        let data = try FileSystem.contents(of: path, limit: maximumBytes, display: display)
+        let data = try FileSystem.contents(of: path, limit: maximumBytes, display: path)
         if data.isEmpty, kind == .other { return Answers() }
-        return try parse(data, path: display, knowledge: knowledge)
+        return try parse(data, path: path, knowledge: knowledge)
     }
 
     /// The answers in `data`, reported as coming from `path`.

@@ -36,7 +36,7 @@ struct CommandSyntax: Sendable {
     }
 
     /// What an option's value is, for the help and for completion.
-    enum Value: Hashable, Sendable {
+    enum Value: Equatable, Sendable {
         /// A path to a file.
         case file
         /// A path to a folder.
