@@ -52,8 +52,9 @@ extension Topic.Text: SnapshotCodable {
     }
     init(from reader: inout SnapshotReader) throws(KnowledgeSnapshot.Failure) {
         self.init(
-            title: try reader.read(), summary: try reader.read(), body: try reader.read(), steps: try reader.read(),
-            keywords: try reader.read(), questions: try reader.read())
+            title: try reader.read(), summary: try reader.read(), body: try Deferred(from: &reader),
+            steps: try Deferred(from: &reader), keywords: try Deferred(from: &reader),
+            questions: try Deferred(from: &reader))
     }
 }
 
@@ -147,9 +148,9 @@ extension Rule: SnapshotCodable {
     init(from reader: inout SnapshotReader) throws(KnowledgeSnapshot.Failure) {
         self.init(
             id: try reader.read(), isDiagnosis: try reader.read(), condition: try reader.read(),
-            conditionText: try reader.read(), priority: try reader.read(), horizon: try reader.read(),
+            conditionText: try Deferred(from: &reader), priority: try reader.read(), horizon: try reader.read(),
             source: try reader.read(), supersedes: try reader.read(), reports: try reader.read(),
-            text: try reader.read())
+            text: try Deferred(from: &reader))
     }
 }
 
@@ -160,6 +161,13 @@ extension Rule.Text: SnapshotCodable {
     }
     init(from reader: inout SnapshotReader) throws(KnowledgeSnapshot.Failure) {
         self.init(title: try reader.read(), detail: try reader.read())
+    }
+}
+
+extension Rule.Text: SnapshotSkippable {
+    static func skip(_ reader: inout SnapshotReader) throws(KnowledgeSnapshot.Failure) {
+        try String.skip(&reader)
+        try String.skip(&reader)
     }
 }
 

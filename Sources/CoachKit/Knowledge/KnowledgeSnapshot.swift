@@ -77,7 +77,9 @@ public enum KnowledgeSnapshot {
 
     /// The built-in knowledge with `parts`, from the snapshot compiled in.
     static func builtIn(_ parts: KnowledgeBase.Parts) throws(Failure) -> KnowledgeBase {
-        try readingBuiltIn { snapshot throws(Failure) in try knowledge(from: snapshot, parts: parts) }
+        try readingBuiltIn { snapshot, lends throws(Failure) in
+            try read(snapshot, parts: parts, into: nil, lendsBytes: lends)
+        }
     }
 
     /// `knowledge`, built-in and read in parts, with `parts` too, from the snapshot
@@ -85,17 +87,22 @@ public enum KnowledgeSnapshot {
     static func builtIn(adding parts: KnowledgeBase.Parts, to knowledge: KnowledgeBase) throws(Failure)
         -> KnowledgeBase
     {
-        try readingBuiltIn { snapshot throws(Failure) in
-            try Self.knowledge(from: snapshot, adding: parts, to: knowledge)
+        try readingBuiltIn { snapshot, lends throws(Failure) in
+            try read(snapshot, parts: parts.subtracting(knowledge.parts), into: knowledge, lendsBytes: lends)
         }
     }
 
-    /// `read` over the bytes of the snapshot compiled in (`BuiltInSnapshot.swift`).
-    private static func readingBuiltIn(_ read: (UnsafeBufferPointer<UInt8>) throws(Failure) -> KnowledgeBase)
-        throws(Failure) -> KnowledgeBase
-    {
-        try builtInSnapshot.withUTF8Buffer { snapshot in
-            Result { () throws(Failure) in try read(snapshot) }
+    /// `read` over the bytes of the snapshot compiled in (`BuiltInSnapshot.swift`),
+    /// which live as long as the process: the knowledge read from them may keep them
+    /// for what it reads later (`Deferred`).
+    private static func readingBuiltIn(
+        _ read: (UnsafeBufferPointer<UInt8>, _ lends: Bool) throws(Failure) -> KnowledgeBase
+    ) throws(Failure) -> KnowledgeBase {
+        // A literal this long is held by its address in the binary, not in a buffer
+        // made for the call.
+        let lends = builtInSnapshot.hasPointerRepresentation
+        return try builtInSnapshot.withUTF8Buffer { snapshot in
+            Result { () throws(Failure) in try read(snapshot, lends) }
         }.get()
     }
 
@@ -103,22 +110,24 @@ public enum KnowledgeSnapshot {
     public static func knowledge(from snapshot: UnsafeBufferPointer<UInt8>, parts: KnowledgeBase.Parts)
         throws(Failure) -> KnowledgeBase
     {
-        try read(snapshot, parts: parts, into: nil)
+        try read(snapshot, parts: parts, into: nil, lendsBytes: false)
     }
 
     /// `knowledge`, read from `snapshot` in parts, with `parts` too.
     static func knowledge(
         from snapshot: UnsafeBufferPointer<UInt8>, adding parts: KnowledgeBase.Parts, to knowledge: KnowledgeBase
     ) throws(Failure) -> KnowledgeBase {
-        try read(snapshot, parts: parts.subtracting(knowledge.parts), into: knowledge)
+        try read(snapshot, parts: parts.subtracting(knowledge.parts), into: knowledge, lendsBytes: false)
     }
 
     /// The `parts` of `snapshot`, with its article and topics unless `given` holds
-    /// them already.
-    private static func read(
-        _ snapshot: UnsafeBufferPointer<UInt8>, parts: KnowledgeBase.Parts, into given: KnowledgeBase?
+    /// them already. With `lendsBytes`, the snapshot outlives the knowledge, which
+    /// keeps the texts it seldom reads as the snapshot's bytes.
+    static func read(
+        _ snapshot: UnsafeBufferPointer<UInt8>, parts: KnowledgeBase.Parts, into given: KnowledgeBase?,
+        lendsBytes: Bool
     ) throws(Failure) -> KnowledgeBase {
-        var reader = SnapshotReader(snapshot)
+        var reader = SnapshotReader(snapshot, lendsBytes: lendsBytes)
         guard (try? reader.read(String.self)) == format else { throw .notASnapshot }
         guard try reader.read(String.self) == EmbeddedFile.knowledgeDigest else { throw .otherKnowledge }
         var lengths: [Int] = []

@@ -42,8 +42,14 @@ struct SnapshotReader {
     private(set) var offset = 0
     /// How deep in nested expressions the reading is.
     var depth = 0
+    /// Whether the bytes outlive every value read from them (the snapshot compiled
+    /// in), so that values may keep them to be made later (`Deferred`).
+    private let lendsBytes: Bool
 
-    init(_ bytes: UnsafeBufferPointer<UInt8>) { self.bytes = bytes }
+    init(_ bytes: UnsafeBufferPointer<UInt8>, lendsBytes: Bool = false) {
+        self.bytes = bytes
+        self.lendsBytes = lendsBytes
+    }
 
     mutating func seek(to offset: Int) throws(KnowledgeSnapshot.Failure) {
         guard (0...bytes.count).contains(offset) else { throw failure("a part beyond the end") }
@@ -105,6 +111,17 @@ struct SnapshotReader {
         -> Value
     {
         try Value(from: &self)
+    }
+
+    /// The bytes of the next value, which `skip` steps over, when the reader lends its
+    /// bytes; nil, having read nothing, when it does not.
+    mutating func lentBytes(over skip: (inout Self) throws(KnowledgeSnapshot.Failure) -> Void)
+        throws(KnowledgeSnapshot.Failure) -> UnsafeBufferPointer<UInt8>?
+    {
+        guard lendsBytes else { return nil }
+        let start = offset
+        try skip(&self)
+        return UnsafeBufferPointer(rebasing: bytes[start..<offset])
     }
 
     func failure(_ what: String) -> KnowledgeSnapshot.Failure {
@@ -228,3 +245,88 @@ extension Benchmarks.Basis: SnapshotRawValue {}
 extension Benchmarks.Statistic: SnapshotRawValue {}
 extension SearchVocabulary.Field: SnapshotRawValue {}
 extension MetricsVocabulary.Column: SnapshotRawValue {}
+
+// MARK: - Values read when asked for
+
+/// A value a snapshot reader can step over, checking that it is whole, without making
+/// it: its texts stay bytes until they are asked for.
+protocol SnapshotSkippable: SnapshotCodable, Sendable, Equatable {
+    static func skip(_ reader: inout SnapshotReader) throws(KnowledgeSnapshot.Failure)
+}
+
+extension String: SnapshotSkippable {
+    static func skip(_ reader: inout SnapshotReader) throws(KnowledgeSnapshot.Failure) { _ = try reader.field() }
+}
+
+extension Array: SnapshotSkippable where Element: SnapshotSkippable {
+    static func skip(_ reader: inout SnapshotReader) throws(KnowledgeSnapshot.Failure) {
+        for _ in 0..<(try reader.count()) { try Element.skip(&reader) }
+    }
+}
+
+extension Localized: SnapshotSkippable where Value: SnapshotSkippable {
+    static func skip(_ reader: inout SnapshotReader) throws(KnowledgeSnapshot.Failure) {
+        try Value.skip(&reader)
+        try Value.skip(&reader)
+    }
+}
+
+/// A value of the knowledge that most commands never read (an entry's body, a rule's
+/// wording): from the snapshot compiled in, it is kept as the snapshot's bytes and
+/// made each time it is read; otherwise it is held made.
+///
+/// The bytes are those of a static string in the binary: they never change and live
+/// as long as the process, which is what makes holding them across threads safe.
+///
+/// The type itself asks nothing of `Value`: making its metadata at run time then
+/// checks no conformance, which would scan the binary's conformance records.
+struct Deferred<Value>: @unchecked Sendable {
+    private enum Storage {
+        case made(Value)
+        case snapshot(UnsafeBufferPointer<UInt8>)
+    }
+
+    private var storage: Storage
+
+    init(_ value: Value) { storage = .made(value) }
+
+    /// Whether the value is held made, rather than as the snapshot's bytes.
+    var isMade: Bool {
+        if case .made = storage { true } else { false }
+    }
+}
+
+extension Deferred where Value: SnapshotSkippable {
+    /// The value at the reader's place: its bytes when the reader lends them (the
+    /// snapshot compiled in), the value made otherwise. Either way the reader checks
+    /// that it is whole and steps over it.
+    init(from reader: inout SnapshotReader) throws(KnowledgeSnapshot.Failure) {
+        guard let bytes = try reader.lentBytes(over: Value.skip) else {
+            storage = .made(try reader.read(Value.self))
+            return
+        }
+        storage = .snapshot(bytes)
+    }
+
+    var value: Value {
+        get {
+            switch storage {
+            case .made(let value):
+                return value
+            case .snapshot(let bytes):
+                var reader = SnapshotReader(bytes)
+                do {
+                    return try reader.read(Value.self)
+                } catch {
+                    // `skip` read these very bytes whole when the snapshot was read.
+                    preconditionFailure("a snapshot value that its skip took for whole: \(error)")
+                }
+            }
+        }
+        set { storage = .made(newValue) }
+    }
+}
+
+extension Deferred: Equatable where Value: SnapshotSkippable {
+    static func == (lhs: Self, rhs: Self) -> Bool { lhs.value == rhs.value }
+}

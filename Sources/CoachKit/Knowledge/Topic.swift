@@ -10,18 +10,59 @@ public struct Topic: Sendable, Identifiable {
     }
 
     /// The text of an entry in one language.
+    ///
+    /// Listings and plans read only the title and summary: from the built-in
+    /// knowledge, the rest, nineteen twentieths of the text, is made when read.
     public struct Text: Sendable, Equatable {
         public var title: String
         /// One or two sentences.
         public var summary: String
         /// A few short paragraphs, separated by blank lines.
-        public var body: String
+        public var body: String {
+            get { deferredBody.value }
+            set { deferredBody.value = newValue }
+        }
         /// Concrete actions a small organisation can take this week.
-        public var steps: [String]
+        public var steps: [String] {
+            get { deferredSteps.value }
+            set { deferredSteps.value = newValue }
+        }
         /// Words people use when they ask about it.
-        public var keywords: [String]
+        public var keywords: [String] {
+            get { deferredKeywords.value }
+            set { deferredKeywords.value = newValue }
+        }
         /// Questions people ask when this entry is the answer, in their own words.
-        public var questions: [String] = []
+        public var questions: [String] {
+            get { deferredQuestions.value }
+            set { deferredQuestions.value = newValue }
+        }
+
+        var deferredBody: Deferred<String>
+        var deferredSteps: Deferred<[String]>
+        var deferredKeywords: Deferred<[String]>
+        var deferredQuestions: Deferred<[String]>
+
+        public init(
+            title: String, summary: String, body: String, steps: [String], keywords: [String],
+            questions: [String] = []
+        ) {
+            self.init(
+                title: title, summary: summary, body: Deferred(body), steps: Deferred(steps),
+                keywords: Deferred(keywords), questions: Deferred(questions))
+        }
+
+        init(
+            title: String, summary: String, body: Deferred<String>, steps: Deferred<[String]>,
+            keywords: Deferred<[String]>, questions: Deferred<[String]>
+        ) {
+            self.title = title
+            self.summary = summary
+            deferredBody = body
+            deferredSteps = steps
+            deferredKeywords = keywords
+            deferredQuestions = questions
+        }
     }
 
     /// A stable id such as `tip.regularity`; its prefix is its kind.

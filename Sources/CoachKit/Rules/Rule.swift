@@ -18,7 +18,10 @@ public struct Rule: Sendable, Identifiable {
     public var isDiagnosis: Bool
     public var condition: Expression
     /// The condition as written, for explanations.
-    public var conditionText: String
+    public var conditionText: String {
+        get { deferredConditionText.value }
+        set { deferredConditionText.value = newValue }
+    }
     /// 0 to 100: the plan lists higher priorities first.
     public var priority: Int
     /// Nil for diagnosis rules.
@@ -29,5 +32,29 @@ public struct Rule: Sendable, Identifiable {
     public var supersedes: [String]
     /// The published reports behind figures the rule quotes (ids in `benchmarks.yaml`).
     public var reports: [String] = []
-    public var text: Localized<Text>
+    /// Read only for the rules in the plan: from the built-in knowledge, the wording
+    /// and the condition as written are made when read (`Deferred`).
+    public var text: Localized<Text> {
+        get { deferredText.value }
+        set { deferredText.value = newValue }
+    }
+
+    var deferredConditionText: Deferred<String>
+    var deferredText: Deferred<Localized<Text>>
+
+    init(
+        id: String, isDiagnosis: Bool, condition: Expression, conditionText: Deferred<String>, priority: Int,
+        horizon: Horizon?, source: String, supersedes: [String], reports: [String], text: Deferred<Localized<Text>>
+    ) {
+        self.id = id
+        self.isDiagnosis = isDiagnosis
+        self.condition = condition
+        deferredConditionText = conditionText
+        self.priority = priority
+        self.horizon = horizon
+        self.source = source
+        self.supersedes = supersedes
+        self.reports = reports
+        deferredText = text
+    }
 }

@@ -176,6 +176,65 @@ struct KnowledgeSnapshotTests {
         #expect(refused > 0)
     }
 
+    /// Read as the snapshot compiled in is, the texts that listings and plans never
+    /// read (an entry's body, steps, keywords and questions, a rule's wording and
+    /// condition as written) stay the snapshot's bytes until read, and then read as
+    /// the YAML has them; one set anew holds its new value.
+    @Test func keepsSeldomReadTextsAsBytesUntilRead() throws {
+        var text = Self.text
+        try text.withUTF8 { bytes in
+            var read = try KnowledgeSnapshot.read(bytes, parts: .all, into: nil, lendsBytes: true)
+            for (topic, expected) in zip(read.topics, Self.whole.topics) {
+                for language in Language.allCases {
+                    let text = topic.text[language]
+                    #expect(!text.deferredBody.isMade && !text.deferredSteps.isMade)
+                    #expect(!text.deferredKeywords.isMade && !text.deferredQuestions.isMade)
+                    #expect(text == expected.text[language], "\(topic.id)")
+                    #expect(text.steps == expected.text[language].steps && text.body == expected.text[language].body)
+                }
+            }
+            #expect(read.rules.count == Self.whole.rules.count)
+            for (rule, expected) in zip(read.rules, Self.whole.rules) {
+                #expect(!rule.deferredText.isMade && !rule.deferredConditionText.isMade)
+                #expect(rule.text == expected.text && rule.conditionText == expected.conditionText, "\(rule.id)")
+            }
+            #expect(try KnowledgeSnapshot.text(of: read) == Self.text)
+            read.topics[0].text.fr.body = "Autre chose."
+            read.rules[0].conditionText = "true"
+            #expect(read.topics[0].text.fr.body == "Autre chose." && read.topics[0].text.fr.deferredBody.isMade)
+            #expect(read.rules[0].conditionText == "true" && read.topics[1].text.fr == Self.whole.topics[1].text.fr)
+        }
+        // The commands read the snapshot compiled in this way, while it is current.
+        if let builtIn = try? KnowledgeSnapshot.builtIn(.all) {
+            #expect(builtIn.topics.allSatisfy { !$0.text.fr.deferredBody.isMade && !$0.text.en.deferredSteps.isMade })
+            #expect(builtIn.rules.allSatisfy { !$0.deferredText.isMade })
+        }
+    }
+
+    /// Whatever byte is changed, a snapshot read as the one compiled in is read or
+    /// refused, and every text it keeps as bytes then reads without a crash.
+    @Test func survivesChangedBytesInTextsKeptAsBytes() {
+        var bytes = Array(Self.text.utf8)
+        var generator = SystemRandomNumberGenerator()
+        var read = 0
+        for _ in 0..<200 {
+            let at = Int.random(in: 0..<bytes.count, using: &generator)
+            let saved = bytes[at]
+            bytes[at] = [0x01, 0x02, UInt8(ascii: "9"), UInt8(ascii: "-")].randomElement(using: &generator)!
+            bytes.withUnsafeBufferPointer { bytes in
+                guard let knowledge = try? KnowledgeSnapshot.read(bytes, parts: .all, into: nil, lendsBytes: true)
+                else { return }
+                read += 1
+                let length =
+                    knowledge.topics.map { $0.text.fr.body.count + $0.text.en.steps.count }.reduce(0, +)
+                    + knowledge.rules.map { $0.text.en.detail.count + $0.conditionText.count }.reduce(0, +)
+                #expect(length > 0)
+            }
+            bytes[at] = saved
+        }
+        #expect(read > 0)
+    }
+
     /// A text holding a separator cannot be written.
     @Test func refusesATextHoldingASeparator() {
         var knowledge = Self.whole
