@@ -69,7 +69,13 @@ struct Evaluator {
         case .member(let a, let b):
             let left = evaluate(a)
             if left == Value.none { return .boolean(false) }
-            guard let left, let right = evaluate(b) else { return nil }
+            guard let left else { return nil }
+            // `x in ['a', 'b']`, as rules write it: the list is read where it stands,
+            // not made anew at each evaluation (the interview evaluates thousands).
+            if case .list(let elements) = b.node, let found = Self.isMember(left, ofLiterals: elements) {
+                return .boolean(found)
+            }
+            guard let right = evaluate(b) else { return nil }
             guard case .text(let text) = left, case .list(let options) = right else { return .boolean(false) }
             return .boolean(options.contains(text))
 
@@ -90,7 +96,13 @@ struct Evaluator {
                 guard case .list(let chosen) = value else { return .number(0) }
                 return .number(Double(chosen.count))
             case .any:
-                guard let value = evaluate(arguments[0]), let options = evaluate(arguments[1]) else { return nil }
+                guard let value = evaluate(arguments[0]) else { return nil }
+                if case .list(let elements) = arguments[1].node, case .list(let chosen) = value,
+                    let found = Self.containsAny(of: chosen, literals: elements)
+                {
+                    return .boolean(found)
+                }
+                guard let options = evaluate(arguments[1]) else { return nil }
                 guard case .list(let chosen) = value, case .list(let wanted) = options else { return .boolean(false) }
                 return .boolean(chosen.contains { wanted.contains($0) })
             case .min, .max, .floor, .round:
@@ -112,6 +124,28 @@ struct Evaluator {
                 }
             }
         }
+    }
+
+    /// Whether `value` is a text among `elements`, as `.member` finds it once the
+    /// list is made; nil unless every element is a text literal.
+    private static func isMember(_ value: Value, ofLiterals elements: [Expression]) -> Bool? {
+        var found = false
+        for element in elements {
+            guard case .text(let option) = element.node else { return nil }
+            if !found, case .text(let text) = value, text == option { found = true }
+        }
+        return found
+    }
+
+    /// Whether `chosen` holds a text among `elements`, as `any` finds it once the
+    /// list is made; nil unless every element is a text literal.
+    private static func containsAny(of chosen: [String], literals elements: [Expression]) -> Bool? {
+        var found = false
+        for element in elements {
+            guard case .text(let option) = element.node else { return nil }
+            if !found, chosen.contains(option) { found = true }
+        }
+        return found
     }
 
     /// A condition's truth: true, false, or nil while unknown.

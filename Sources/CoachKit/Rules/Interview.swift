@@ -99,6 +99,10 @@ struct Interview {
     /// Tries each value of `question` over `raw`: whether the rule's state changes,
     /// and, when it never does, the questions it keeps waiting on.
     ///
+    /// The values are tried far apart first (`Probes.SpreadOrder`): a threshold
+    /// between the smallest and the largest shows at the second try, where going up
+    /// in order would reach it halfway. The answer does not depend on the order.
+    ///
     /// `derived` holds the values derived from `raw`; each try re-derives only the
     /// slots that depend on the question (`Engine.derivedFrom`) and keeps the others.
     private func varies(rule: Int, question: Int, raw: [Value?], derived base: [Value?]) -> (
@@ -111,16 +115,15 @@ struct Interview {
         // One array for every try: each sets the question and re-derives the slots
         // that depend on it, in order, so nothing of the last try is left.
         var values = base
-        for probe in engine.probes[question] {
+        let probes = engine.probes[question]
+        for position in Probes.SpreadOrder(count: probes.count) {
+            let probe = probes[position]
             trial[question] = probe
             values[question] = probe
             if !affected.isEmpty { engine.derive(&values, raw: trial, slots: affected) }
-            let truth = Evaluator(values: values).truth(of: condition)
-            let state = (
-                truth,
-                truth == nil
-                    ? Residual(knowledge: engine.knowledge, values: values).unknowns(of: condition) : QuestionSet()
-            )
+            // The truth and what it hangs on, in one walk of the condition.
+            let (value, unknowns) = Residual(knowledge: engine.knowledge, values: values).residual(of: condition)
+            let state = (value.map(\.holds), unknowns)
             if let seen, seen != state { return (true, []) }
             seen = state
         }
@@ -145,10 +148,11 @@ struct Residual {
         residual(of: expression).unknowns
     }
 
-    /// The expression's value and, while it is unknown, what it hangs on, in one
-    /// pass: `and`, `or` and `not` combine their operands' results rather than
-    /// evaluating each subtree again at every level.
-    private func residual(of expression: Expression) -> (value: Value?, unknowns: QuestionSet) {
+    /// The expression's value (as `Evaluator` finds it) and, while it is unknown,
+    /// what it hangs on (empty once it is known), in one pass: `and`, `or` and `not`
+    /// combine their operands' results rather than evaluating each subtree again at
+    /// every level.
+    func residual(of expression: Expression) -> (value: Value?, unknowns: QuestionSet) {
         switch expression.node {
         case .and(let a, let b), .or(let a, let b):
             let isAnd: Bool

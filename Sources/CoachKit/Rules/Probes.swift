@@ -84,4 +84,42 @@ enum Probes {
         }
         return numbers
     }
+
+    /// The positions of `count` values (probes, in increasing order), far apart
+    /// first: both ends, then every 2^k-th position for the largest k that fits,
+    /// then the grid halved, and so on down to every position, each given once.
+    /// Whatever splits the values shows within a few tries.
+    struct SpreadOrder: Sequence, IteratorProtocol {
+        let count: Int
+        /// How many of the two ends have been given.
+        private var ends = 0
+        /// The power of two whose odd multiples are being given, once the ends are:
+        /// each position between the ends is an odd multiple of exactly one.
+        private var step = 0
+        private var position = 0
+
+        init(count: Int) {
+            self.count = count
+            guard count > 2 else { return }
+            step = 1
+            while step * 2 <= count - 2 { step *= 2 }
+            position = step
+        }
+
+        mutating func next() -> Int? {
+            if ends < Swift.min(2, count) {
+                defer { ends += 1 }
+                return ends == 0 ? 0 : count - 1
+            }
+            while step >= 1 {
+                if position < count - 1 {
+                    defer { position += 2 * step }
+                    return position
+                }
+                step /= 2
+                position = step
+            }
+            return nil
+        }
+    }
 }

@@ -103,4 +103,16 @@ struct EngineTests {
         #expect(withScenarios.scenarios.count == 1)
         #expect(ScenarioRunner(knowledge: withScenarios).run().isEmpty)
     }
+
+    /// The interview tries a question's values far apart first: both ends, then on a
+    /// grid that halves. Every value is tried once, whatever their number.
+    @Test func triesEveryProbeOnceFarApartFirst() {
+        for count in 0...70 {
+            let order = Array(Probes.SpreadOrder(count: count))
+            #expect(order.sorted() == Array(0..<count), "\(count) values")
+            if count >= 2 { #expect(order.prefix(2) == [0, count - 1]) }
+        }
+        #expect(Array(Probes.SpreadOrder(count: 9)) == [0, 8, 4, 2, 6, 1, 3, 5, 7])
+        #expect(Array(Probes.SpreadOrder(count: 6)) == [0, 5, 4, 2, 1, 3])
+    }
 }
