@@ -7,8 +7,13 @@ import FoundationEssentials
 /// the table falls back to English, then to the key itself, so a gap in a
 /// translation shows up as text rather than as a crash.
 public struct Strings: Sendable {
+    public typealias Entry = (key: String, text: String)
+
     public let language: Language
-    private let entries: [String: String]
+    /// Keys and templates, sorted by key and found by halving: there is no table to
+    /// build before the first message (hashing 350 keys into a dictionary cost more
+    /// than all the look-ups of a plan).
+    private let entries: [Entry]
     /// Whether a key missing here is looked for in English. The English table is
     /// read only then: every key is translated (a test checks it), and reading it
     /// too doubled the cost of the first message in French.
@@ -28,20 +33,31 @@ public struct Strings: Sendable {
 
     /// The English template of a key missing from this table.
     private func fallback(_ key: String) -> String? {
-        fallsBackToEnglish ? Self.englishEntries[key] : nil
+        fallsBackToEnglish ? Self.find(key, in: Self.englishEntries) : nil
     }
 
     /// Every key of the table, for tests that compare translations.
-    public var keys: Set<String> { Set(entries.keys) }
+    public var keys: Set<String> { Set(entries.map(\.key)) }
 
     /// Whether the table (or its English fallback) has `key`.
     public func has(_ key: String) -> Bool {
-        entries[key] != nil || fallback(key) != nil
+        Self.find(key, in: entries) != nil || fallback(key) != nil
     }
 
     /// The template for `key`, untouched.
     public func template(_ key: String) -> String {
-        entries[key] ?? fallback(key) ?? key
+        Self.find(key, in: entries) ?? fallback(key) ?? key
+    }
+
+    /// The text of `key` in `entries`, sorted by key.
+    private static func find(_ key: String, in entries: [Entry]) -> String? {
+        var low = 0
+        var high = entries.count
+        while low < high {
+            let middle = (low + high) / 2
+            if entries[middle].key < key { low = middle + 1 } else { high = middle }
+        }
+        return low < entries.count && entries[low].key == key ? entries[low].text : nil
     }
 
     /// The template for `key` with its arguments filled in.
@@ -49,24 +65,27 @@ public struct Strings: Sendable {
         let template = template(key)
         guard !arguments.isEmpty, template.contains("{") else { return template }
         var result = ""
-        var rest = Substring(template)
-        while let open = rest.firstIndex(of: "{") {
-            result += rest[..<open]
-            guard let close = rest[open...].firstIndex(of: "}") else { break }
-            let name = String(rest[rest.index(after: open)..<close])
+        // Braces are found among the bytes: the template is not split into characters.
+        let bytes = template.utf8
+        var rest = bytes.startIndex
+        while let open = bytes[rest...].firstIndex(of: UInt8(ascii: "{")) {
+            result += template[rest..<open]
+            rest = open
+            guard let close = bytes[open...].firstIndex(of: UInt8(ascii: "}")) else { break }
+            let name = String(template[bytes.index(after: open)..<close])
             result += arguments[name] ?? "{\(name)}"
-            rest = rest[rest.index(after: close)...]
+            rest = bytes.index(after: close)
         }
-        return result + rest
+        return result + template[rest...]
     }
 
     public func callAsFunction(_ key: String, _ arguments: [String: String] = [:]) -> String {
         format(key, arguments)
     }
 
-    /// The flat table of one language: keys to templates.
-    private static func entries(of language: Language) -> [String: String] {
-        guard let file = localeFile(language) else { return [:] }
+    /// The flat table of one language: keys and templates, sorted by key.
+    private static func entries(of language: Language) -> [Entry] {
+        guard let file = localeFile(language) else { return [] }
         return split(file) ?? table(fromYAML: file.yaml)
     }
 
@@ -75,22 +94,34 @@ public struct Strings: Sendable {
         EmbeddedFile.files(in: "locales").first { $0.path == "\(language.rawValue).yaml" }
     }
 
-    /// The table as the embedder split it at build time, when it is a flat list of
-    /// `key: "text"` lines (no key repeats in it); nil otherwise.
-    static func split(_ file: EmbeddedFile) -> [String: String]? {
+    /// The table as the embedder split it at build time, sorted by key, when it is a
+    /// flat list of `key: "text"` lines (no key repeats in it); nil otherwise.
+    static func split(_ file: EmbeddedFile) -> [Entry]? {
+        // The embedder sorts them as `<` does here; were the two ever to disagree,
+        // they are sorted again rather than missed.
         file.entries.map { entries in
-            Dictionary(entries.lazy.map { ($0.key, $0.text) }, uniquingKeysWith: { first, _ in first })
+            zip(entries, entries.dropFirst()).allSatisfy { $0.key < $1.key } ? entries : sorted(entries)
         }
     }
 
-    /// A table read from its YAML text; empty when the text is not a mapping.
-    static func table(fromYAML yaml: String) -> [String: String] {
-        guard let root = try? DataNode.parse(yaml: yaml), case .mapping(let pairs, _) = root else { return [:] }
-        var table: [String: String] = [:]
-        for pair in pairs {
-            if case .scalar(let text, _, _) = pair.value { table[pair.key] = text }
+    /// A table read from its YAML text, sorted by key; empty when the text is not a
+    /// mapping.
+    static func table(fromYAML yaml: String) -> [Entry] {
+        guard let root = try? DataNode.parse(yaml: yaml), case .mapping(let pairs, _) = root else { return [] }
+        return sorted(
+            pairs.compactMap { pair in
+                if case .scalar(let text, _, _) = pair.value { (pair.key, text) } else { nil }
+            })
+    }
+
+    /// `entries` sorted by key, the first of a repeated key kept.
+    private static func sorted(_ entries: [Entry]) -> [Entry] {
+        var kept: [Entry] = []
+        for entry in entries.enumerated().sorted(by: { ($0.element.key, $0.offset) < ($1.element.key, $1.offset) })
+        where kept.last?.key != entry.element.key {
+            kept.append(entry.element)
         }
-        return table
+        return kept
     }
 
 }

@@ -7,8 +7,8 @@ struct EmbeddedFile: Sendable {
     let path: String
     /// The YAML text.
     let yaml: String
-    /// A message table's entries in order, when the embedder found it a flat list of
-    /// `key: "text"` lines; nil for other files, which are read from `yaml`.
+    /// A message table's entries sorted by key, when the embedder found it a flat
+    /// list of `key: "text"` lines; nil for other files, which are read from `yaml`.
     var entries: [(key: String, text: String)]? = nil
 }
 
