@@ -162,15 +162,23 @@ struct PlanComposer {
         }
     }
 
-    /// The text up to the end of its first sentence.
+    /// The text up to the end of its first sentence: a `.`, `!` or `?` followed by a
+    /// space and a capital. Read by scalars, without splitting the text into
+    /// characters.
     static func firstSentence(of text: String) -> String {
-        let scalars = Array(text)
-        for index in scalars.indices where [".", "!", "?"].contains(scalars[index]) {
-            let next = index + 1
-            if next == scalars.count { break }
-            if scalars[next] == " ", next + 1 < scalars.count, scalars[next + 1].isUppercase {
-                return String(scalars[...index])
+        let scalars = text.unicodeScalars
+        var index = scalars.startIndex
+        while index != scalars.endIndex {
+            let next = scalars.index(after: index)
+            if scalars[index] == "." || scalars[index] == "!" || scalars[index] == "?", next != scalars.endIndex,
+                scalars[next] == " "
+            {
+                let capital = scalars.index(after: next)
+                if capital != scalars.endIndex, scalars[capital].properties.isUppercase {
+                    return String(scalars[...index])
+                }
             }
+            index = next
         }
         return text
     }

@@ -22,18 +22,22 @@ public struct ValueRenderer: Sendable {
     func fill(_ text: String, values: [Value?]) -> String {
         guard text.containsByte(UInt8(ascii: "{")) else { return text }
         var result = ""
-        var rest = Substring(text)
-        while let open = rest.firstIndex(of: "{"), let close = rest[open...].firstIndex(of: "}") {
-            result += rest[..<open]
-            let name = String(rest[rest.index(after: open)..<close])
+        // Braces are found among the bytes: the text is not split into characters.
+        let bytes = text.utf8
+        var rest = bytes.startIndex
+        while let open = bytes[rest...].firstIndex(of: UInt8(ascii: "{")),
+            let close = bytes[open...].firstIndex(of: UInt8(ascii: "}"))
+        {
+            result += text[rest..<open]
+            let name = String(text[bytes.index(after: open)..<close])
             if let slot = slot(of: name) {
                 result += values[slot].map { localized($0, slot: slot) } ?? "?"
             } else {
-                result += rest[open...close]
+                result += text[open...close]
             }
-            rest = rest[rest.index(after: close)...]
+            rest = bytes.index(after: close)
         }
-        return result + rest
+        return result + text[rest...]
     }
 
     private func slot(of name: String) -> Int? {
