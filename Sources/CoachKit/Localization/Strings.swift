@@ -69,14 +69,14 @@ public struct Strings: Sendable {
         let bytes = template.utf8
         var rest = bytes.startIndex
         while let open = bytes[rest...].firstIndex(of: UInt8(ascii: "{")) {
-            result += template[rest..<open]
+            result += String(template[rest..<open])
             rest = open
             guard let close = bytes[open...].firstIndex(of: UInt8(ascii: "}")) else { break }
             let name = String(template[bytes.index(after: open)..<close])
             result += arguments[name] ?? "{\(name)}"
             rest = bytes.index(after: close)
         }
-        return result + template[rest...]
+        return result + String(template[rest...])
     }
 
     public func callAsFunction(_ key: String, _ arguments: [String: String] = [:]) -> String {

@@ -28,16 +28,16 @@ public struct ValueRenderer: Sendable {
         while let open = bytes[rest...].firstIndex(of: UInt8(ascii: "{")),
             let close = bytes[open...].firstIndex(of: UInt8(ascii: "}"))
         {
-            result += text[rest..<open]
+            result += String(text[rest..<open])
             let name = String(text[bytes.index(after: open)..<close])
             if let slot = slot(of: name) {
                 result += values[slot].map { localized($0, slot: slot) } ?? "?"
             } else {
-                result += text[open...close]
+                result += String(text[open...close])
             }
             rest = bytes.index(after: close)
         }
-        return result + text[rest...]
+        return result + String(text[rest...])
     }
 
     private func slot(of name: String) -> Int? {
@@ -90,7 +90,7 @@ public struct ValueRenderer: Sendable {
             }
             grouped.append(digit)
         }
-        let decimals = parts.count > 1 ? (language == .fr ? "," : ".") + parts[1] : ""
+        let decimals = parts.count > 1 ? (language == .fr ? "," : ".") + String(parts[1]) : ""
         return sign + grouped + decimals
     }
 }

@@ -44,7 +44,15 @@ struct CompiledConditions: Sendable {
 
     private var tests: [Test] = []
     /// Each rule's tests in `tests`; nil when its condition is evaluated as a tree.
-    private var spans: [Range<Int32>?] = []
+    private var spans: [Span?] = []
+    /// Where a rule's tests start and end in `tests`: a plain pair rather than a
+    /// `Range<Int32>`, whose metadata the runtime would make by checking `Int32:
+    /// Comparable` through the binary's conformance records.
+    private struct Span {
+        var start: Int32
+        var end: Int32
+    }
+
     /// The texts the tests compare with, interned.
     private var texts: [String: Int32] = [:]
 
@@ -56,7 +64,7 @@ struct CompiledConditions: Sendable {
         for condition in conditions {
             let start = tests.count
             if appendTests(of: condition) {
-                spans.append(Int32(start)..<Int32(tests.count))
+                spans.append(Span(start: Int32(start), end: Int32(tests.count)))
             } else {
                 tests.removeLast(tests.count - start)
                 spans.append(nil)
@@ -89,7 +97,7 @@ struct CompiledConditions: Sendable {
                 if test.constant.kind == .text { test.constant.text = renumbered[Int(test.constant.text)] }
                 tests.append(test)
             }
-            for span in part.spans { spans.append(span.map { ($0.lowerBound + offset)..<($0.upperBound + offset) }) }
+            for span in part.spans { spans.append(span.map { Span(start: $0.start + offset, end: $0.end + offset) }) }
         }
     }
 
@@ -99,7 +107,7 @@ struct CompiledConditions: Sendable {
     /// The tests of rule `index`, nil when it is evaluated as a tree. The engine reads
     /// them to index rules by the values they test without walking their trees.
     func tests(ofRule index: Int) -> ArraySlice<Test>? {
-        spans[index].map { tests[Int($0.lowerBound)..<Int($0.upperBound)] }
+        spans[index].map { tests[Int($0.start)..<Int($0.end)] }
     }
 
     /// The values as cells, for `truth(ofRule:cells:)`.
@@ -123,7 +131,7 @@ struct CompiledConditions: Sendable {
         var unknown = false
         return tests.withUnsafeBufferPointer { tests in
             cells.withUnsafeBufferPointer { cells in
-                for position in Int(span.lowerBound)..<Int(span.upperBound) {
+                for position in Int(span.start)..<Int(span.end) {
                     let test = tests[position]
                     switch Self.outcome(of: test, on: cells[Int(test.slot)]) {
                     case false?: return false

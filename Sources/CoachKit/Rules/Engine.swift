@@ -11,9 +11,33 @@ public struct Evaluation: Sendable {
     /// Indices of the rules in the plan: fired and not superseded.
     public internal(set) var fired: [Int]
     /// For each superseded rule that fired, the rule that replaced it.
-    public internal(set) var supersededBy: [Int: Int]
+    public internal(set) var supersededBy: Replacements
     /// The questions that can still change the plan, most important first.
     public internal(set) var missing: [String]
+}
+
+/// For each rule that fired, the rule in the plan that replaced it, if any: a table
+/// by rule, made at the first replacement (most plans have a few, most rules none).
+public struct Replacements: Sendable, Equatable {
+    private let ruleCount: Int
+    private var winners: [Int?] = []
+
+    init(ruleCount: Int) { self.ruleCount = ruleCount }
+
+    /// The rule that replaced rule `rule`, nil if none did.
+    public internal(set) subscript(rule: Int) -> Int? {
+        get {
+            precondition((0..<ruleCount).contains(rule), "no rule \(rule)")
+            return winners.isEmpty ? nil : winners[rule]
+        }
+        set {
+            if winners.isEmpty { winners = [Int?](repeating: nil, count: ruleCount) }
+            winners[rule] = newValue
+        }
+    }
+
+    /// The rules replaced, in order.
+    public var replaced: [Int] { winners.indices.filter { winners[$0] != nil } }
 }
 
 /// Evaluates the knowledge base's facts and rules over a user's answers.
@@ -62,11 +86,16 @@ public struct Engine: Sendable {
         self.derivedFrom = derivedFrom
         let count = conditions.count
         let shareCount = max(1, count / max(1, rulesPerShare))
-        let shares = (0..<shareCount).map { ($0 * count / shareCount)..<(($0 + 1) * count / shareCount) }
-        let makeShare = { (share: Range<Int>) in
-            RuleShare(conditions[share], questions: questions, dependencies: dependencies)
+        // Shares by number, not as a list of ranges: the runtime makes the metadata of
+        // `[Range<Int>]` by checking `Int: Comparable` through the binary's
+        // conformance records.
+        let makeShare = { (share: Int) in
+            RuleShare(
+                conditions[(share * count / shareCount)..<((share + 1) * count / shareCount)], questions: questions,
+                dependencies: dependencies)
         }
-        var parts = shares.count > 1 ? shares.concurrentMap(makeShare) : shares.map(makeShare)
+        let shares = Array(0..<shareCount)
+        var parts = shareCount > 1 ? shares.concurrentMap(makeShare) : shares.map(makeShare)
         questionsByRule = parts.flatMap(\.questionsByRule)
         isConjunction = parts.flatMap(\.isConjunction)
         var thresholds = [[Double]](repeating: [], count: questions.count)
@@ -183,19 +212,27 @@ public struct Engine: Sendable {
         }
         // A fired rule is replaced only by a rule that is itself in the plan, so that in
         // a chain (A replaces B, B replaces C) A's firing brings C back if B is out.
-        var replaced: [Int: Int] = [:]
-        var settled: [Int: Int?] = [:]
-        func winner(over index: Int, visiting: Set<Int>) -> Int? {
-            if let known = settled[index] { return known }
+        // Tables by rule, not dictionaries or sets: a first `Set<Int>` costs a scan of
+        // the binary's conformance records. They are made only when a rule that fired
+        // can be replaced, which most rules cannot.
+        var replaced = Replacements(ruleCount: conditions.count)
+        var settled: [Int?] = []
+        var isSettled: [Bool] = []
+        func winner(over index: Int, visiting: [Int]) -> Int? {
+            if isSettled[index] { return settled[index] }
             let found = supersededBy[index].first { candidate in
                 outcomes[candidate] == true && !visiting.contains(candidate)
-                    && winner(over: candidate, visiting: visiting.union([index])) == nil
+                    && winner(over: candidate, visiting: visiting + [index]) == nil
             }
             settled[index] = found
+            isSettled[index] = true
             return found
         }
-        // Most rules are superseded by none: they need no table of replacements.
         for (index, outcome) in outcomes.enumerated() where outcome == true && !supersededBy[index].isEmpty {
+            if isSettled.isEmpty {
+                settled = [Int?](repeating: nil, count: conditions.count)
+                isSettled = [Bool](repeating: false, count: conditions.count)
+            }
             if let found = winner(over: index, visiting: []) { replaced[index] = found }
         }
         let fired = outcomes.indices.filter { outcomes[$0] == true && replaced[$0] == nil }

@@ -1,0 +1,20 @@
+/// `joined(separator:)` written for `[String]`.
+///
+/// The standard library's is generic over any collection of strings, and
+/// unspecialised in the binary: its first use in a process looks up `[String]:
+/// Collection` through the binary's 3 500 conformance records, about 150 000
+/// instructions, a twentieth of the work of `coach topics`. Being more specific, this
+/// one is what CoachKit's code calls. (For the same reason, CoachKit adds a
+/// `Substring` to a `String` as `String(part)`: `+` and `+=` with a `Substring` are
+/// generic too.)
+extension Array where Element == String {
+    /// The texts, with `separator` between each two.
+    func joined(separator: String = "") -> String {
+        guard var result = first else { return "" }
+        for text in dropFirst() {
+            result += separator
+            result += text
+        }
+        return result
+    }
+}
