@@ -4,12 +4,12 @@
 /// unspecialised in the binary: its first use in a process looks up `[String]:
 /// Collection` through the binary's 3 500 conformance records, about 150 000
 /// instructions, a twentieth of the work of `coach topics`. Being more specific, this
-/// one is what CoachKit's code calls. (For the same reason, CoachKit adds a
+/// one is what the package's code calls (the shell's and the command line's too). (For the same reason, CoachKit adds a
 /// `Substring` to a `String` as `String(part)`: `+` and `+=` with a `Substring` are
 /// generic too.)
 extension Array where Element == String {
     /// The texts, with `separator` between each two.
-    func joined(separator: String = "") -> String {
+    package func joined(separator: String = "") -> String {
         guard var result = first else { return "" }
         for text in dropFirst() {
             result += separator
