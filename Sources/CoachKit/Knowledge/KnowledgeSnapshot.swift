@@ -9,15 +9,17 @@
 /// are, numbers in decimal, an absent value as U+0002 alone; a search term's postings
 /// in one field of small numbers (`SearchIndex+Snapshot.swift`). The writer refuses a text
 /// holding either character, which YAML allows only through escapes. Lists give their
-/// count first. The snapshot opens with its format, the digest, then the length of
-/// each part, so that a reader skips the parts it was not asked for:
+/// count first. The search index's terms and words are tables in the order of their
+/// keys' bytes, searched where they lie (`SnapshotTable`). The snapshot opens with its
+/// format, the digest, then the length of each part, so that a reader skips the parts
+/// it was not asked for:
 ///
-///     coach-snapshot/2 · digest · 4 lengths · article and topics · interview ·
+///     coach-snapshot/3 · digest · 4 lengths · article and topics · interview ·
 ///     search (with its index of the topics) · metrics
 ///
 /// `format` changes with the layout of any part.
 public enum KnowledgeSnapshot {
-    static let format = "coach-snapshot/2"
+    static let format = "coach-snapshot/3"
     /// The parts in the order they are written; the article and topics come first.
     static let parts: [KnowledgeBase.Parts] = [.interview, .search, .metrics]
     /// The deepest expression a snapshot may hold, as the condition parser allows.

@@ -44,7 +44,7 @@ struct SnapshotReader {
     var depth = 0
     /// Whether the bytes outlive every value read from them (the snapshot compiled
     /// in), so that values may keep them to be made later (`Deferred`).
-    private let lendsBytes: Bool
+    let lendsBytes: Bool
 
     init(_ bytes: UnsafeBufferPointer<UInt8>, lendsBytes: Bool = false) {
         self.bytes = bytes
@@ -122,6 +122,11 @@ struct SnapshotReader {
         let start = offset
         try skip(&self)
         return UnsafeBufferPointer(rebasing: bytes[start..<offset])
+    }
+
+    /// The bytes from `start` to where the reader is.
+    func bytes(from start: Int) -> UnsafeBufferPointer<UInt8> {
+        UnsafeBufferPointer(rebasing: bytes[start..<offset])
     }
 
     func failure(_ what: String) -> KnowledgeSnapshot.Failure {

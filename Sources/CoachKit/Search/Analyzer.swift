@@ -2,14 +2,16 @@
 /// stemmed by removing its longest known ending (so `publier`, `publication` and
 /// `publications` all give `publ`, and `engager` and `engagement` give `engag`).
 struct Analyzer: Sendable {
-    let stopWords: Set<String>
+    /// French and English, looked up in turn rather than united into one set: the
+    /// union hashed every word again at each start.
+    let stopWords: Localized<Set<String>>
     /// Endings as bytes, longest first, filed under their last byte: a word is
     /// compared only with the few endings that end as it does.
     let suffixesByLastByte: [[[UInt8]]]
     let minimumStem: Int
 
     init(vocabulary: SearchVocabulary) {
-        stopWords = vocabulary.stopWords.fr.union(vocabulary.stopWords.en)
+        stopWords = vocabulary.stopWords
         var suffixes = [[[UInt8]]](repeating: [], count: 256)
         for suffix in vocabulary.suffixes {
             if let last = suffix.utf8.last { suffixes[Int(last)].append(Array(suffix.utf8)) }
@@ -43,7 +45,11 @@ struct Analyzer: Sendable {
 
     /// The meaningful words of `text`, folded but not stemmed.
     func words(_ text: String) -> [String] {
-        TextFolding.words(text).filter { !stopWords.contains($0) }
+        TextFolding.words(text).filter { !isStopWord($0) }
+    }
+
+    func isStopWord(_ word: String) -> Bool {
+        stopWords.fr.contains(word) || stopWords.en.contains(word)
     }
 
     func terms(_ text: String) -> [String] {

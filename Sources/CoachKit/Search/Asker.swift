@@ -41,12 +41,15 @@ public struct Asker: Sendable {
     /// French or English, by the words only one of them uses and by French accents.
     public static func language(of text: String, vocabulary: SearchVocabulary, fallback: Language) -> Language {
         let words = TextFolding.words(text)
-        let french = vocabulary.stopWords.fr.subtracting(vocabulary.stopWords.en)
-        let english = vocabulary.stopWords.en.subtracting(vocabulary.stopWords.fr)
+        let stopWords = vocabulary.stopWords
         var score = 0
+        // A word counts for the language whose stop words alone hold it.
         for word in words {
-            if french.contains(word) { score += 1 }
-            if english.contains(word) { score -= 1 }
+            switch (stopWords.fr.contains(word), stopWords.en.contains(word)) {
+            case (true, false): score += 1
+            case (false, true): score -= 1
+            default: break
+            }
         }
         let accents = Set(vocabulary.frenchLetters.unicodeScalars)
         score += text.composed.unicodeScalars.filter { accents.contains($0) }.count

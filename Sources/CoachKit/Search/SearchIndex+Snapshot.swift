@@ -1,29 +1,23 @@
 // The search index in a snapshot of the knowledge (`KnowledgeSnapshot`): `coach ask`
 // and the shell's questions in words then start from the index ready, instead of
-// reading every entry's text (35 M instructions).
+// reading every entry's text (35 M instructions). Its terms and words are tables
+// searched where they lie (`SnapshotTable`).
 
 extension SearchIndex {
     func write(to writer: inout SnapshotWriter) {
         writer.write(weights)
-        writer.write(postings)
+        postings.write(to: &writer)
         writer.write(lengths)
         writer.write(averageLengths)
         writer.write(documentCount)
-        writer.write(vocabulary)
-        writer.write(wordsByLength.count)
-        for length in wordsByLength.keys.sorted() {
-            let words = wordsByLength[length]!
-            writer.write(length)
-            writer.write(words.map(\.word))
-            writer.write(words.map(\.stem))
+        vocabulary.write(to: &writer)
+        writer.write(wordGroups.count)
+        for group in wordGroups {
+            writer.write(group.length)
+            writer.write(group.words.value)
+            writer.write(group.stems.value)
         }
-        writer.write(synonyms.count)
-        for first in synonyms.keys.sorted() {
-            let phrases = synonyms[first]!
-            writer.write(first)
-            writer.write(phrases.map(\.terms))
-            writer.write(phrases.map(\.group))
-        }
+        synonyms.write(to: &writer)
         writer.write(synonymWeight)
         writer.write(k1)
         writer.write(b)
@@ -34,31 +28,24 @@ extension SearchIndex {
     init(from reader: inout SnapshotReader, settings: SearchVocabulary) throws(KnowledgeSnapshot.Failure) {
         analyzer = Analyzer(vocabulary: settings)
         weights = try reader.read()
-        postings = try reader.read()
+        postings = try SnapshotTable(from: &reader)
         lengths = try reader.read()
         averageLengths = try reader.read()
         documentCount = try reader.read()
-        vocabulary = try reader.read()
-        var wordsByLength: [Int: [(word: String, stem: String)]] = [:]
+        vocabulary = try SnapshotTable(from: &reader)
+        var groups: [WordGroup] = []
         for _ in 0..<(try reader.count()) {
             let length = try reader.read(Int.self)
-            let words = try reader.read([String].self)
-            let stems = try reader.read([String].self)
-            guard words.count == stems.count else { throw reader.failure("a stem for each word") }
-            // Labelled as they are built: an array of unlabelled pairs would be cast
-            // to labelled ones element by element, through the runtime.
-            wordsByLength[length] = zip(words, stems).map { (word: $0, stem: $1) }
+            // Kept as the snapshot's bytes until a typo is looked for; a damaged
+            // group gives fewer words, never a read past its end.
+            groups.append(
+                WordGroup(length: length, words: try Deferred(from: &reader), stems: try Deferred(from: &reader)))
+            guard groups.count < 2 || groups[groups.count - 2].length < length else {
+                throw reader.failure("word lengths out of order")
+            }
         }
-        self.wordsByLength = wordsByLength
-        var synonyms: [String: [(terms: [String], group: String)]] = [:]
-        for _ in 0..<(try reader.count()) {
-            let first = try reader.read(String.self)
-            let terms = try reader.read([[String]].self)
-            let groups = try reader.read([String].self)
-            guard terms.count == groups.count else { throw reader.failure("a group for each synonym") }
-            synonyms[first] = zip(terms, groups).map { (terms: $0, group: $1) }
-        }
-        self.synonyms = synonyms
+        wordGroups = groups
+        synonyms = try SnapshotTable(from: &reader)
         synonymWeight = try reader.read()
         k1 = try reader.read()
         b = try reader.read()
@@ -67,12 +54,12 @@ extension SearchIndex {
 
 extension SearchIndex {
     /// A search reads the index by entry and by field: an index read from a snapshot
-    /// must hold together with the `documents` entries it indexes.
+    /// must hold together with the `documents` entries it indexes. A term's postings
+    /// are read when searched for, and set aside then if damaged (`postings(of:)`).
     func check(documents: Int, reader: SnapshotReader) throws(KnowledgeSnapshot.Failure) {
         let fields = SearchVocabulary.Field.allCases.count
         guard weights.count == fields, averageLengths.count == fields, documentCount == documents,
-            lengths.count == documents, lengths.allSatisfy({ $0.count == fields }),
-            postings.values.allSatisfy({ $0.postings.allSatisfy { (0..<documents).contains($0.document) } })
+            lengths.count == documents, lengths.allSatisfy({ $0.count == fields })
         else { throw reader.failure("an index that does not fit its entries") }
     }
 }
@@ -86,7 +73,8 @@ extension SearchIndex.PostingList: SnapshotCodable {
     private static let escape = UInt8(ascii: "o")
     private static let end = UInt8(ascii: ".")
 
-    func write(to writer: inout SnapshotWriter) {
+    /// The field's text.
+    var encoded: String {
         var text = ""
         func append(_ number: Int) {
             if number < Int(Self.escape - Self.zero) {
@@ -99,38 +87,46 @@ extension SearchIndex.PostingList: SnapshotCodable {
             append(posting.document)
             for field in posting.counts.indices { append(posting.counts[field]) }
         }
-        writer.field(text)
+        return text
     }
 
+    func write(to writer: inout SnapshotWriter) { writer.field(encoded) }
+
     init(from reader: inout SnapshotReader) throws(KnowledgeSnapshot.Failure) {
-        let bytes = try reader.field()
+        guard let list = Self(encoded: try reader.field()) else { throw reader.failure("a damaged posting list") }
+        self = list
+    }
+
+    /// The list in `bytes`, as `encoded` writes it; nil when it is not.
+    init?(encoded bytes: UnsafeBufferPointer<UInt8>) {
         var index = 0
-        func number() throws(KnowledgeSnapshot.Failure) -> Int {
-            guard index < bytes.count else { throw reader.failure("a posting cut short") }
+        func number() -> Int? {
+            guard index < bytes.count else { return nil }
             let byte = bytes[index]
             index += 1
             if byte >= Self.zero, byte < Self.escape { return Int(byte - Self.zero) }
-            guard byte == Self.escape else { throw reader.failure("not a posting") }
+            guard byte == Self.escape else { return nil }
             var value = 0
             let start = index
             while index < bytes.count, bytes[index] != Self.end {
                 let digit = bytes[index] &- Self.zero
-                guard digit < 10, value <= (SearchIndex.FieldCounts.maximum - Int(digit)) / 10 else {
-                    throw reader.failure("a count out of reach")
-                }
+                guard digit < 10, value <= (SearchIndex.FieldCounts.maximum - Int(digit)) / 10 else { return nil }
                 value = value * 10 + Int(digit)
                 index += 1
             }
-            guard index < bytes.count, index > start else { throw reader.failure("a posting cut short") }
+            guard index < bytes.count, index > start else { return nil }
             index += 1
             return value
         }
         var postings: [SearchIndex.Posting] = []
         postings.reserveCapacity(bytes.count / (1 + SearchIndex.FieldCounts.count))
         while index < bytes.count {
-            let document = try number()
+            guard let document = number() else { return nil }
             var counts = SearchIndex.FieldCounts()
-            for field in counts.indices { counts[field] = try number() }
+            for field in counts.indices {
+                guard let count = number() else { return nil }
+                counts[field] = count
+            }
             postings.append(SearchIndex.Posting(document: document, counts: counts))
         }
         self.init(postings: postings)

@@ -58,23 +58,34 @@ public struct SearchIndex: Sendable {
 
     let analyzer: Analyzer
     let weights: [Double]
-    let postings: [String: PostingList]
+    /// Each term's postings (`PostingList.encoded`), read when searched for.
+    let postings: SnapshotTable
     /// Terms per field of each entry, and their averages.
     let lengths: [[Int]]
     let averageLengths: [Double]
     let documentCount: Int
     /// Every folded word of the entries and synonyms, with its stem: what a typo is
     /// compared with.
-    let vocabulary: [String: String]
+    let vocabulary: SnapshotTable
     /// The same words by length in letters, in alphabetical order: a typo is only
     /// compared with words one letter longer or shorter, and ties go the same way
-    /// at every run.
-    let wordsByLength: [Int: [(word: String, stem: String)]]
+    /// at every run. By increasing length.
+    let wordGroups: [WordGroup]
+
+    /// The words of one length in letters, and their stems: from a snapshot, read
+    /// only when a question has a word to correct.
+    struct WordGroup: Sendable {
+        var length: Int
+        var words: Deferred<[String]>
+        var stems: Deferred<[String]>
+    }
     /// Each synonym, as its terms, to a term that stands for its group. Texts are
     /// indexed under their own words and under the groups they use, so that a
     /// question and an entry with different words of a group meet on the group,
     /// which counts once however many of its words a text uses.
-    let synonyms: [String: [(terms: [String], group: String)]]
+    /// In a table searched in place: each first term's synonyms in one field, the
+    /// longest first (`encoded(_:)`).
+    let synonyms: SnapshotTable
     /// What a synonym group weighs in a question, against 1 for its own words.
     let synonymWeight: Double
 
@@ -101,7 +112,7 @@ public struct SearchIndex: Sendable {
             }
         }
         for key in synonyms.keys { synonyms[key]?.sort { $0.terms.count > $1.terms.count } }
-        self.synonyms = synonyms
+        self.synonyms = SnapshotTable(synonyms.map { (key: $0.key, value: Self.encoded($0.value)) })
         synonymWeight = settings.synonymWeight
         k1 = settings.saturation
         b = settings.lengthNormalisation
@@ -147,7 +158,7 @@ public struct SearchIndex: Sendable {
                         let (wordNumber, isNew) = table.number(of: bytes)
                         if isNew {
                             let word = String(decoding: bytes, as: UTF8.self)
-                            if analyzer.stopWords.contains(word) {
+                            if analyzer.isStopWord(word) {
                                 wordTerms.append(-1)
                             } else {
                                 let stem = analyzer.stem(word)
@@ -202,9 +213,8 @@ public struct SearchIndex: Sendable {
             }
             lengths.append(fieldLengths)
         }
-        var postings: [String: PostingList] = [:]
-        for (term, list) in postingsByNumber.enumerated() where !list.isEmpty {
-            postings[termTexts[term]] = PostingList(postings: list)
+        let postings = postingsByNumber.indices.filter { !postingsByNumber[$0].isEmpty }.map { term in
+            (key: termTexts[term], value: PostingList(postings: postingsByNumber[term]).encoded)
         }
         let count = max(1, lengths.count)
         averageLengths = fields.indices.map { field in
@@ -213,16 +223,18 @@ public struct SearchIndex: Sendable {
         for group in knowledge.search.synonyms {
             for phrase in group { for word in analyzer.words(phrase) { vocabulary[word] = analyzer.stem(word) } }
         }
-        self.postings = postings
+        self.postings = SnapshotTable(postings)
         self.lengths = lengths
-        self.vocabulary = vocabulary
+        self.vocabulary = SnapshotTable(vocabulary.map { (key: $0.key, value: $0.value) })
         var byLength: [Int: [(word: String, stem: String)]] = [:]
         for (word, stem) in vocabulary {
             let length = word.count
             if length >= Self.typoMinimum { byLength[length, default: []].append((word, stem)) }
         }
-        for length in byLength.keys { byLength[length]?.sort { $0.word < $1.word } }
-        wordsByLength = byLength
+        wordGroups = byLength.keys.sorted().map { length in
+            let words = byLength[length]!.sorted { $0.word < $1.word }
+            return WordGroup(length: length, words: Deferred(words.map(\.word)), stems: Deferred(words.map(\.stem)))
+        }
         documentCount = knowledge.topics.count
     }
 
@@ -241,14 +253,12 @@ public struct SearchIndex: Sendable {
 
     /// The synonym groups `terms` uses, once per use: at each place, the longest
     /// synonym that starts there.
-    private static func groups(in terms: [String], synonyms: [String: [(terms: [String], group: String)]])
-        -> [(group: String, words: Range<Int>)]
-    {
+    private static func groups(in terms: [String], synonyms: SnapshotTable) -> [(group: String, words: Range<Int>)] {
         var found: [(group: String, words: Range<Int>)] = []
         var index = 0
         while index < terms.count {
             var step = 1
-            for candidate in synonyms[terms[index]] ?? []
+            for candidate in synonyms.value(for: terms[index]).map(Self.decodedSynonyms) ?? []
             where index + candidate.terms.count <= terms.count
                 && terms[index..<(index + candidate.terms.count)].elementsEqual(candidate.terms)
             {
@@ -271,7 +281,7 @@ public struct SearchIndex: Sendable {
         var corrections: [String: String?] = [:]
         for word in analyzer.words(question).prefix(Self.longestQuestion) {
             let term = analyzer.stem(word)
-            if vocabulary[word] == nil, postings[term] == nil, word.count >= Self.typoMinimum {
+            if vocabulary.value(for: word) == nil, postings.value(for: term) == nil, word.count >= Self.typoMinimum {
                 if corrections[word] == nil, corrections.count < Self.mostCorrections {
                     corrections[word] = .some(correction(of: word))
                 }
@@ -308,15 +318,48 @@ public struct SearchIndex: Sendable {
         for length in (letters.count - 1)...(letters.count + 1) {
             // One edit leaves a word of five letters or more its first or its last
             // letter: the others are passed over without spelling them out.
-            for known in wordsByLength[length] ?? []
+            for known in words(ofLength: length)
             where (known.word.first == letters.first || known.word.last == letters.last)
                 && Self.isOneEditAway(letters, Array(known.word))
             {
-                let frequency = postings[known.stem]?.postings.count ?? 0
+                let frequency = postings(of: known.stem).count
                 if frequency > (best?.frequency ?? -1) { best = (known.stem, frequency) }
             }
         }
         return best?.term
+    }
+
+    /// The postings of `term`: none when the index does not have it, or when its list
+    /// is damaged (a snapshot's lists are read only when searched for).
+    func postings(of term: String) -> [Posting] {
+        guard let bytes = postings.value(for: term), let list = PostingList(encoded: bytes),
+            list.postings.allSatisfy({ (0..<documentCount).contains($0.document) })
+        else { return [] }
+        return list.postings
+    }
+
+    /// The known words of `length` letters, with their stems, in alphabetical order.
+    private func words(ofLength length: Int) -> [(word: String, stem: String)] {
+        guard let group = wordGroups.first(where: { $0.length == length }) else { return [] }
+        // Labelled as they are built: an array of unlabelled pairs would be cast to
+        // labelled ones element by element, through the runtime.
+        return zip(group.words.value, group.stems.value).map { (word: $0, stem: $1) }
+    }
+
+    /// A first term's synonyms in one field: each as its group then its terms, a
+    /// space between each two, and `|` between synonyms. Terms are folded words and
+    /// groups `=N`, which hold neither.
+    static func encoded(_ synonyms: [(terms: [String], group: String)]) -> String {
+        synonyms.map { ([$0.group] + $0.terms).joined(separator: " ") }.joined(separator: "|")
+    }
+
+    /// The synonyms of `encoded(_:)`'s field; a damaged one gives what it can.
+    private static func decodedSynonyms(_ bytes: UnsafeBufferPointer<UInt8>) -> [(terms: [String], group: String)] {
+        String(decoding: bytes, as: UTF8.self).split(separator: "|").compactMap { synonym in
+            let parts = synonym.split(separator: " ").map(String.init)
+            guard let group = parts.first, parts.count > 1 else { return nil }
+            return (terms: Array(parts.dropFirst()), group: group)
+        }
     }
 
     /// Words shorter than this are never read as typos.
@@ -358,7 +401,7 @@ public struct SearchIndex: Sendable {
         var matched = [Double](repeating: 0, count: documentCount)
         var total = 0.0
         for (term, weight) in terms.sorted(by: { $0.key < $1.key }) {
-            let list = postings[term]?.postings ?? []
+            let list = postings(of: term)
             let idf = log(1 + (Double(documentCount) - Double(list.count) + 0.5) / (Double(list.count) + 0.5))
             total += weight * idf
             for posting in list {

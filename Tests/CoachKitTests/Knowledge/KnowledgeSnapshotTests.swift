@@ -212,7 +212,8 @@ struct KnowledgeSnapshotTests {
     }
 
     /// Whatever byte is changed, a snapshot read as the one compiled in is read or
-    /// refused, and every text it keeps as bytes then reads without a crash.
+    /// refused, and every text it keeps as bytes then reads without a crash, as do
+    /// searches in its index, kept as bytes too (typos and synonyms included).
     @Test func survivesChangedBytesInTextsKeptAsBytes() {
         var bytes = Array(Self.text.utf8)
         var generator = SystemRandomNumberGenerator()
@@ -229,6 +230,10 @@ struct KnowledgeSnapshotTests {
                     knowledge.topics.map { $0.text.fr.body.count + $0.text.en.steps.count }.reduce(0, +)
                     + knowledge.rules.map { $0.text.en.detail.count + $0.conditionText.count }.reduce(0, +)
                 #expect(length > 0)
+                for question in ["comment avoir plus de commentaires", "commnuaute engagemnt", "community manager"] {
+                    let answer = Asker(knowledge: knowledge).ask(question, language: nil, fallback: .fr, limit: 5)
+                    #expect(answer.hits.allSatisfy { knowledge.topics.indices.contains($0.topic) })
+                }
             }
             bytes[at] = saved
         }
