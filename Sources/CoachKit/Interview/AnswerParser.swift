@@ -16,12 +16,12 @@ public struct AnswerParser: Sendable {
         guard !text.isEmpty else { return .failure(.emptyValue(question.id)) }
         switch question.kind {
         case .text:
-            return question.textAnswer(text)
+            return Result { () throws(Problem) in try question.textAnswer(text) }
         case .boolean:
             guard let flag = AnswersReader.boolean(Self.fold(text)) else { return .failure(.notYesOrNo(text)) }
             return .success(.boolean(flag))
         case .number:
-            return question.numberAnswer(text)
+            return Result { () throws(Problem) in try question.numberAnswer(text) }
         case .choice:
             return option(text).map(Answers.Answer.choice)
         case .multi:

@@ -36,13 +36,13 @@ struct AnswersReader {
         switch question.kind {
         case .text:
             guard let text = reader.text(node, key: question.id) else { return nil }
-            return checked(question.textAnswer(text), at: node)
+            return checked(at: node) { () throws(Problem) in try question.textAnswer(text) }
         case .number:
             guard case .scalar(let text, _, _) = node else {
                 reader.error(.expectedType(expected: .number, found: node.kind), at: node.position)
                 return nil
             }
-            return checked(question.numberAnswer(text), at: node)
+            return checked(at: node) { () throws(Problem) in try question.numberAnswer(text) }
         case .boolean:
             if case .scalar(let text, _, _) = node, let flag = Self.boolean(text) { return .boolean(flag) }
             return reader.boolean(node).map(Answers.Answer.boolean)
@@ -80,12 +80,12 @@ struct AnswersReader {
         return value
     }
 
-    /// The answer, or nil once its problem is reported at `node`.
-    private func checked(_ result: Result<Answers.Answer, Problem>, at node: DataNode) -> Answers.Answer? {
-        switch result {
-        case .success(let answer): return answer
-        case .failure(let problem):
-            reader.error(problem, at: node.position)
+    /// The answer `check` gives, or nil once its problem is reported at `node`.
+    private func checked(at node: DataNode, _ check: () throws(Problem) -> Answers.Answer) -> Answers.Answer? {
+        do {
+            return try check()
+        } catch {
+            reader.error(error, at: node.position)
             return nil
         }
     }

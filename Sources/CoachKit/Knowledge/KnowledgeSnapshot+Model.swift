@@ -249,6 +249,9 @@ extension Expression: SnapshotCodable {
             guard let slot = Int32(exactly: try reader.read(Int.self)) else {
                 throw reader.failure("a slot out of range")
             }
+            if let limit = reader.slotLimit, !(0..<limit).contains(Int(slot)) {
+                throw reader.failure("a value that is no question or fact")
+            }
             node = .variable(name, slot: slot)
         case 5: node = .not(try reader.read())
         case 6: node = .negate(try reader.read())

@@ -150,8 +150,12 @@ public enum KnowledgeSnapshot {
             case .interview:
                 base.questions = try reader.read([Question].self)
                 base.facts = try reader.read([Fact].self)
+                // The engine reads values by slot: the rules' and the plan guide's
+                // expressions are checked as they are read, the rest below.
+                reader.slotLimit = base.slotCount
                 base.rules = try reader.read([Rule].self)
                 base.planGuide = try reader.read(PlanGuide.self)
+                reader.slotLimit = nil
                 base.benchmarks = try reader.read(Benchmarks.self)
                 base.derivedOrder = try reader.read([Int].self)
                 try checkSlots(of: base, reader: reader)
@@ -169,20 +173,17 @@ public enum KnowledgeSnapshot {
         return base
     }
 
-    /// The engine reads values by slot: every slot the interview's part names must be
-    /// one of its questions or facts.
+    /// The engine reads values by slot: every slot the questions' `ask_if`, the facts
+    /// and the order of derivation name must be one of the questions or facts (the
+    /// rules and the plan guide were checked as they were read).
     private static func checkSlots(of base: KnowledgeBase, reader: SnapshotReader) throws(Failure) {
-        var expressions = base.rules.map(\.condition) + base.questions.compactMap(\.askIf)
-        expressions += base.facts.flatMap(\.expressions)
-        if let rhythm = base.planGuide.rhythm {
-            expressions += [rhythm.condition, rhythm.posts] + rhythm.purposes.compactMap(\.condition)
-        }
-        for indicator in base.planGuide.indicators {
-            expressions += [indicator.condition, indicator.now, indicator.target].compactMap { $0 }
-        }
         let slots = 0..<base.slotCount
-        guard base.derivedOrder.allSatisfy(slots.contains),
-            expressions.allSatisfy({ $0.slots.allSatisfy(slots.contains) })
-        else { throw reader.failure("a value that is no question or fact") }
+        var inside = base.derivedOrder.allSatisfy(slots.contains)
+        for expression in base.questions.compactMap(\.askIf) + base.facts.flatMap(\.expressions) {
+            expression.visit { node in
+                if case .variable(_, let slot) = node.node, !slots.contains(Int(slot)) { inside = false }
+            }
+        }
+        guard inside else { throw reader.failure("a value that is no question or fact") }
     }
 }

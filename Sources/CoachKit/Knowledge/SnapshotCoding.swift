@@ -42,6 +42,9 @@ struct SnapshotReader {
     private(set) var offset = 0
     /// How deep in nested expressions the reading is.
     var depth = 0
+    /// While set, the number of slots (questions, then facts) that the expressions
+    /// read may name: one naming another is refused as it is read.
+    var slotLimit: Int?
     /// Whether the bytes outlive every value read from them (the snapshot compiled
     /// in), so that values may keep them to be made later (`Deferred`).
     let lendsBytes: Bool
