@@ -41,12 +41,13 @@ struct Interview {
                 waiting[question].append(index)
             }
         }
-        let raw = rawValues()
-        // The evaluation's values are those derived from these answers.
-        let derived = evaluation.values
+        // The answers as given, and the values derived from them (the evaluation's):
+        // every try changes a few slots of these two arrays and puts them back.
+        var raw = rawValues()
+        var derived = evaluation.values
         let relevant = questions.indices.filter { question in
             !questions[question].isFromPosts
-                && waiting[question].contains { canChange(rule: $0, question: question, raw: raw, derived: derived) }
+                && waiting[question].contains { canChange(rule: $0, question: question, raw: &raw, values: &derived) }
         }
         return relevant.sorted { (-weights[$0], $0) < (-weights[$1], $1) }.map { questions[$0].id }
     }
@@ -65,62 +66,73 @@ struct Interview {
         return raw
     }
 
-    /// The values, derived from the answers `raw`.
-    private func derived(from raw: [Value?]) -> [Value?] {
-        var values = raw
-        engine.derive(&values, raw: raw)
-        return values
-    }
-
     /// Whether two values of `question` leave rule `rule` in different states.
     ///
     /// The question is tried alone first. When every value leaves the rule waiting
     /// on the same other questions (it matters only together with them, as the likes
     /// of a post do for an engagement rate), it is tried again with those questions
     /// given a few sets of values.
-    private func canChange(rule: Int, question: Int, raw: [Value?], derived: [Value?]) -> Bool {
-        let (changes, waitingOn) = varies(rule: rule, question: question, raw: raw, derived: derived)
+    ///
+    /// `raw` holds answers and `values` the values derived from them; both are as
+    /// they were when it returns.
+    private func canChange(rule: Int, question: Int, raw: inout [Value?], values: inout [Value?]) -> Bool {
+        let (changes, waitingOn) = varies(rule: rule, question: question, raw: &raw, values: &values)
         if changes { return true }
         let others = waitingOn.filter { $0 != question }
         guard !others.isEmpty, others.count <= 6 else { return false }
+        // Giving the others values changes only the slots derived from them.
+        let rederived = engine.knowledge.derivedOrder.filter { slot in
+            others.contains { engine.derivedFrom[$0].contains(slot) }
+        }
         for round in 0..<4 {
-            var trial = raw
+            var trialRaw = raw
+            var trialValues = values
             for other in others {
-                let values = engine.probes[other]
-                if !values.isEmpty { trial[other] = values[(round * 7 + other * 3) % values.count] }
+                let probes = engine.probes[other]
+                if !probes.isEmpty {
+                    trialRaw[other] = probes[(round * 7 + other * 3) % probes.count]
+                    trialValues[other] = trialRaw[other]
+                }
             }
-            if varies(rule: rule, question: question, raw: trial, derived: self.derived(from: trial)).changes {
+            engine.derive(&trialValues, raw: trialRaw, slots: rederived)
+            if varies(rule: rule, question: question, raw: &trialRaw, values: &trialValues).changes {
                 return true
             }
         }
         return false
     }
 
-    /// Tries each value of `question` over `raw`: whether the rule's state changes,
-    /// and, when it never does, the questions it keeps waiting on.
+    /// Tries each value of `question` over the answers `raw` and the values derived
+    /// from them: whether the rule's state changes, and, when it never does, the
+    /// questions it keeps waiting on. Both arrays are as they were when it returns.
+    ///
+    /// Each try sets the question and re-derives only the slots that depend on it
+    /// (`Engine.derivedFrom`), in order, so nothing of the last try is left; the
+    /// arrays are changed in place, not copied.
     ///
     /// The values are tried far apart first (`Probes.SpreadOrder`): a threshold
     /// between the smallest and the largest shows at the second try, where going up
     /// in order would reach it halfway. The answer does not depend on the order.
-    ///
-    /// `derived` holds the values derived from `raw`; each try re-derives only the
-    /// slots that depend on the question (`Engine.derivedFrom`) and keeps the others.
-    private func varies(rule: Int, question: Int, raw: [Value?], derived base: [Value?]) -> (
+    private func varies(rule: Int, question: Int, raw: inout [Value?], values: inout [Value?]) -> (
         changes: Bool, waitingOn: [Int]
     ) {
         let condition = conditions[rule]
         let affected = engine.derivedFrom[question]
-        var trial = raw
+        let givenRaw = raw[question]
+        let given = values[question]
+        let givenAffected = affected.map { values[$0] }
+        defer {
+            raw[question] = givenRaw
+            values[question] = given
+            for (slot, value) in zip(affected, givenAffected) { values[slot] = value }
+        }
         var seen: (Bool?, QuestionSet)?
-        // One array for every try: each sets the question and re-derives the slots
-        // that depend on it, in order, so nothing of the last try is left.
-        var values = base
         let probes = engine.probes[question]
         for position in Probes.SpreadOrder(count: probes.count) {
             let probe = probes[position]
-            trial[question] = probe
+            raw[question] = probe
             values[question] = probe
-            if !affected.isEmpty { engine.derive(&values, raw: trial, slots: affected) }
+            if !affected.isEmpty { engine.derive(&values, raw: raw, slots: affected) }
             // The truth and what it hangs on, in one walk of the condition.
             let (value, unknowns) = Residual(knowledge: engine.knowledge, values: values).residual(of: condition)
             let state = (value.map(\.holds), unknowns)
