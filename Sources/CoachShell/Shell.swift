@@ -24,7 +24,13 @@ public final class Shell {
     private(set) var language: Language
     /// The question being asked, if any.
     private(set) var pending: Question?
-    private var evaluation: Plan
+    private var evaluation: Plan {
+        didSet { evaluatedFor = (session.answers, language) }
+    }
+    /// The answers and language `evaluation` was made for: a plan still current is
+    /// not made again (the first question came after two plans for the same
+    /// answers).
+    private var evaluatedFor: (answers: Answers, language: Language)
     private var confirmingRestart = false
     private var announcedCompletion = false
 
@@ -45,6 +51,7 @@ public final class Shell {
         self.today = today
         self.output = output
         evaluation = planner.plan(for: session.answers, language: language)
+        evaluatedFor = (session.answers, language)
     }
 
     private var strings: Strings { Strings.table(for: language) }
@@ -128,7 +135,9 @@ public final class Shell {
 
     /// Re-derives the plan and asks the next question, or says the plan is ready.
     private func advance() {
-        evaluation = planner.plan(for: session.answers, language: language)
+        if evaluatedFor.answers != session.answers || evaluatedFor.language != language {
+            evaluation = planner.plan(for: session.answers, language: language)
+        }
         if nameIsUnasked, let name = knowledge.question("name") {
             pending = name
         } else {

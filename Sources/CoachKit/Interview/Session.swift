@@ -95,12 +95,14 @@ public struct SessionStore: Sendable {
     public func load(_ name: String, knowledge: KnowledgeBase, setAside: Bool) throws(CoachError) -> (Session, Notice?)
     {
         let url = url(for: name)
-        guard FileManager.default.fileExists(atPath: url.path) else { return (Session(name: name), nil) }
+        // Worked out once: a URL's path is made anew at each call.
+        let path = url.path
+        guard FileManager.default.fileExists(atPath: path) else { return (Session(name: name), nil) }
         do throws(CoachError) {
             // No session the coach writes comes near the limit: a larger file is not
             // one of its own, and is set aside like any other it cannot read.
-            let data = try FileSystem.contents(of: url.path, limit: AnswersFile.maximumBytes, display: url.path)
-            return (try Self.decode(data, name: name, path: url.path, knowledge: knowledge), nil)
+            let data = try FileSystem.contents(of: path, limit: AnswersFile.maximumBytes, display: path)
+            return (try Self.decode(data, name: name, path: path, knowledge: knowledge), nil)
         } catch {
             guard setAside, case .invalidData(let problems) = error else { throw error }
             let stamp = Date().formatted(.iso8601).replacing(":", with: "")
