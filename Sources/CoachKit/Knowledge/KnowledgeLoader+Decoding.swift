@@ -227,10 +227,10 @@ extension KnowledgeLoader {
             let help = texts.fr["help"].flatMap({ fr in texts.en["help"].map { Localized(fr: fr, en: $0) } })
         else { return record }
         record.question = Question(
-            id: id, kind: kind, isOptional: isOptional, prompt: prompt, help: help,
+            id: id, kind: kind, isOptional: isOptional, prompt: Deferred(prompt), help: Deferred(help),
             options: options, minimum: minimum, maximum: maximum, isInteger: isInteger,
-            maximumLength: maximumLength)
-        record.question?.isFromPosts = fields["from_posts"].flatMap(reader.boolean) ?? false
+            maximumLength: maximumLength, askIf: nil, askIfText: nil,
+            isFromPosts: fields["from_posts"].flatMap(reader.boolean) ?? false)
         return record
     }
 

@@ -52,7 +52,7 @@ extension Topic.Text: SnapshotCodable {
     }
     init(from reader: inout SnapshotReader) throws(KnowledgeSnapshot.Failure) {
         self.init(
-            title: try reader.read(), summary: try reader.read(), body: try Deferred(from: &reader),
+            title: try Deferred(from: &reader), summary: try Deferred(from: &reader), body: try Deferred(from: &reader),
             steps: try Deferred(from: &reader), keywords: try Deferred(from: &reader),
             questions: try Deferred(from: &reader))
     }
@@ -76,8 +76,9 @@ extension Question: SnapshotCodable {
     }
     init(from reader: inout SnapshotReader) throws(KnowledgeSnapshot.Failure) {
         self.init(
-            id: try reader.read(), kind: try reader.read(), isOptional: try reader.read(), prompt: try reader.read(),
-            help: try reader.read(), options: try reader.read(), minimum: try reader.read(),
+            id: try reader.read(), kind: try reader.read(), isOptional: try reader.read(),
+            prompt: try Deferred(from: &reader), help: try Deferred(from: &reader), options: try reader.read(),
+            minimum: try reader.read(),
             maximum: try reader.read(), isInteger: try reader.read(), maximumLength: try reader.read(),
             askIf: try reader.read(), askIfText: try reader.read(), isFromPosts: try reader.read())
     }

@@ -17,9 +17,19 @@ public struct Question: Sendable, Identifiable {
     public var kind: Kind
     /// A question the user may skip.
     public var isOptional: Bool
-    public var prompt: Localized<String>
+    /// Read only for the questions asked or shown: from the built-in knowledge, the
+    /// prompt and the help are made when read (`Deferred`).
+    public var prompt: Localized<String> {
+        get { deferredPrompt.value }
+        set { deferredPrompt.value = newValue }
+    }
     /// Why the coach asks, and how the answer changes the advice.
-    public var help: Localized<String>
+    public var help: Localized<String> {
+        get { deferredHelp.value }
+        set { deferredHelp.value = newValue }
+    }
+    var deferredPrompt: Deferred<Localized<String>>
+    var deferredHelp: Deferred<Localized<String>>
     /// Empty unless `kind.hasOptions`.
     public var options: [Option]
     /// Bounds of a number question.
@@ -37,6 +47,26 @@ public struct Question: Sendable, Identifiable {
     /// Answered by a CSV of posts (`coach plan --metrics`, `/import`), never asked:
     /// nobody knows their longest gap between posts by heart.
     public var isFromPosts = false
+
+    init(
+        id: String, kind: Kind, isOptional: Bool, prompt: Deferred<Localized<String>>,
+        help: Deferred<Localized<String>>, options: [Option], minimum: Double?, maximum: Double?, isInteger: Bool,
+        maximumLength: Int?, askIf: Expression?, askIfText: String?, isFromPosts: Bool
+    ) {
+        self.id = id
+        self.kind = kind
+        self.isOptional = isOptional
+        deferredPrompt = prompt
+        deferredHelp = help
+        self.options = options
+        self.minimum = minimum
+        self.maximum = maximum
+        self.isInteger = isInteger
+        self.maximumLength = maximumLength
+        self.askIf = askIf
+        self.askIfText = askIfText
+        self.isFromPosts = isFromPosts
+    }
 
     /// The option with this value.
     public func option(_ value: String) -> Option? {

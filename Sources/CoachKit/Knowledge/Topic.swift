@@ -11,12 +11,19 @@ public struct Topic: Sendable, Identifiable {
 
     /// The text of an entry in one language.
     ///
-    /// Listings and plans read only the title and summary: from the built-in
-    /// knowledge, the rest, nineteen twentieths of the text, is made when read.
+    /// From the built-in knowledge, each part is made when read: a plan reads the
+    /// titles and summaries of a few entries, a listing those of all in one language,
+    /// and only an answer reads a body (nineteen twentieths of the text).
     public struct Text: Sendable, Equatable {
-        public var title: String
+        public var title: String {
+            get { deferredTitle.value }
+            set { deferredTitle.value = newValue }
+        }
         /// One or two sentences.
-        public var summary: String
+        public var summary: String {
+            get { deferredSummary.value }
+            set { deferredSummary.value = newValue }
+        }
         /// A few short paragraphs, separated by blank lines.
         public var body: String {
             get { deferredBody.value }
@@ -38,6 +45,8 @@ public struct Topic: Sendable, Identifiable {
             set { deferredQuestions.value = newValue }
         }
 
+        var deferredTitle: Deferred<String>
+        var deferredSummary: Deferred<String>
         var deferredBody: Deferred<String>
         var deferredSteps: Deferred<[String]>
         var deferredKeywords: Deferred<[String]>
@@ -48,16 +57,16 @@ public struct Topic: Sendable, Identifiable {
             questions: [String] = []
         ) {
             self.init(
-                title: title, summary: summary, body: Deferred(body), steps: Deferred(steps),
+                title: Deferred(title), summary: Deferred(summary), body: Deferred(body), steps: Deferred(steps),
                 keywords: Deferred(keywords), questions: Deferred(questions))
         }
 
         init(
-            title: String, summary: String, body: Deferred<String>, steps: Deferred<[String]>,
+            title: Deferred<String>, summary: Deferred<String>, body: Deferred<String>, steps: Deferred<[String]>,
             keywords: Deferred<[String]>, questions: Deferred<[String]>
         ) {
-            self.title = title
-            self.summary = summary
+            deferredTitle = title
+            deferredSummary = summary
             deferredBody = body
             deferredSteps = steps
             deferredKeywords = keywords

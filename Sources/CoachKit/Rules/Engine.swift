@@ -113,10 +113,20 @@ public struct Engine: Sendable {
     /// copied, and the table of ids is built only when a rule supersedes another.
     static func supersedingRules(_ rules: [Rule]) -> [[Int]] {
         var replacing = [[Int]](repeating: [], count: rules.count)
-        guard rules.contains(where: { !$0.supersedes.isEmpty }) else { return replacing }
-        let index = Dictionary(rules.indices.map { (rules[$0].id, $0) }, uniquingKeysWith: { a, _ in a })
+        let replacements = rules.reduce(0) { $0 + $1.supersedes.count }
+        guard replacements > 0 else { return replacing }
+        // A few replacements among a few hundred rules are found by reading the ids
+        // (for the built-in rules, a dictionary of every id cost ten times as much);
+        // more, through that dictionary.
+        let index: [String: Int]? =
+            replacements * rules.count <= 8192
+            ? nil : Dictionary(rules.indices.map { (rules[$0].id, $0) }, uniquingKeysWith: { a, _ in a })
         for position in rules.indices {
-            for id in rules[position].supersedes { if let target = index[id] { replacing[target].append(position) } }
+            for id in rules[position].supersedes {
+                if let target = index.map({ $0[id] }) ?? rules.firstIndex(where: { $0.id == id }) {
+                    replacing[target].append(position)
+                }
+            }
         }
         return replacing
     }

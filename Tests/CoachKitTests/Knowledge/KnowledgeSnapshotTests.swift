@@ -176,10 +176,10 @@ struct KnowledgeSnapshotTests {
         #expect(refused > 0)
     }
 
-    /// Read as the snapshot compiled in is, the texts that listings and plans never
-    /// read (an entry's body, steps, keywords and questions, a rule's wording and
-    /// condition as written) stay the snapshot's bytes until read, and then read as
-    /// the YAML has them; one set anew holds its new value.
+    /// Read as the snapshot compiled in is, the texts that most commands read for a
+    /// few entries or none (an entry's texts, a question's prompt and help, a rule's
+    /// wording and condition as written) stay the snapshot's bytes until read, and
+    /// then read as the YAML has them; one set anew holds its new value.
     @Test func keepsSeldomReadTextsAsBytesUntilRead() throws {
         var text = Self.text
         try text.withUTF8 { bytes in
@@ -187,11 +187,16 @@ struct KnowledgeSnapshotTests {
             for (topic, expected) in zip(read.topics, Self.whole.topics) {
                 for language in Language.allCases {
                     let text = topic.text[language]
+                    #expect(!text.deferredTitle.isMade && !text.deferredSummary.isMade)
                     #expect(!text.deferredBody.isMade && !text.deferredSteps.isMade)
                     #expect(!text.deferredKeywords.isMade && !text.deferredQuestions.isMade)
                     #expect(text == expected.text[language], "\(topic.id)")
                     #expect(text.steps == expected.text[language].steps && text.body == expected.text[language].body)
                 }
+            }
+            for (question, expected) in zip(read.questions, Self.whole.questions) {
+                #expect(!question.deferredPrompt.isMade && !question.deferredHelp.isMade)
+                #expect(question.prompt == expected.prompt && question.help == expected.help, "\(question.id)")
             }
             #expect(read.rules.count == Self.whole.rules.count)
             for (rule, expected) in zip(read.rules, Self.whole.rules) {
