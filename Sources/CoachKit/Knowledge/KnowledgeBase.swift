@@ -9,11 +9,17 @@ public struct KnowledgeBase: Sendable {
         didSet { searchIndex = nil }
     }
     /// In the order the interview asks them, all else being equal.
-    public var questions: [Question]
+    public var questions: [Question] {
+        didSet { engineTables = nil }
+    }
     /// Derived facts, computed from the answers.
-    public var facts: [Fact] = []
+    public var facts: [Fact] = [] {
+        didSet { engineTables = nil }
+    }
     /// The rules, in the order written (which breaks ties of priority).
-    public var rules: [Rule] = []
+    public var rules: [Rule] = [] {
+        didSet { engineTables = nil }
+    }
     /// How the plan document is put together beyond the rules.
     public var planGuide = PlanGuide()
     /// Published engagement figures and their reports.
@@ -34,7 +40,12 @@ public struct KnowledgeBase: Sendable {
     public internal(set) var parts: Parts = .all
     /// The slots of derived values (facts, and questions with `ask_if`), each after
     /// what it depends on. Slots number the questions first, then the facts.
-    var derivedOrder: [Int] = []
+    var derivedOrder: [Int] = [] {
+        didSet { engineTables = nil }
+    }
+    /// The engine's tables for these questions, facts and rules, when read ready from
+    /// a snapshot; `Engine` makes them otherwise. A change to any of them drops them.
+    var engineTables: Engine.Tables?
 
     public func topic(_ id: String) -> Topic? {
         topics.first { $0.id == id }

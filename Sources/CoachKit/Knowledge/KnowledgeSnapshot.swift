@@ -9,17 +9,18 @@
 /// are, numbers in decimal, an absent value as U+0002 alone; a search term's postings
 /// in one field of small numbers (`SearchIndex+Snapshot.swift`). The writer refuses a text
 /// holding either character, which YAML allows only through escapes. Lists give their
-/// count first. The search index's terms and words are tables in the order of their
+/// count first. The interview's part ends with the engine's tables (`Engine.Tables`),
+/// made from its rules. The search index's terms and words are tables in the order of their
 /// keys' bytes, searched where they lie (`SnapshotTable`). The snapshot opens with its
 /// format, the digest, then the length of each part, so that a reader skips the parts
 /// it was not asked for:
 ///
-///     coach-snapshot/3 · digest · 4 lengths · article and topics · interview ·
+///     coach-snapshot/4 · digest · 4 lengths · article and topics · interview ·
 ///     search (with its index of the topics) · metrics
 ///
 /// `format` changes with the layout of any part.
 public enum KnowledgeSnapshot {
-    static let format = "coach-snapshot/3"
+    static let format = "coach-snapshot/4"
     /// The parts in the order they are written; the article and topics come first.
     static let parts: [KnowledgeBase.Parts] = [.interview, .search, .metrics]
     /// The deepest expression a snapshot may hold, as the condition parser allows.
@@ -64,6 +65,7 @@ public enum KnowledgeSnapshot {
         writer.write(knowledge.planGuide)
         writer.write(knowledge.benchmarks)
         writer.write(knowledge.derivedOrder)
+        writer.write(knowledge.engineTables ?? Engine.Tables(knowledge: knowledge))
         sections.append(writer.take())
         writer.write(knowledge.search)
         (knowledge.searchIndex ?? SearchIndex(knowledge: knowledge)).write(to: &writer)
@@ -159,6 +161,9 @@ public enum KnowledgeSnapshot {
                 base.benchmarks = try reader.read(Benchmarks.self)
                 base.derivedOrder = try reader.read([Int].self)
                 try checkSlots(of: base, reader: reader)
+                let tables = try reader.read(Engine.Tables.self)
+                try tables.check(against: base, reader: reader)
+                base.engineTables = tables
             case .search:
                 base.search = try reader.read(SearchVocabulary.self)
                 let index = try SearchIndex(from: &reader, settings: base.search)

@@ -338,3 +338,74 @@ extension Deferred where Value: SnapshotSkippable {
 extension Deferred: Equatable where Value: SnapshotSkippable {
     static func == (lhs: Self, rhs: Self) -> Bool { lhs.value == rhs.value }
 }
+
+// MARK: - Small numbers
+
+/// Whole numbers from 0 up, written one after the other in one field: one character
+/// for 0 to 62 ('0' + n), `o DIGITS .` for larger ones. A snapshot's lists of
+/// indices (a term's postings, the engine's tables) are mostly small numbers: as
+/// fields of their own, each took a search for its separator and a parse.
+enum SmallNumbers {
+    private static let zero = UInt8(ascii: "0")
+    private static let escape = UInt8(ascii: "o")
+    private static let end = UInt8(ascii: ".")
+
+    static func append(_ number: Int, to text: inout String) {
+        if (0..<Int(escape - zero)).contains(number) {
+            text.unicodeScalars.append(Unicode.Scalar(zero + UInt8(number)))
+        } else {
+            text += "o\(number)."
+        }
+    }
+
+    /// The number at `index` in `bytes`, which then moves past it; nil when there is
+    /// none there, or one above `maximum`.
+    static func next(in bytes: UnsafeBufferPointer<UInt8>, at index: inout Int, maximum: Int) -> Int? {
+        guard index < bytes.count else { return nil }
+        let byte = bytes[index]
+        index += 1
+        if byte >= zero, byte < escape { return Int(byte - zero) <= maximum ? Int(byte - zero) : nil }
+        guard byte == escape else { return nil }
+        var value = 0
+        let start = index
+        while index < bytes.count, bytes[index] != end {
+            let digit = bytes[index] &- zero
+            guard digit < 10, value <= (maximum - Int(digit)) / 10 else { return nil }
+            value = value * 10 + Int(digit)
+            index += 1
+        }
+        guard index < bytes.count, index > start else { return nil }
+        index += 1
+        return value
+    }
+
+    /// Lists of numbers, each in one field.
+    static func write(_ lists: [[Int]], to writer: inout SnapshotWriter) {
+        writer.write(lists.count)
+        for list in lists {
+            var text = ""
+            for number in list { append(number, to: &text) }
+            writer.field(text)
+        }
+    }
+
+    /// Lists written by `write(_:to:)`, of numbers up to `maximum`.
+    static func read(_ reader: inout SnapshotReader, maximum: Int) throws(KnowledgeSnapshot.Failure) -> [[Int]] {
+        var lists: [[Int]] = []
+        let count = try reader.count()
+        lists.reserveCapacity(count)
+        for _ in 0..<count {
+            let bytes = try reader.field()
+            var list: [Int] = []
+            var index = 0
+            while index < bytes.count {
+                guard let number = next(in: bytes, at: &index, maximum: maximum) else {
+                    throw reader.failure("a damaged list of numbers")
+                }
+                list.append(number)
+            }
+            lists.append(list)
+        }
+        return lists
+    }
+}

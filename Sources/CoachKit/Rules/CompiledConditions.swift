@@ -232,3 +232,88 @@ struct CompiledConditions: Sendable {
         }
     }
 }
+
+// MARK: - In a snapshot
+
+extension CompiledConditions: SnapshotCodable {
+    /// The tests (slot, operation, the constant's kind, number and text), each rule's
+    /// span or an absent value, then the interned texts in the order of their numbers.
+    /// Texts are numbered again in the order the tests first name them: the numbers
+    /// that shares joined give depend on the order of a dictionary, which changes
+    /// from one process to the next, and the same rules must give the same snapshot.
+    func write(to writer: inout SnapshotWriter) {
+        let byNumber = texts.sorted { $0.value < $1.value }.map(\.key)
+        var renumbered = [Int32](repeating: -1, count: byNumber.count)
+        var written: [String] = []
+        for test in tests where test.constant.kind == .text && renumbered[Int(test.constant.text)] < 0 {
+            renumbered[Int(test.constant.text)] = Int32(written.count)
+            written.append(byNumber[Int(test.constant.text)])
+        }
+        writer.write(tests.count)
+        for test in tests {
+            writer.write(Int(test.slot))
+            writer.write(Int(test.operation.rawValue))
+            writer.write(Int(test.constant.kind.rawValue))
+            writer.write(test.constant.number)
+            writer.write(Int(test.constant.kind == .text ? renumbered[Int(test.constant.text)] : test.constant.text))
+        }
+        writer.write(spans.count)
+        for span in spans {
+            if let span {
+                writer.write(Int(span.start))
+                writer.write(Int(span.end))
+            } else {
+                writer.absent()
+            }
+        }
+        writer.write(written)
+    }
+
+    /// Read whole and checked: every span within the tests, every text a test names
+    /// among the texts. Whether a slot is one of the knowledge's is for the engine's
+    /// tables to check (`Engine.Tables.check`).
+    init(from reader: inout SnapshotReader) throws(KnowledgeSnapshot.Failure) {
+        var tests: [Test] = []
+        let testCount = try reader.count()
+        tests.reserveCapacity(testCount)
+        for _ in 0..<testCount {
+            let slot = try reader.read(Int.self)
+            guard let operation = Test.Operation(rawValue: UInt8(clamping: try reader.read(Int.self))),
+                let kind = Cell.Kind(rawValue: UInt8(clamping: try reader.read(Int.self)))
+            else { throw reader.failure("a test of no known kind") }
+            let number = try reader.read(Double.self)
+            let text = try reader.read(Int.self)
+            guard let slot = Int32(exactly: slot), let text = Int32(exactly: text) else {
+                throw reader.failure("a test out of range")
+            }
+            tests.append(Test(slot: slot, operation: operation, constant: Cell(kind: kind, number: number, text: text)))
+        }
+        var spans: [Span?] = []
+        for _ in 0..<(try reader.count()) {
+            if reader.isAbsent() {
+                spans.append(nil)
+                continue
+            }
+            let start = try reader.read(Int.self)
+            let end = try reader.read(Int.self)
+            guard 0 <= start, start <= end, end <= tests.count else {
+                throw reader.failure("a rule's tests out of range")
+            }
+            spans.append(Span(start: Int32(start), end: Int32(end)))
+        }
+        let texts = try reader.read([String].self)
+        guard tests.allSatisfy({ $0.constant.kind != .text || (0..<texts.count).contains(Int($0.constant.text)) })
+        else { throw reader.failure("a test of a text not interned") }
+        self.tests = tests
+        self.spans = spans
+        self.texts = Dictionary(
+            texts.enumerated().map { ($0.element, Int32($0.offset)) }, uniquingKeysWith: { a, _ in a })
+    }
+
+    /// How many rules, and whether every test reads one of `slotCount` slots.
+    var ruleCount: Int { spans.count }
+
+    func testsRead(slotCount: Int) -> Bool {
+        tests.allSatisfy { (0..<slotCount).contains(Int($0.slot)) }
+    }
+}

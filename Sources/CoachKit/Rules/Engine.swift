@@ -65,48 +65,88 @@ public struct Engine: Sendable {
     let derivedFrom: [[Int]]
 
     public init(knowledge: KnowledgeBase) {
-        self.init(knowledge: knowledge, rulesPerShare: 2048)
+        // The built-in knowledge comes with its tables, made when its snapshot was.
+        self.init(knowledge: knowledge, tables: knowledge.engineTables ?? Tables(knowledge: knowledge))
     }
 
     /// Rules are compiled and indexed in shares of `rulesPerShare`, on every core when
-    /// there are several: each rule's tests, questions and thresholds are its own
-    /// business, and the shares are joined in order.
+    /// there are several (`Tables`).
     init(knowledge: KnowledgeBase, rulesPerShare: Int) {
+        self.init(knowledge: knowledge, tables: Tables(knowledge: knowledge, rulesPerShare: rulesPerShare))
+    }
+
+    private init(knowledge: KnowledgeBase, tables: Tables) {
         self.knowledge = knowledge
-        let conditions = knowledge.rules.map(\.condition)
-        self.conditions = conditions
+        conditions = knowledge.rules.map(\.condition)
         priorities = knowledge.rules.map(\.priority)
-        supersededBy = Self.supersedingRules(knowledge.rules)
-        let dependencies = Dependencies(knowledge: knowledge)
-        let questions = knowledge.questions
-        var derivedFrom = [[Int]](repeating: [], count: questions.count)
-        for slot in knowledge.derivedOrder {
-            for question in dependencies.questions(ofSlots: [slot]) { derivedFrom[question].append(slot) }
+        supersededBy = tables.supersededBy
+        probes = tables.probes
+        questionsByRule = tables.questionsByRule
+        isConjunction = tables.isConjunction
+        compiled = tables.compiled
+        derivedFrom = tables.derivedFrom
+    }
+
+    /// What the engine works out from the knowledge alone, before any answer: the
+    /// same for every run, so the built-in knowledge's snapshot holds them ready
+    /// (`KnowledgeBase.engineTables`).
+    struct Tables: Sendable {
+        var supersededBy: [[Int]]
+        var probes: [[Value]]
+        var questionsByRule: [[Int]]
+        var isConjunction: [Bool]
+        var compiled: CompiledConditions
+        var derivedFrom: [[Int]]
+
+        init(
+            supersededBy: [[Int]], probes: [[Value]], questionsByRule: [[Int]], isConjunction: [Bool],
+            compiled: CompiledConditions, derivedFrom: [[Int]]
+        ) {
+            self.supersededBy = supersededBy
+            self.probes = probes
+            self.questionsByRule = questionsByRule
+            self.isConjunction = isConjunction
+            self.compiled = compiled
+            self.derivedFrom = derivedFrom
         }
-        self.derivedFrom = derivedFrom
-        let count = conditions.count
-        let shareCount = max(1, count / max(1, rulesPerShare))
-        // Shares by number, not as a list of ranges: the runtime makes the metadata of
-        // `[Range<Int>]` by checking `Int: Comparable` through the binary's
-        // conformance records.
-        let makeShare = { (share: Int) in
-            RuleShare(
-                conditions[(share * count / shareCount)..<((share + 1) * count / shareCount)], questions: questions,
-                dependencies: dependencies)
+
+        /// Rules are compiled and indexed in shares of `rulesPerShare`, on every core
+        /// when there are several: each rule's tests, questions and thresholds are its
+        /// own business, and the shares are joined in order.
+        init(knowledge: KnowledgeBase, rulesPerShare: Int = 2048) {
+            let conditions = knowledge.rules.map(\.condition)
+            supersededBy = Engine.supersedingRules(knowledge.rules)
+            let dependencies = Dependencies(knowledge: knowledge)
+            let questions = knowledge.questions
+            var derivedFrom = [[Int]](repeating: [], count: questions.count)
+            for slot in knowledge.derivedOrder {
+                for question in dependencies.questions(ofSlots: [slot]) { derivedFrom[question].append(slot) }
+            }
+            self.derivedFrom = derivedFrom
+            let count = conditions.count
+            let shareCount = max(1, count / max(1, rulesPerShare))
+            // Shares by number, not as a list of ranges: the runtime makes the metadata
+            // of `[Range<Int>]` by checking `Int: Comparable` through the binary's
+            // conformance records.
+            let makeShare = { (share: Int) in
+                RuleShare(
+                    conditions[(share * count / shareCount)..<((share + 1) * count / shareCount)],
+                    questions: questions, dependencies: dependencies)
+            }
+            let shares = Array(0..<shareCount)
+            var parts = shareCount > 1 ? shares.concurrentMap(makeShare) : shares.map(makeShare)
+            questionsByRule = parts.flatMap(\.questionsByRule)
+            isConjunction = parts.flatMap(\.isConjunction)
+            var thresholds = [[Double]](repeating: [], count: questions.count)
+            for part in parts {
+                for question in thresholds.indices { thresholds[question] += part.thresholds[question] }
+            }
+            // The parts' tests are handed over, not copied, and freed as they are joined.
+            let tests = parts.map(\.compiled)
+            parts = []
+            compiled = CompiledConditions(joining: consume tests)
+            probes = Probes.values(for: knowledge, ruleThresholds: thresholds)
         }
-        let shares = Array(0..<shareCount)
-        var parts = shareCount > 1 ? shares.concurrentMap(makeShare) : shares.map(makeShare)
-        questionsByRule = parts.flatMap(\.questionsByRule)
-        isConjunction = parts.flatMap(\.isConjunction)
-        var thresholds = [[Double]](repeating: [], count: questions.count)
-        for part in parts {
-            for question in thresholds.indices { thresholds[question] += part.thresholds[question] }
-        }
-        // The parts' tests are handed over, not copied, and freed as they are joined.
-        let tests = parts.map(\.compiled)
-        parts = []
-        compiled = CompiledConditions(joining: consume tests)
-        probes = Probes.values(for: knowledge, ruleThresholds: thresholds)
     }
 
     /// For each rule, the rules that supersede it. Rules are read in place, not

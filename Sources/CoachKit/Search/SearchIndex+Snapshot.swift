@@ -66,26 +66,15 @@ extension SearchIndex {
 
 extension SearchIndex.PostingList: SnapshotCodable {
     // A term's postings in one field, each as its entry and its counts in small
-    // numbers: one character for 0 to 62 ('0' + n), `o DIGITS .` for larger ones.
-    // An index has thousands of postings: as fields of their own, their numbers took
-    // a fifth of `coach ask`.
-    private static let zero = UInt8(ascii: "0")
-    private static let escape = UInt8(ascii: "o")
-    private static let end = UInt8(ascii: ".")
+    // numbers (`SmallNumbers`). An index has thousands of postings: as fields of
+    // their own, their numbers took a fifth of `coach ask`.
 
     /// The field's text.
     var encoded: String {
         var text = ""
-        func append(_ number: Int) {
-            if number < Int(Self.escape - Self.zero) {
-                text.unicodeScalars.append(Unicode.Scalar(Self.zero + UInt8(number)))
-            } else {
-                text += "o\(number)."
-            }
-        }
         for posting in postings {
-            append(posting.document)
-            for field in posting.counts.indices { append(posting.counts[field]) }
+            SmallNumbers.append(posting.document, to: &text)
+            for field in posting.counts.indices { SmallNumbers.append(posting.counts[field], to: &text) }
         }
         return text
     }
@@ -100,31 +89,14 @@ extension SearchIndex.PostingList: SnapshotCodable {
     /// The list in `bytes`, as `encoded` writes it; nil when it is not.
     init?(encoded bytes: UnsafeBufferPointer<UInt8>) {
         var index = 0
-        func number() -> Int? {
-            guard index < bytes.count else { return nil }
-            let byte = bytes[index]
-            index += 1
-            if byte >= Self.zero, byte < Self.escape { return Int(byte - Self.zero) }
-            guard byte == Self.escape else { return nil }
-            var value = 0
-            let start = index
-            while index < bytes.count, bytes[index] != Self.end {
-                let digit = bytes[index] &- Self.zero
-                guard digit < 10, value <= (SearchIndex.FieldCounts.maximum - Int(digit)) / 10 else { return nil }
-                value = value * 10 + Int(digit)
-                index += 1
-            }
-            guard index < bytes.count, index > start else { return nil }
-            index += 1
-            return value
-        }
         var postings: [SearchIndex.Posting] = []
         postings.reserveCapacity(bytes.count / (1 + SearchIndex.FieldCounts.count))
+        let maximum = SearchIndex.FieldCounts.maximum
         while index < bytes.count {
-            guard let document = number() else { return nil }
+            guard let document = SmallNumbers.next(in: bytes, at: &index, maximum: maximum) else { return nil }
             var counts = SearchIndex.FieldCounts()
             for field in counts.indices {
-                guard let count = number() else { return nil }
+                guard let count = SmallNumbers.next(in: bytes, at: &index, maximum: maximum) else { return nil }
                 counts[field] = count
             }
             postings.append(SearchIndex.Posting(document: document, counts: counts))

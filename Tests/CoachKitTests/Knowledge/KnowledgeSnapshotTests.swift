@@ -245,6 +245,26 @@ struct KnowledgeSnapshotTests {
         #expect(read > 0)
     }
 
+    /// The engine's tables come ready in the snapshot: the same as the engine works
+    /// out from the YAML's rules, and dropped when the rules change.
+    @Test func holdsTheEngineTablesTheRulesGive() throws {
+        var read = try Self.read(Self.text)
+        let tables = try #require(read.engineTables)
+        var fromSnapshot = SnapshotWriter()
+        fromSnapshot.write(tables)
+        var fromRules = SnapshotWriter()
+        fromRules.write(Engine.Tables(knowledge: Self.whole))
+        #expect(fromSnapshot.take() == fromRules.take())
+        var byShares = SnapshotWriter()
+        byShares.write(Engine.Tables(knowledge: Self.whole, rulesPerShare: 7))
+        var again = SnapshotWriter()
+        again.write(tables)
+        #expect(byShares.take() == again.take())
+        read.rules.removeLast()
+        #expect(read.engineTables == nil)
+        #expect(Engine(knowledge: read).questionsByRule.count == read.rules.count)
+    }
+
     /// A text holding a separator cannot be written.
     @Test func refusesATextHoldingASeparator() {
         var knowledge = Self.whole
