@@ -7,10 +7,10 @@
 ///
 /// The text is fields, each ended by U+0001 (`SnapshotCoding.swift`): texts as they
 /// are, numbers in decimal, an absent value as U+0002 alone; a search term's postings
-/// in one field of small numbers (`SearchIndex+Snapshot.swift`). The writer refuses a text
+/// in one field of small numbers (`SmallNumbers`). The writer refuses a text
 /// holding either character, which YAML allows only through escapes. Lists give their
 /// count first. The interview's part ends with the engine's tables (`Engine.Tables`),
-/// made from its rules. The search index's terms and words are tables in the order of their
+/// made from its rules. The search index's terms, words and synonyms are tables in the order of their
 /// keys' bytes, searched where they lie (`SnapshotTable`). The snapshot opens with its
 /// format, the digest, then the length of each part, so that a reader skips the parts
 /// it was not asked for:
@@ -18,7 +18,9 @@
 ///     coach-snapshot/4 · digest · 4 lengths · article and topics · interview ·
 ///     search (with its index of the topics) · metrics
 ///
-/// `format` changes with the layout of any part.
+/// `format` changes with the layout of any part, and with the way the engine's
+/// tables are worked out from the rules: the digest covers the knowledge, not the
+/// code (`theSnapshotCompiledInIsUpToDate` catches a snapshot left behind either way).
 public enum KnowledgeSnapshot {
     static let format = "coach-snapshot/4"
     /// The parts in the order they are written; the article and topics come first.
@@ -102,12 +104,16 @@ public enum KnowledgeSnapshot {
     private static func readingBuiltIn(
         _ read: (UnsafeBufferPointer<UInt8>, _ lends: Bool) throws(Failure) -> KnowledgeBase
     ) throws(Failure) -> KnowledgeBase {
-        // A literal this long is held by its address in the binary, not in a buffer
-        // made for the call.
-        let lends = builtInSnapshot.hasPointerRepresentation
-        return try builtInSnapshot.withUTF8Buffer { snapshot in
-            Result { () throws(Failure) in try read(snapshot, lends) }
-        }.get()
+        // A literal this long is held by its address in the binary: its bytes are read
+        // there, and lent. (Held as a single scalar, it would be read from a buffer
+        // made for the call, and not lent.)
+        guard builtInSnapshot.hasPointerRepresentation else {
+            return try builtInSnapshot.withUTF8Buffer { snapshot in
+                Result { () throws(Failure) in try read(snapshot, false) }
+            }.get()
+        }
+        let snapshot = UnsafeBufferPointer(start: builtInSnapshot.utf8Start, count: builtInSnapshot.utf8CodeUnitCount)
+        return try read(snapshot, true)
     }
 
     /// The knowledge in `snapshot`, with the `parts` asked for.
@@ -125,8 +131,10 @@ public enum KnowledgeSnapshot {
     }
 
     /// The `parts` of `snapshot`, with its article and topics unless `given` holds
-    /// them already. With `lendsBytes`, the snapshot outlives the knowledge, which
-    /// keeps the texts it seldom reads as the snapshot's bytes.
+    /// them already. With `lendsBytes`, the knowledge keeps the texts it seldom reads
+    /// and its search tables as the snapshot's bytes: only for bytes that outlive
+    /// everything read from them (the snapshot compiled in; a test's buffer while the
+    /// test reads).
     static func read(
         _ snapshot: UnsafeBufferPointer<UInt8>, parts: KnowledgeBase.Parts, into given: KnowledgeBase?,
         lendsBytes: Bool

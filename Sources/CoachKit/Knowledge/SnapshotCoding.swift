@@ -36,7 +36,9 @@ struct SnapshotWriter {
 
 /// Reads a snapshot field by field. Every read stays within the snapshot, and a
 /// snapshot that is not as written (cut short, a count or a number out of reach) is
-/// refused with the byte where reading stopped, never read past its end.
+/// refused with the byte where reading stopped, never read past its end. What is
+/// kept as bytes to be read later (a term's postings, the words typos are compared
+/// with) is checked then: damaged, it reads as absent or shorter.
 struct SnapshotReader {
     private let bytes: UnsafeBufferPointer<UInt8>
     private(set) var offset = 0
@@ -288,7 +290,7 @@ extension Localized: SnapshotSkippable where Value: SnapshotSkippable {
 ///
 /// The type itself asks nothing of `Value`: making its metadata at run time then
 /// checks no conformance, which would scan the binary's conformance records.
-struct Deferred<Value>: @unchecked Sendable {
+struct Deferred<Value> {
     private enum Storage {
         case made(Value)
         case snapshot(UnsafeBufferPointer<UInt8>)
@@ -335,6 +337,8 @@ extension Deferred where Value: SnapshotSkippable {
     }
 }
 
+extension Deferred: @unchecked Sendable where Value: Sendable {}
+
 extension Deferred: Equatable where Value: SnapshotSkippable {
     static func == (lhs: Self, rhs: Self) -> Bool { lhs.value == rhs.value }
 }
@@ -374,7 +378,7 @@ enum SmallNumbers {
             value = value * 10 + Int(digit)
             index += 1
         }
-        guard index < bytes.count, index > start else { return nil }
+        guard index < bytes.count, index > start, value <= maximum else { return nil }
         index += 1
         return value
     }

@@ -142,14 +142,14 @@ struct SnapshotTable: Sendable {
     }
 
     private func key(at index: Int) -> UnsafeBufferPointer<UInt8> {
-        UnsafeBufferPointer(
-            rebasing: bytes.buffer[Int(entries[index].key)..<Int(entries[index].key + entries[index].keyLength)])
+        let entry = entries[index]
+        return UnsafeBufferPointer(rebasing: bytes.buffer[Int(entry.key)..<(Int(entry.key) + Int(entry.keyLength))])
     }
 
     private func value(at index: Int) -> UnsafeBufferPointer<UInt8> {
-        UnsafeBufferPointer(
-            rebasing: bytes.buffer[
-                Int(entries[index].value)..<Int(entries[index].value + entries[index].valueLength)])
+        let entry = entries[index]
+        return UnsafeBufferPointer(
+            rebasing: bytes.buffer[Int(entry.value)..<(Int(entry.value) + Int(entry.valueLength))])
     }
 
     private static func entry(key: Int, _ keyLength: Int, value: Int, _ valueLength: Int) -> Entry? {

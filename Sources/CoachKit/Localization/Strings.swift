@@ -7,7 +7,7 @@ import FoundationEssentials
 /// the table falls back to English, then to the key itself, so a gap in a
 /// translation shows up as text rather than as a crash.
 public struct Strings: Sendable {
-    public typealias Entry = (key: String, text: String)
+    typealias Entry = (key: String, text: String)
 
     public let language: Language
     /// Keys and templates, sorted by key and found by halving: there is no table to

@@ -296,10 +296,10 @@ extension CompiledConditions: SnapshotCodable {
             }
             let start = try reader.read(Int.self)
             let end = try reader.read(Int.self)
-            guard 0 <= start, start <= end, end <= tests.count else {
-                throw reader.failure("a rule's tests out of range")
-            }
-            spans.append(Span(start: Int32(start), end: Int32(end)))
+            guard 0 <= start, start <= end, end <= tests.count, let start = Int32(exactly: start),
+                let end = Int32(exactly: end)
+            else { throw reader.failure("a rule's tests out of range") }
+            spans.append(Span(start: start, end: end))
         }
         let texts = try reader.read([String].self)
         guard tests.allSatisfy({ $0.constant.kind != .text || (0..<texts.count).contains(Int($0.constant.text)) })

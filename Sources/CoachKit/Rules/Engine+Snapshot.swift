@@ -44,36 +44,3 @@ extension Engine.Tables: SnapshotCodable {
         else { throw reader.failure("engine tables that do not fit the rules") }
     }
 }
-
-extension Value: SnapshotCodable {
-    /// The case as a number, then its payload.
-    func write(to writer: inout SnapshotWriter) {
-        switch self {
-        case .number(let number):
-            writer.write(0)
-            writer.write(number)
-        case .text(let text):
-            writer.write(1)
-            writer.write(text)
-        case .boolean(let flag):
-            writer.write(2)
-            writer.write(flag)
-        case .list(let texts):
-            writer.write(3)
-            writer.write(texts)
-        case .none:
-            writer.write(4)
-        }
-    }
-
-    init(from reader: inout SnapshotReader) throws(KnowledgeSnapshot.Failure) {
-        switch try reader.read(Int.self) {
-        case 0: self = .number(try reader.read())
-        case 1: self = .text(try reader.read())
-        case 2: self = .boolean(try reader.read())
-        case 3: self = .list(try reader.read())
-        case 4: self = .none
-        default: throw reader.failure("a value of no known kind")
-        }
-    }
-}

@@ -16,30 +16,6 @@ public struct Evaluation: Sendable {
     public internal(set) var missing: [String]
 }
 
-/// For each rule that fired, the rule in the plan that replaced it, if any: a table
-/// by rule, made at the first replacement (most plans have a few, most rules none).
-public struct Replacements: Sendable, Equatable {
-    private let ruleCount: Int
-    private var winners: [Int?] = []
-
-    init(ruleCount: Int) { self.ruleCount = ruleCount }
-
-    /// The rule that replaced rule `rule`, nil if none did.
-    public internal(set) subscript(rule: Int) -> Int? {
-        get {
-            precondition((0..<ruleCount).contains(rule), "no rule \(rule)")
-            return winners.isEmpty ? nil : winners[rule]
-        }
-        set {
-            if winners.isEmpty { winners = [Int?](repeating: nil, count: ruleCount) }
-            winners[rule] = newValue
-        }
-    }
-
-    /// The rules replaced, in order.
-    public var replaced: [Int] { winners.indices.filter { winners[$0] != nil } }
-}
-
 /// Evaluates the knowledge base's facts and rules over a user's answers.
 public struct Engine: Sendable {
     public let knowledge: KnowledgeBase
@@ -150,7 +126,7 @@ public struct Engine: Sendable {
     }
 
     /// For each rule, the rules that supersede it. Rules are read in place, not
-    /// copied, and the table of ids is built only when a rule supersedes another.
+    /// copied.
     static func supersedingRules(_ rules: [Rule]) -> [[Int]] {
         var replacing = [[Int]](repeating: [], count: rules.count)
         let replacements = rules.reduce(0) { $0 + $1.supersedes.count }

@@ -4,9 +4,10 @@
 /// unspecialised in the binary: its first use in a process looks up `[String]:
 /// Collection` through the binary's 3 500 conformance records, about 150 000
 /// instructions, a twentieth of the work of `coach topics`. Being more specific, this
-/// one is what the package's code calls (the shell's and the command line's too). (For the same reason, CoachKit adds a
-/// `Substring` to a `String` as `String(part)`: `+` and `+=` with a `Substring` are
-/// generic too.)
+/// one is what the package's code calls, the shell's and the command line's too.
+///
+/// For the same reason, CoachKit adds a `Substring` to a `String` as
+/// `String(part)`: `+` and `+=` with a `Substring` are generic too.
 extension Array where Element == String {
     /// The texts, with `separator` between each two.
     package func joined(separator: String = "") -> String {

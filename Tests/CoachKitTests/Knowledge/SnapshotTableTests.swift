@@ -58,4 +58,27 @@ struct SnapshotTableTests {
         }
         #expect(read == nil)
     }
+
+    /// Lists of small numbers read back as written, and nothing above the largest
+    /// the reader allows, however it is written.
+    @Test func smallNumbersStayWithinTheirMaximum() {
+        func read(_ text: String, maximum: Int) -> [Int]? {
+            var text = text
+            return text.withUTF8 { bytes in
+                var index = 0
+                var numbers: [Int] = []
+                while index < bytes.count {
+                    guard let number = SmallNumbers.next(in: bytes, at: &index, maximum: maximum) else { return nil }
+                    numbers.append(number)
+                }
+                return numbers
+            }
+        }
+        var text = ""
+        for number in [0, 1, 62, 63, 1_000, 7] { SmallNumbers.append(number, to: &text) }
+        #expect(read(text, maximum: 1_000) == [0, 1, 62, 63, 1_000, 7])
+        #expect(read(text, maximum: 999) == nil)
+        #expect(read("1", maximum: 1) == [1])
+        for refused in ["2", "o5.", "o2.", "o.", "o1", "x"] { #expect(read(refused, maximum: 1) == nil, "\(refused)") }
+    }
 }
