@@ -247,9 +247,9 @@ struct KnowledgeCompiler {
         let rule = Rule(
             id: record.id, isDiagnosis: record.isDiagnosis,
             condition: condition ?? Expression(.boolean(false), 0..<0),
-            conditionText: Deferred(record.condition.text), priority: record.priority, horizon: record.horizon,
+            deferredConditionText: Deferred(record.condition.text), priority: record.priority, horizon: record.horizon,
             source: record.source, supersedes: record.supersedes.map(\.id),
-            reports: record.reports.map(\.id), text: Deferred(record.text))
+            reports: record.reports.map(\.id), deferredText: Deferred(record.text))
         return (rule, condition != nil)
     }
 

@@ -227,9 +227,9 @@ extension KnowledgeLoader {
             let help = texts.fr["help"].flatMap({ fr in texts.en["help"].map { Localized(fr: fr, en: $0) } })
         else { return record }
         record.question = Question(
-            id: id, kind: kind, isOptional: isOptional, prompt: Deferred(prompt), help: Deferred(help),
-            options: options, minimum: minimum, maximum: maximum, isInteger: isInteger,
-            maximumLength: maximumLength, askIf: nil, askIfText: nil,
+            id: id, kind: kind, isOptional: isOptional, deferredPrompt: Deferred(prompt),
+            deferredHelp: Deferred(help), options: options, minimum: minimum, maximum: maximum,
+            isInteger: isInteger, maximumLength: maximumLength,
             isFromPosts: fields["from_posts"].flatMap(reader.boolean) ?? false)
         return record
     }

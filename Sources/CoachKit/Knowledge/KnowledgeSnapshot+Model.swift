@@ -77,7 +77,8 @@ extension Question: SnapshotCodable {
     init(from reader: inout SnapshotReader) throws(KnowledgeSnapshot.Failure) {
         self.init(
             id: try reader.read(), kind: try reader.read(), isOptional: try reader.read(),
-            prompt: try Deferred(from: &reader), help: try Deferred(from: &reader), options: try reader.read(),
+            deferredPrompt: try Deferred(from: &reader), deferredHelp: try Deferred(from: &reader),
+            options: try reader.read(),
             minimum: try reader.read(),
             maximum: try reader.read(), isInteger: try reader.read(), maximumLength: try reader.read(),
             askIf: try reader.read(), askIfText: try reader.read(), isFromPosts: try reader.read())
@@ -149,9 +150,9 @@ extension Rule: SnapshotCodable {
     init(from reader: inout SnapshotReader) throws(KnowledgeSnapshot.Failure) {
         self.init(
             id: try reader.read(), isDiagnosis: try reader.read(), condition: try reader.read(),
-            conditionText: try Deferred(from: &reader), priority: try reader.read(), horizon: try reader.read(),
+            deferredConditionText: try Deferred(from: &reader), priority: try reader.read(), horizon: try reader.read(),
             source: try reader.read(), supersedes: try reader.read(), reports: try reader.read(),
-            text: try Deferred(from: &reader))
+            deferredText: try Deferred(from: &reader))
     }
 }
 

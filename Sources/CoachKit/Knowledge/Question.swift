@@ -48,26 +48,6 @@ public struct Question: Sendable, Identifiable {
     /// nobody knows their longest gap between posts by heart.
     public var isFromPosts = false
 
-    init(
-        id: String, kind: Kind, isOptional: Bool, prompt: Deferred<Localized<String>>,
-        help: Deferred<Localized<String>>, options: [Option], minimum: Double?, maximum: Double?, isInteger: Bool,
-        maximumLength: Int?, askIf: Expression?, askIfText: String?, isFromPosts: Bool
-    ) {
-        self.id = id
-        self.kind = kind
-        self.isOptional = isOptional
-        deferredPrompt = prompt
-        deferredHelp = help
-        self.options = options
-        self.minimum = minimum
-        self.maximum = maximum
-        self.isInteger = isInteger
-        self.maximumLength = maximumLength
-        self.askIf = askIf
-        self.askIfText = askIfText
-        self.isFromPosts = isFromPosts
-    }
-
     /// The option with this value.
     public func option(_ value: String) -> Option? {
         options.first { $0.value == value }

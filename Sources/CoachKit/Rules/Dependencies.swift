@@ -8,20 +8,12 @@ struct Dependencies {
         self.knowledge = knowledge
         questionsOfSlot = (0..<knowledge.slotCount).map { $0 < knowledge.questions.count ? [$0] : [] }
         // Derived slots in dependency order: each one's questions are known when reached.
-        // Lists rather than sets: a handful of questions each, and a first `Set<Int>`
-        // costs a scan of the binary's conformance records.
         for slot in knowledge.derivedOrder {
-            var found = questionsOfSlot[slot]
             let expressions: [Expression] =
                 slot < knowledge.questions.count
                 ? knowledge.questions[slot].askIf.map { [$0] } ?? []
                 : knowledge.facts[slot - knowledge.questions.count].expressions
-            for expression in expressions {
-                for slot in expression.slots {
-                    for question in questionsOfSlot[slot] where !found.contains(question) { found.append(question) }
-                }
-            }
-            questionsOfSlot[slot] = found.sorted()
+            questionsOfSlot[slot] = questions(ofSlots: [slot] + expressions.flatMap(\.slots))
         }
     }
 

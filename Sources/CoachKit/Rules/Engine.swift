@@ -73,56 +73,6 @@ public struct Engine: Sendable {
         var isConjunction: [Bool]
         var compiled: CompiledConditions
         var derivedFrom: [[Int]]
-
-        init(
-            supersededBy: [[Int]], probes: [[Value]], questionsByRule: [[Int]], isConjunction: [Bool],
-            compiled: CompiledConditions, derivedFrom: [[Int]]
-        ) {
-            self.supersededBy = supersededBy
-            self.probes = probes
-            self.questionsByRule = questionsByRule
-            self.isConjunction = isConjunction
-            self.compiled = compiled
-            self.derivedFrom = derivedFrom
-        }
-
-        /// Rules are compiled and indexed in shares of `rulesPerShare`, on every core
-        /// when there are several: each rule's tests, questions and thresholds are its
-        /// own business, and the shares are joined in order.
-        init(knowledge: KnowledgeBase, rulesPerShare: Int = 2048) {
-            let conditions = knowledge.rules.map(\.condition)
-            supersededBy = Engine.supersedingRules(knowledge.rules)
-            let dependencies = Dependencies(knowledge: knowledge)
-            let questions = knowledge.questions
-            var derivedFrom = [[Int]](repeating: [], count: questions.count)
-            for slot in knowledge.derivedOrder {
-                for question in dependencies.questions(ofSlots: [slot]) { derivedFrom[question].append(slot) }
-            }
-            self.derivedFrom = derivedFrom
-            let count = conditions.count
-            let shareCount = max(1, count / max(1, rulesPerShare))
-            // Shares by number, not as a list of ranges: the runtime makes the metadata
-            // of `[Range<Int>]` by checking `Int: Comparable` through the binary's
-            // conformance records.
-            let makeShare = { (share: Int) in
-                RuleShare(
-                    conditions[(share * count / shareCount)..<((share + 1) * count / shareCount)],
-                    questions: questions, dependencies: dependencies)
-            }
-            let shares = Array(0..<shareCount)
-            var parts = shareCount > 1 ? shares.concurrentMap(makeShare) : shares.map(makeShare)
-            questionsByRule = parts.flatMap(\.questionsByRule)
-            isConjunction = parts.flatMap(\.isConjunction)
-            var thresholds = [[Double]](repeating: [], count: questions.count)
-            for part in parts {
-                for question in thresholds.indices { thresholds[question] += part.thresholds[question] }
-            }
-            // The parts' tests are handed over, not copied, and freed as they are joined.
-            let tests = parts.map(\.compiled)
-            parts = []
-            compiled = CompiledConditions(joining: consume tests)
-            probes = Probes.values(for: knowledge, ruleThresholds: thresholds)
-        }
     }
 
     /// For each rule, the rules that supersede it. Rules are read in place, not
@@ -273,6 +223,46 @@ public struct Engine: Sendable {
     func isPending(_ index: Int, in evaluation: Evaluation) -> Bool {
         evaluation.outcomes[index] == nil
             && !supersededBy[index].contains { evaluation.outcomes[$0] == true && evaluation.supersededBy[$0] == nil }
+    }
+}
+
+extension Engine.Tables {
+    /// Rules are compiled and indexed in shares of `rulesPerShare`, on every core
+    /// when there are several: each rule's tests, questions and thresholds are its
+    /// own business, and the shares are joined in order.
+    init(knowledge: KnowledgeBase, rulesPerShare: Int = 2048) {
+        let conditions = knowledge.rules.map(\.condition)
+        supersededBy = Engine.supersedingRules(knowledge.rules)
+        let dependencies = Dependencies(knowledge: knowledge)
+        let questions = knowledge.questions
+        var derivedFrom = [[Int]](repeating: [], count: questions.count)
+        for slot in knowledge.derivedOrder {
+            for question in dependencies.questions(ofSlots: [slot]) { derivedFrom[question].append(slot) }
+        }
+        self.derivedFrom = derivedFrom
+        let count = conditions.count
+        let shareCount = max(1, count / max(1, rulesPerShare))
+        // Shares by number, not as a list of ranges: the runtime makes the metadata
+        // of `[Range<Int>]` by checking `Int: Comparable` through the binary's
+        // conformance records.
+        let makeShare = { (share: Int) in
+            RuleShare(
+                conditions[(share * count / shareCount)..<((share + 1) * count / shareCount)],
+                questions: questions, dependencies: dependencies)
+        }
+        let shares = Array(0..<shareCount)
+        var parts = shareCount > 1 ? shares.concurrentMap(makeShare) : shares.map(makeShare)
+        questionsByRule = parts.flatMap(\.questionsByRule)
+        isConjunction = parts.flatMap(\.isConjunction)
+        var thresholds = [[Double]](repeating: [], count: questions.count)
+        for part in parts {
+            for question in thresholds.indices { thresholds[question] += part.thresholds[question] }
+        }
+        // The parts' tests are handed over, not copied, and freed as they are joined.
+        let tests = parts.map(\.compiled)
+        parts = []
+        compiled = CompiledConditions(joining: consume tests)
+        probes = Probes.values(for: knowledge, ruleThresholds: thresholds)
     }
 }
 

@@ -22,6 +22,7 @@ public struct Rule: Sendable, Identifiable {
         get { deferredConditionText.value }
         set { deferredConditionText.value = newValue }
     }
+    var deferredConditionText: Deferred<String>
     /// 0 to 100: the plan lists higher priorities first.
     public var priority: Int
     /// Nil for diagnosis rules.
@@ -38,23 +39,5 @@ public struct Rule: Sendable, Identifiable {
         get { deferredText.value }
         set { deferredText.value = newValue }
     }
-
-    var deferredConditionText: Deferred<String>
     var deferredText: Deferred<Localized<Text>>
-
-    init(
-        id: String, isDiagnosis: Bool, condition: Expression, conditionText: Deferred<String>, priority: Int,
-        horizon: Horizon?, source: String, supersedes: [String], reports: [String], text: Deferred<Localized<Text>>
-    ) {
-        self.id = id
-        self.isDiagnosis = isDiagnosis
-        self.condition = condition
-        deferredConditionText = conditionText
-        self.priority = priority
-        self.horizon = horizon
-        self.source = source
-        self.supersedes = supersedes
-        self.reports = reports
-        deferredText = text
-    }
 }
