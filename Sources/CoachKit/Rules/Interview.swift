@@ -80,24 +80,31 @@ struct Interview {
         if changes { return true }
         let others = waitingOn.filter { $0 != question }
         guard !others.isEmpty, others.count <= 6 else { return false }
-        // Giving the others values changes only the slots derived from them.
+        // Giving the others values changes only the slots derived from them. Each
+        // round changes those slots in place and puts them back, rather than copying
+        // both arrays whole.
         let rederived = engine.knowledge.derivedOrder.filter { slot in
             others.contains { engine.derivedFrom[$0].contains(slot) }
         }
+        let givenRaw = others.map { raw[$0] }
+        let touched = others + rederived
+        let given = touched.map { values[$0] }
+        func restore() {
+            for (slot, value) in zip(others, givenRaw) { raw[slot] = value }
+            for (slot, value) in zip(touched, given) { values[slot] = value }
+        }
         for round in 0..<4 {
-            var trialRaw = raw
-            var trialValues = values
             for other in others {
                 let probes = engine.probes[other]
                 if !probes.isEmpty {
-                    trialRaw[other] = probes[(round * 7 + other * 3) % probes.count]
-                    trialValues[other] = trialRaw[other]
+                    raw[other] = probes[(round * 7 + other * 3) % probes.count]
+                    values[other] = raw[other]
                 }
             }
-            engine.derive(&trialValues, raw: trialRaw, slots: rederived)
-            if varies(rule: rule, question: question, raw: &trialRaw, values: &trialValues).changes {
-                return true
-            }
+            engine.derive(&values, raw: raw, slots: rederived)
+            let changes = varies(rule: rule, question: question, raw: &raw, values: &values).changes
+            restore()
+            if changes { return true }
         }
         return false
     }
