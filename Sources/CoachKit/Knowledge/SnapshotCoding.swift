@@ -401,6 +401,8 @@ enum SmallNumbers {
         for _ in 0..<count {
             let bytes = try reader.field()
             var list: [Int] = []
+            // A number takes a byte at least.
+            list.reserveCapacity(bytes.count)
             var index = 0
             while index < bytes.count {
                 guard let number = next(in: bytes, at: &index, maximum: maximum) else {

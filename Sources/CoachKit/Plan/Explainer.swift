@@ -44,18 +44,22 @@ struct Explainer {
             case nil: status = .pending
             }
         }
-        let evaluator = Evaluator(values: evaluation.values)
-        let residual = Residual(knowledge: knowledge, values: evaluation.values)
         let source = SourceText(text: rule.conditionText, file: "", position: nil, style: .plain)
-        let conditions = Self.conjuncts(of: rule.condition).map { part in
-            let truth = evaluator.truth(of: part)
-            let waiting = truth == nil ? residual.unknowns(of: part).map { knowledge.questions[$0].id } : []
+        // The terms as written, from the tree; their truth and what they wait on,
+        // from the same terms in the engine's program.
+        let program = engine.program
+        let values = evaluation.values
+        let conditions = zip(Self.conjuncts(of: rule.condition), program.conjuncts(of: program.rules[index])).map {
+            part, node in
+            let truth = program.truth(of: node, values)
+            let waiting = truth == nil ? program.unknowns(of: node, values).map { knowledge.questions[$0].id } : []
             return RuleExplanation.Condition(text: source.excerpt(part.range), truth: truth, waitingOn: waiting)
         }
         return RuleExplanation(rule: rule.id, status: status, conditions: conditions)
     }
 
-    /// The terms of a top-level `and`, or the whole condition.
+    /// The terms of a top-level `and`, or the whole condition, in the order of
+    /// `Program.conjuncts(of:)`.
     static func conjuncts(of expression: Expression) -> [Expression] {
         if case .and(let a, let b) = expression.node { return conjuncts(of: a) + conjuncts(of: b) }
         return [expression]

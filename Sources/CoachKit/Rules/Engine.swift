@@ -19,9 +19,11 @@ public struct Evaluation: Sendable {
 /// Evaluates the knowledge base's facts and rules over a user's answers.
 public struct Engine: Sendable {
     public let knowledge: KnowledgeBase
-    /// Each rule's condition and priority, apart from the rules: the hot loops read
-    /// only these, without copying rules or the knowledge base.
-    let conditions: [Expression]
+    /// The rules' conditions, the facts and the questions' `ask_if`, laid out flat
+    /// for the loops that evaluate them (`Program`).
+    let program: Program
+    /// Each rule's priority, apart from the rules: the hot loops read only these,
+    /// without copying rules or the knowledge base.
     let priorities: [Int]
     /// For each rule, the rules that supersede it.
     let supersededBy: [[Int]]
@@ -53,7 +55,7 @@ public struct Engine: Sendable {
 
     private init(knowledge: KnowledgeBase, tables: Tables) {
         self.knowledge = knowledge
-        conditions = knowledge.rules.map(\.condition)
+        program = tables.program
         priorities = knowledge.rules.map(\.priority)
         supersededBy = tables.supersededBy
         probes = tables.probes
@@ -73,6 +75,7 @@ public struct Engine: Sendable {
         var isConjunction: [Bool]
         var compiled: CompiledConditions
         var derivedFrom: [[Int]]
+        var program: Program
     }
 
     /// For each rule, the rules that supersede it. Rules are read in place, not
@@ -138,40 +141,23 @@ public struct Engine: Sendable {
     /// Computes the derived `slots`, taken in the order of `derivedOrder`; the
     /// others keep their values.
     func derive(_ values: inout [Value?], raw: [Value?], slots: [Int]) {
-        let questions = knowledge.questions
-        let facts = knowledge.facts
+        let questionCount = program.askIf.count
         for slot in slots {
             // Each result is computed before the array is written, so that the
-            // evaluator's reference is gone and the write does not copy the array.
+            // array is not shared when written, and not copied.
             let result: Value?
-            if slot < questions.count {
-                guard let askIf = questions[slot].askIf else { continue }
-                switch Evaluator(values: values).truth(of: askIf) {
+            if slot < questionCount {
+                let askIf = program.askIf[slot]
+                guard askIf >= 0 else { continue }
+                switch program.truth(of: askIf, values) {
                 case true?: result = raw[slot]
                 case false?: result = Value.none
                 case nil: result = nil
                 }
             } else {
-                result = Self.value(of: facts[slot - questions.count], Evaluator(values: values))
+                result = program.value(ofFact: slot - questionCount, values)
             }
             values[slot] = result
-        }
-    }
-
-    static func value(of fact: Fact, _ evaluator: Evaluator) -> Value? {
-        switch fact.definition {
-        case .value(let value, let guardExpression):
-            if let guardExpression {
-                guard let holds = evaluator.truth(of: guardExpression) else { return nil }
-                if !holds { return Value.none }
-            }
-            return evaluator.evaluate(value)
-        case .cases(let cases, let otherwise):
-            for step in cases {
-                guard let holds = evaluator.truth(of: step.condition) else { return nil }
-                if holds { return .text(step.value) }
-            }
-            return otherwise.map(Value.text) ?? Value.none
         }
     }
 
@@ -180,18 +166,17 @@ public struct Engine: Sendable {
     /// Evaluates every rule for `answers` and finds the questions still worth asking.
     public func evaluate(_ answers: Answers) -> Evaluation {
         let values = values(for: answers)
-        let evaluator = Evaluator(values: values)
         let cells = compiled.cells(for: values)
-        let outcomes = conditions.indices.map { index in
+        let outcomes = program.rules.indices.map { index in
             compiled.isCompiled(index)
-                ? compiled.truth(ofRule: index, cells: cells) : evaluator.truth(of: conditions[index])
+                ? compiled.truth(ofRule: index, cells: cells) : program.truth(of: program.rules[index], values)
         }
         // A fired rule is replaced only by a rule that is itself in the plan, so that in
         // a chain (A replaces B, B replaces C) A's firing brings C back if B is out.
         // Tables by rule, not dictionaries or sets: a first `Set<Int>` costs a scan of
         // the binary's conformance records. They are made only when a rule that fired
         // can be replaced, which most rules cannot.
-        var replaced = Replacements(ruleCount: conditions.count)
+        var replaced = Replacements(ruleCount: outcomes.count)
         var settled: [Int?] = []
         var isSettled: [Bool] = []
         func winner(over index: Int, visiting: [Int]) -> Int? {
@@ -206,8 +191,8 @@ public struct Engine: Sendable {
         }
         for (index, outcome) in outcomes.enumerated() where outcome == true && !supersededBy[index].isEmpty {
             if isSettled.isEmpty {
-                settled = [Int?](repeating: nil, count: conditions.count)
-                isSettled = [Bool](repeating: false, count: conditions.count)
+                settled = [Int?](repeating: nil, count: outcomes.count)
+                isSettled = [Bool](repeating: false, count: outcomes.count)
             }
             if let found = winner(over: index, visiting: []) { replaced[index] = found }
         }
@@ -253,6 +238,8 @@ extension Engine.Tables {
         let shares = Array(0..<shareCount)
         var parts = shareCount > 1 ? shares.concurrentMap(makeShare) : shares.map(makeShare)
         questionsByRule = parts.flatMap(\.questionsByRule)
+        program = Program(
+            rules: Program(joining: parts.map(\.program)), questions: knowledge.questions, facts: knowledge.facts)
         isConjunction = parts.flatMap(\.isConjunction)
         var thresholds = [[Double]](repeating: [], count: questions.count)
         for part in parts {
@@ -271,6 +258,7 @@ extension Engine.Tables {
 /// whether it is a simple conjunction, and the numbers it compares questions with.
 private struct RuleShare {
     var compiled: CompiledConditions
+    var program: Program
     var questionsByRule: [[Int]]
     var isConjunction: [Bool]
     var thresholds: [[Double]]
@@ -278,6 +266,7 @@ private struct RuleShare {
     init(_ conditions: ArraySlice<Expression>, questions: [Question], dependencies: Dependencies) {
         let compiled = CompiledConditions(conditions: conditions)
         self.compiled = compiled
+        program = Program(conditions: conditions)
         // Rules compiled to flat tests are indexed from their tests; the others from
         // their expression trees. Shares number their rules from 0.
         questionsByRule = conditions.indices.map { index in

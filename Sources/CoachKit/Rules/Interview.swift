@@ -12,23 +12,22 @@ struct Interview {
     let evaluation: Evaluation
     // Held apart from the knowledge base: reaching them through it in a loop would
     // copy, retain and release the whole base each time.
-    private let conditions: [Expression]
+    private let program: Program
     private let questions: [Question]
 
     init(engine: Engine, answers: Answers, evaluation: Evaluation) {
         self.engine = engine
         self.answers = answers
         self.evaluation = evaluation
-        conditions = engine.conditions
+        program = engine.program
         questions = engine.knowledge.questions
     }
 
     /// The questions worth asking, most important first.
     func missing() -> [String] {
-        let residual = Residual(knowledge: engine.knowledge, values: evaluation.values)
         var weights = [Int](repeating: 0, count: questions.count)
         var waiting = [[Int]](repeating: [], count: questions.count)
-        for index in conditions.indices where engine.isPending(index, in: evaluation) {
+        for (index, condition) in program.rules.enumerated() where engine.isPending(index, in: evaluation) {
             if engine.isConjunction[index] {
                 for question in engine.questionsByRule[index] where evaluation.values[question] == nil {
                     weights[question] += engine.priorities[index] + 1
@@ -36,7 +35,7 @@ struct Interview {
                 }
                 continue
             }
-            for question in residual.unknowns(of: conditions[index]) {
+            for question in program.unknowns(of: condition, evaluation.values) {
                 weights[question] += engine.priorities[index] + 1
                 waiting[question].append(index)
             }
@@ -54,9 +53,9 @@ struct Interview {
 
     /// The rules that wait on `question`: pending, and hanging on it now.
     func rulesWaiting(on question: Int) -> [Int] {
-        let residual = Residual(knowledge: engine.knowledge, values: evaluation.values)
-        return conditions.indices.filter { index in
-            engine.isPending(index, in: evaluation) && residual.unknowns(of: conditions[index]).contains(question)
+        program.rules.indices.filter { index in
+            engine.isPending(index, in: evaluation)
+                && program.unknowns(of: program.rules[index], evaluation.values).contains(question)
         }
     }
 
@@ -123,7 +122,7 @@ struct Interview {
     private func varies(rule: Int, question: Int, raw: inout [Value?], values: inout [Value?]) -> (
         changes: Bool, waitingOn: [Int]
     ) {
-        let condition = conditions[rule]
+        let condition = program.rules[rule]
         let affected = engine.derivedFrom[question]
         let givenRaw = raw[question]
         let given = values[question]
@@ -141,96 +140,11 @@ struct Interview {
             values[question] = probe
             if !affected.isEmpty { engine.derive(&values, raw: raw, slots: affected) }
             // The truth and what it hangs on, in one walk of the condition.
-            let (value, unknowns) = Residual(knowledge: engine.knowledge, values: values).residual(of: condition)
+            let (value, unknowns) = program.residual(of: condition, values)
             let state = (value.map(\.holds), unknowns)
             if let seen, seen != state { return (true, []) }
             seen = state
         }
         return (false, seen.map { Array($0.1) } ?? [])
-    }
-}
-
-/// The questions an undecided expression still hangs on, given the values known.
-struct Residual {
-    let questions: [Question]
-    let facts: [Fact]
-    let evaluator: Evaluator
-
-    init(knowledge: KnowledgeBase, values: [Value?]) {
-        questions = knowledge.questions
-        facts = knowledge.facts
-        evaluator = Evaluator(values: values)
-    }
-
-    /// The askable questions whose answers could still decide `expression`.
-    func unknowns(of expression: Expression) -> QuestionSet {
-        residual(of: expression).unknowns
-    }
-
-    /// The expression's value (as `Evaluator` finds it) and, while it is unknown,
-    /// what it hangs on (empty once it is known), in one pass: `and`, `or` and `not`
-    /// combine their operands' results rather than evaluating each subtree again at
-    /// every level.
-    func residual(of expression: Expression) -> (value: Value?, unknowns: QuestionSet) {
-        switch expression.node {
-        case .and(let a, let b), .or(let a, let b):
-            let isAnd: Bool
-            if case .and = expression.node { isAnd = true } else { isAnd = false }
-            // `and` is decided by a false operand, `or` by a true one.
-            let left = residual(of: a)
-            if let value = left.value, value.holds != isAnd { return (.boolean(!isAnd), QuestionSet()) }
-            let right = residual(of: b)
-            if let value = right.value, value.holds != isAnd { return (.boolean(!isAnd), QuestionSet()) }
-            if left.value != nil, right.value != nil { return (.boolean(isAnd), QuestionSet()) }
-            return (nil, left.unknowns.union(right.unknowns))
-        case .not(let operand):
-            let inner = residual(of: operand)
-            return (inner.value.map { .boolean(!$0.holds) }, inner.unknowns)
-        default:
-            let value = evaluator.evaluate(expression)
-            guard value == nil else { return (value, QuestionSet()) }
-            return (nil, leafUnknowns(of: expression))
-        }
-    }
-
-    /// What an unknown comparison, arithmetic or function hangs on: every unknown
-    /// value it mentions.
-    private func leafUnknowns(of expression: Expression) -> QuestionSet {
-        switch expression.node {
-        case .variable(_, let slot):
-            return unknowns(ofSlot: Int(slot))
-        case .number, .text, .boolean:
-            return QuestionSet()
-        case .list(let elements), .call(_, let elements):
-            return elements.reduce(into: QuestionSet()) { $0.formUnion(unknowns(of: $1)) }
-        case .not(let operand), .negate(let operand):
-            return unknowns(of: operand)
-        case .and(let a, let b), .or(let a, let b), .compare(_, let a, let b), .arithmetic(_, let a, let b),
-            .member(let a, let b), .contains(let a, let b):
-            return unknowns(of: a).union(unknowns(of: b))
-        }
-    }
-
-    private func unknowns(ofSlot slot: Int) -> QuestionSet {
-        guard evaluator.values[slot] == nil else { return QuestionSet() }
-        if slot < questions.count {
-            // A question waiting for its ask_if cannot be asked yet: what it waits on can.
-            if let askIf = questions[slot].askIf, evaluator.truth(of: askIf) == nil {
-                return unknowns(of: askIf)
-            }
-            return QuestionSet(slot)
-        }
-        switch facts[slot - questions.count].definition {
-        case .value(let value, let guardExpression):
-            return (guardExpression.map(unknowns(of:)) ?? QuestionSet()).union(unknowns(of: value))
-        case .cases(let cases, _):
-            var found = QuestionSet()
-            for step in cases {
-                let truth = evaluator.truth(of: step.condition)
-                if truth == true { break }
-                if truth == nil { found.formUnion(unknowns(of: step.condition)) }
-            }
-            return found
-        }
     }
 }

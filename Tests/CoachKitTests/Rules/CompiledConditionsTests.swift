@@ -30,7 +30,7 @@ struct CompiledConditionsTests {
             answers[question.id] = properties.randomAnswer(question, &random)
         }
         let values = engine.values(for: answers)
-        #expect(Self.mismatches(engine.conditions, values).isEmpty, "seed \(seed)")
+        #expect(Self.mismatches(knowledge.rules.map(\.condition), values).isEmpty, "seed \(seed)")
     }
 
     /// The engine indexes compiled rules from their tests: the same questions, the
@@ -40,7 +40,7 @@ struct CompiledConditionsTests {
             let engine = Engine(knowledge: knowledge)
             let dependencies = Dependencies(knowledge: knowledge)
             #expect(engine.probes == Probes.values(for: knowledge))
-            for (index, condition) in engine.conditions.enumerated() {
+            for (index, condition) in knowledge.rules.map(\.condition).enumerated() {
                 #expect(engine.questionsByRule[index] == dependencies.questions(of: condition), "rule \(index)")
                 #expect(
                     engine.isConjunction[index] == Engine.isConjunction(condition, questions: knowledge.questions),
