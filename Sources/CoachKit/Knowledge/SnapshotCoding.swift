@@ -98,6 +98,9 @@ struct SnapshotReader {
         return value
     }
 
+    /// The next field's first byte; nil at the end.
+    var nextByte: UInt8? { offset < bytes.count ? bytes[offset] : nil }
+
     /// Whether the next field is an absent value, which is then read.
     mutating func isAbsent() -> Bool {
         guard offset + 1 < bytes.count, bytes[offset] == 2, bytes[offset + 1] == 1 else { return false }
@@ -156,13 +159,42 @@ extension Int: SnapshotCodable {
 }
 
 extension Double: SnapshotCodable {
-    // `description` gives back exactly the same Double when read.
-    func write(to writer: inout SnapshotWriter) { writer.field(description) }
-    init(from reader: inout SnapshotReader) throws(KnowledgeSnapshot.Failure) {
-        guard let value = Double(String(decoding: try reader.field(), as: UTF8.self)) else {
-            throw reader.failure("not a number")
+    /// The largest whole number written as digits: every whole number up to it is a
+    /// Double exactly.
+    private static let largestWritten: UInt = 1 << 53
+
+    /// A whole number as its digits; any other number as `x` and the hexadecimal
+    /// digits of its bits. Both read back exactly, without a text made and handed to
+    /// the C library's parser for each number.
+    func write(to writer: inout SnapshotWriter) {
+        if let whole = Int(exactly: self), whole.magnitude <= Self.largestWritten, !(self == 0 && sign == .minus) {
+            writer.field(String(whole))
+        } else {
+            writer.field("x" + String(bitPattern, radix: 16))
         }
-        self = value
+    }
+
+    init(from reader: inout SnapshotReader) throws(KnowledgeSnapshot.Failure) {
+        guard reader.nextByte == UInt8(ascii: "x") else {
+            let whole = try reader.integer()
+            guard whole.magnitude <= Self.largestWritten else { throw reader.failure("a number out of reach") }
+            self = Double(whole)
+            return
+        }
+        let digits = try reader.field().dropFirst()
+        var bits: UInt64 = 0
+        for digit in digits {
+            let value: UInt8 =
+                switch digit {
+                case UInt8(ascii: "0")...UInt8(ascii: "9"): digit - UInt8(ascii: "0")
+                case UInt8(ascii: "a")...UInt8(ascii: "f"): digit - UInt8(ascii: "a") + 10
+                default: 16
+                }
+            guard value < 16, bits >> 60 == 0 else { throw reader.failure("not a number") }
+            bits = bits << 4 | UInt64(value)
+        }
+        guard !digits.isEmpty else { throw reader.failure("not a number") }
+        self = Double(bitPattern: bits)
     }
 }
 

@@ -267,6 +267,33 @@ struct KnowledgeSnapshotTests {
         #expect(Engine(knowledge: read).questionsByRule.count == read.rules.count)
     }
 
+    /// Numbers read back exactly, whole or not, however large or small, signed
+    /// zeros, infinities and all; a number written otherwise is refused.
+    @Test func readsNumbersBackExactly() throws {
+        let numbers: [Double] = [
+            0, -0.0, 1, -2, 1.5, 0.01, -1e-9, 1e300, 9_007_199_254_740_992, 9_007_199_254_740_994, .infinity,
+            -.infinity, .leastNonzeroMagnitude, .greatestFiniteMagnitude, 2.99, 100,
+        ]
+        var writer = SnapshotWriter()
+        writer.write(numbers + [.nan])
+        var text = writer.take()
+        let read = try text.withUTF8 { bytes in
+            var reader = SnapshotReader(bytes)
+            return try reader.read([Double].self)
+        }
+        #expect(read.dropLast().map(\.bitPattern) == numbers.map(\.bitPattern))
+        #expect(read.last?.isNaN == true)
+        for field in ["x", "xg", "x10000000000000000", "9007199254740993", "1.5", "-"] {
+            var text = field + "\u{1}"
+            #expect(throws: KnowledgeSnapshot.Failure.self, "\(field)") {
+                try text.withUTF8 { bytes in
+                    var reader = SnapshotReader(bytes)
+                    return try reader.read(Double.self)
+                }
+            }
+        }
+    }
+
     /// A text holding a separator cannot be written.
     @Test func refusesATextHoldingASeparator() {
         var knowledge = Self.whole
