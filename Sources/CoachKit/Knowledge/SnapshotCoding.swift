@@ -292,7 +292,7 @@ extension MetricsVocabulary.Column: SnapshotRawValue {}
 
 /// A value a snapshot reader can step over, checking that it is whole, without making
 /// it: its texts stay bytes until they are asked for.
-protocol SnapshotSkippable: SnapshotCodable, Sendable, Equatable {
+protocol SnapshotSkippable: SnapshotCodable, Sendable {
     static func skip(_ reader: inout SnapshotReader) throws(KnowledgeSnapshot.Failure)
 }
 
@@ -371,7 +371,7 @@ extension Deferred where Value: SnapshotSkippable {
 
 extension Deferred: @unchecked Sendable where Value: Sendable {}
 
-extension Deferred: Equatable where Value: SnapshotSkippable {
+extension Deferred: Equatable where Value: SnapshotSkippable & Equatable {
     static func == (lhs: Self, rhs: Self) -> Bool { lhs.value == rhs.value }
 }
 

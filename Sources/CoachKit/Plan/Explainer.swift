@@ -72,34 +72,34 @@ struct Explainer {
     /// passes the same one to each.
     func because(rule index: Int, renderer: ValueRenderer) -> [String] {
         var slots: [Int] = []
-        collectSupport(of: knowledge.rules[index].condition, holding: true, into: &slots)
+        collectSupport(of: engine.program.rules[index], holding: true, into: &slots)
         return slots.map { slot in
             knowledge.name(ofSlot: slot) + " = "
                 + renderer.plain(evaluation.values[slot] ?? Value.none, rounded: true)
         }
     }
 
-    /// The values that make `expression` evaluate to `holding`: for an `and` that
-    /// holds, every term; for one that fails, the first false term; the reverse for
-    /// `or`. A comparison or a function names all its values.
-    private func collectSupport(of expression: Expression, holding: Bool, into slots: inout [Int]) {
-        let evaluator = Evaluator(values: evaluation.values)
-        switch expression.node {
-        case .and(let a, let b), .or(let a, let b):
-            let isAnd: Bool
-            if case .and = expression.node { isAnd = true } else { isAnd = false }
-            if isAnd == holding {
-                collectSupport(of: a, holding: holding, into: &slots)
-                collectSupport(of: b, holding: holding, into: &slots)
-            } else if evaluator.truth(of: a) == holding {
-                collectSupport(of: a, holding: holding, into: &slots)
+    /// The values that make node `index` of the engine's program evaluate to
+    /// `holding`: for an `and` that holds, every term; for one that fails, the first
+    /// false term; the reverse for `or`. A comparison or a function names all its
+    /// values.
+    private func collectSupport(of index: Int32, holding: Bool, into slots: inout [Int]) {
+        let program = engine.program
+        let node = program.nodes[Int(index)]
+        switch node.kind {
+        case .and, .or:
+            if (node.kind == .and) == holding {
+                collectSupport(of: node.first, holding: holding, into: &slots)
+                collectSupport(of: node.second, holding: holding, into: &slots)
+            } else if program.truth(of: node.first, evaluation.values) == holding {
+                collectSupport(of: node.first, holding: holding, into: &slots)
             } else {
-                collectSupport(of: b, holding: holding, into: &slots)
+                collectSupport(of: node.second, holding: holding, into: &slots)
             }
-        case .not(let operand):
-            collectSupport(of: operand, holding: !holding, into: &slots)
+        case .not:
+            collectSupport(of: node.first, holding: !holding, into: &slots)
         default:
-            for slot in expression.slots where !slots.contains(slot) { slots.append(slot) }
+            for slot in program.slots(under: index) where !slots.contains(slot) { slots.append(slot) }
         }
     }
 }

@@ -227,6 +227,26 @@ extension Program {
         return conjuncts(of: node.first) + conjuncts(of: node.second)
     }
 
+    /// The slots of the variables under node `index`, in the order they are written,
+    /// with repeats, as `Expression.slots` gives them from its tree.
+    func slots(under index: Int32) -> [Int] {
+        var found: [Int] = []
+        func visit(_ index: Int32) {
+            let node = nodes[Int(index)]
+            switch node.kind {
+            case .variable: found.append(Int(node.first))
+            case .number, .text, .boolean: break
+            case .list, .call: for operand in operandRange(of: node) { visit(operands[operand]) }
+            case .not, .negate: visit(node.first)
+            case .and, .or, .compare, .arithmetic, .member, .contains:
+                visit(node.first)
+                visit(node.second)
+            }
+        }
+        visit(index)
+        return found
+    }
+
     /// Node `index`'s value over `values` (by slot; nil while unknown), as
     /// `Evaluator` finds its tree's.
     func evaluate(_ index: Int32, _ values: [Value?]) -> Value? {

@@ -16,7 +16,13 @@ public struct Rule: Sendable, Identifiable {
 
     public var id: String
     public var isDiagnosis: Bool
-    public var condition: Expression
+    /// From the built-in knowledge, made when read (`Deferred`): the engine reads
+    /// its program (`Program`), explanations read the tree.
+    public var condition: Expression {
+        get { deferredCondition.value }
+        set { deferredCondition.value = newValue }
+    }
+    var deferredCondition: Deferred<Expression>
     /// The condition as written, for explanations.
     public var conditionText: String {
         get { deferredConditionText.value }

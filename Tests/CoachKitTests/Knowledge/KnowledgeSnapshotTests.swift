@@ -200,7 +200,8 @@ struct KnowledgeSnapshotTests {
             }
             #expect(read.rules.count == Self.whole.rules.count)
             for (rule, expected) in zip(read.rules, Self.whole.rules) {
-                #expect(!rule.deferredText.isMade && !rule.deferredConditionText.isMade)
+                #expect(
+                    !rule.deferredText.isMade && !rule.deferredConditionText.isMade && !rule.deferredCondition.isMade)
                 #expect(rule.text == expected.text && rule.conditionText == expected.conditionText, "\(rule.id)")
             }
             #expect(try KnowledgeSnapshot.text(of: read) == Self.text)
@@ -232,9 +233,10 @@ struct KnowledgeSnapshotTests {
                 guard let knowledge = try? KnowledgeSnapshot.read(bytes, parts: .all, into: nil, lendsBytes: true)
                 else { return }
                 read += 1
-                let length =
-                    knowledge.topics.map { $0.text.fr.body.count + $0.text.en.steps.count }.reduce(0, +)
-                    + knowledge.rules.map { $0.text.en.detail.count + $0.conditionText.count }.reduce(0, +)
+                let topics = knowledge.topics.map { $0.text.fr.body.count + $0.text.en.steps.count }.reduce(0, +)
+                let rules = knowledge.rules.map { $0.text.en.detail.count + $0.conditionText.count }.reduce(0, +)
+                let conditions = knowledge.rules.map { $0.condition.slots.count }.reduce(0, +)
+                let length = topics + rules + conditions
                 #expect(length > 0, "byte \(at) changed")
                 for question in ["comment avoir plus de commentaires", "commnuaute engagemnt", "community manager"] {
                     let answer = Asker(knowledge: knowledge).ask(question, language: nil, fallback: .fr, limit: 5)
@@ -245,6 +247,35 @@ struct KnowledgeSnapshotTests {
             bytes[at] = saved
         }
         #expect(read > 0)
+    }
+
+    /// Whatever byte of the rules is changed, the snapshot is refused, or read and
+    /// every rule's condition, kept as bytes, is then made without a crash: what
+    /// reading steps over is checked as making it would check it.
+    @Test func survivesChangedBytesInConditionsKeptAsBytes() throws {
+        var writer = SnapshotWriter()
+        writer.write(Self.whole.rules)
+        let written = writer.take()
+        let found = try #require(Self.text.range(of: written))
+        let start = Self.text.utf8.distance(from: Self.text.startIndex, to: found.lowerBound)
+        var bytes = Array(Self.text.utf8)
+        var generator = SplitMix(state: 27)
+        var read = 0
+        for _ in 0..<300 {
+            let at = Int.random(in: start..<(start + written.utf8.count), using: &generator)
+            let saved = bytes[at]
+            bytes[at] = [0x01, 0x02, UInt8(ascii: "9"), UInt8(ascii: "-"), UInt8(ascii: "3"), UInt8(ascii: "x")]
+                .randomElement(using: &generator)!
+            bytes.withUnsafeBufferPointer { bytes in
+                guard let knowledge = try? KnowledgeSnapshot.read(bytes, parts: .all, into: nil, lendsBytes: true)
+                else { return }
+                read += 1
+                let slots = knowledge.rules.flatMap(\.condition.slots)
+                #expect(slots.allSatisfy { (0..<knowledge.slotCount).contains($0) }, "byte \(at) changed")
+            }
+            bytes[at] = saved
+        }
+        #expect(read > 0 && read < 300)
     }
 
     /// The engine's tables come ready in the snapshot: the same as the engine works

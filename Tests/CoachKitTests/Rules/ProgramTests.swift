@@ -256,7 +256,8 @@ struct ProgramTests {
         }
     }
 
-    /// An explanation's terms are the conjuncts the program finds, in its order.
+    /// An explanation's terms are the conjuncts the program finds, in its order, and
+    /// the values it quotes are those the tree names, in its order.
     @Test func conjunctsFollowTheTrees() throws {
         let knowledge = Self.world
         let program = Engine(knowledge: knowledge).program
@@ -264,6 +265,7 @@ struct ProgramTests {
             let terms = Explainer.conjuncts(of: rule.condition)
             let nodes = program.conjuncts(of: program.rules[index])
             #expect(terms.count == nodes.count, "\(rule.id)")
+            #expect(program.slots(under: program.rules[index]) == rule.condition.slots, "\(rule.id)")
             let values = [Value?](repeating: .boolean(true), count: knowledge.slotCount)
             for (term, node) in zip(terms, nodes) {
                 #expect(Evaluator(values: values).evaluate(term) == program.evaluate(node, values), "\(rule.id)")
