@@ -62,6 +62,18 @@ func cLibrary(_ name: String, archives: [String]) -> [LinkerSetting] {
     ]
 }
 
+// Release builds from `make` (which sets COACH_STATIC_C_LIBRARIES, above) also reach
+// the metadata of generic types through their accessors, rather than by demangling
+// their names at run time: the first array of each element type cost some 12 000
+// instructions of demangling, and `coach plan` makes about a hundred of them
+// (Linker/README.md). The code is as large either way.
+let metadataByAccessor: [SwiftSetting] =
+    staticCLibraries
+    ? [
+        .unsafeFlags(
+            ["-Xfrontend", "-disable-concrete-type-metadata-mangled-name-accessors"], .when(configuration: .release))
+    ] : []
+
 let package = Package(
     name: "coach",
     platforms: [.macOS(.v13)],
@@ -76,7 +88,7 @@ let package = Package(
         .target(
             name: "CoachKit",
             dependencies: ["CLibYAML"],
-            swiftSettings: forLibFuzzer,
+            swiftSettings: forLibFuzzer + metadataByAccessor,
             linkerSettings: cLibrary("yaml", archives: ["yaml"]),
             plugins: ["EmbedKnowledge"]
         ),
@@ -98,6 +110,7 @@ let package = Package(
         .target(
             name: "CoachShell",
             dependencies: ["CoachKit", "CEditLine"],
+            swiftSettings: metadataByAccessor,
             linkerSettings: cLibrary("edit", archives: ["edit", "tinfo", "bsd", "md"])
         ),
         // The command line: its syntax as data, read without reflection, and the
@@ -105,6 +118,7 @@ let package = Package(
         .executableTarget(
             name: "coach",
             dependencies: ["CoachKit", "CoachShell"],
+            swiftSettings: metadataByAccessor,
             linkerSettings: startUpLayout
         ),
         // Build-time: turns knowledge/ and locales/ into a Swift file, so that the
