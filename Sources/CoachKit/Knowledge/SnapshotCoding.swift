@@ -76,6 +76,14 @@ struct SnapshotReader {
     /// The next field as a whole number, read as its digits are found: the snapshot
     /// holds tens of thousands of them, most of one or two digits.
     mutating func integer() throws(KnowledgeSnapshot.Failure) -> Int {
+        // One digit, as most are: read at once.
+        if offset + 1 < bytes.count, bytes[offset + 1] == 1 {
+            let digit = bytes[offset] &- UInt8(ascii: "0")
+            if digit < 10 {
+                offset += 2
+                return Int(digit)
+            }
+        }
         var index = offset
         let negative = index < bytes.count && bytes[index] == UInt8(ascii: "-")
         if negative { index += 1 }

@@ -46,60 +46,32 @@ struct Explainer {
         }
         let source = SourceText(text: rule.conditionText, file: "", position: nil, style: .plain)
         // The terms as written, from the tree; their truth and what they wait on,
-        // from the same terms in the engine's program.
-        let program = engine.program
-        let values = evaluation.values
-        let conditions = zip(Self.conjuncts(of: rule.condition), program.conjuncts(of: program.rules[index])).map {
-            part, node in
-            let truth = program.truth(of: node, values)
-            let waiting = truth == nil ? program.unknowns(of: node, values).map { knowledge.questions[$0].id } : []
-            return RuleExplanation.Condition(text: source.excerpt(part.range), truth: truth, waitingOn: waiting)
+        // from the engine, in the same order.
+        let conditions = zip(Self.conjuncts(of: rule.condition), engine.terms(ofRule: index, evaluation.values)).map {
+            part, term in
+            RuleExplanation.Condition(
+                text: source.excerpt(part.range), truth: term.truth,
+                waitingOn: term.unknowns.map { knowledge.questions[$0].id })
         }
         return RuleExplanation(rule: rule.id, status: status, conditions: conditions)
     }
 
     /// The terms of a top-level `and`, or the whole condition, in the order of
-    /// `Program.conjuncts(of:)`.
+    /// `Engine.terms(ofRule:_:)`.
     static func conjuncts(of expression: Expression) -> [Expression] {
         if case .and(let a, let b) = expression.node { return conjuncts(of: a) + conjuncts(of: b) }
         return [expression]
     }
 
     /// The answers and facts that made a fired rule's condition true, as `id = value`,
-    /// in the order the condition names them.
+    /// in the order the condition names them (`Engine.support(ofRule:_:)`).
     ///
     /// `renderer` writes the values; a plan asks for hundreds of explanations, and
     /// passes the same one to each.
     func because(rule index: Int, renderer: ValueRenderer) -> [String] {
-        var slots: [Int] = []
-        collectSupport(of: engine.program.rules[index], holding: true, into: &slots)
-        return slots.map { slot in
+        engine.support(ofRule: index, evaluation.values).map { slot in
             knowledge.name(ofSlot: slot) + " = "
                 + renderer.plain(evaluation.values[slot] ?? Value.none, rounded: true)
-        }
-    }
-
-    /// The values that make node `index` of the engine's program evaluate to
-    /// `holding`: for an `and` that holds, every term; for one that fails, the first
-    /// false term; the reverse for `or`. A comparison or a function names all its
-    /// values.
-    private func collectSupport(of index: Int32, holding: Bool, into slots: inout [Int]) {
-        let program = engine.program
-        let node = program.nodes[Int(index)]
-        switch node.kind {
-        case .and, .or:
-            if (node.kind == .and) == holding {
-                collectSupport(of: node.first, holding: holding, into: &slots)
-                collectSupport(of: node.second, holding: holding, into: &slots)
-            } else if program.truth(of: node.first, evaluation.values) == holding {
-                collectSupport(of: node.first, holding: holding, into: &slots)
-            } else {
-                collectSupport(of: node.second, holding: holding, into: &slots)
-            }
-        case .not:
-            collectSupport(of: node.first, holding: !holding, into: &slots)
-        default:
-            for slot in program.slots(under: index) where !slots.contains(slot) { slots.append(slot) }
         }
     }
 }

@@ -112,15 +112,28 @@ struct CompiledConditions: Sendable {
 
     /// The values as cells, for `truth(ofRule:cells:)`.
     func cells(for values: [Value?]) -> [Cell] {
-        values.map { value in
-            switch value {
-            case nil: Cell(kind: .unknown)
-            case .none?: Cell(kind: .absent)
-            case .number(let number)?: Cell(kind: .number, number: number)
-            case .boolean(let flag)?: Cell(kind: .boolean, number: flag ? 1 : 0)
-            case .text(let text)?: Cell(kind: .text, text: texts[text] ?? -1)
-            case .list?: Cell(kind: .list)
-            }
+        values.map(cell(for:))
+    }
+
+    private func cell(for value: Value?) -> Cell {
+        switch value {
+        case nil: Cell(kind: .unknown)
+        case .none?: Cell(kind: .absent)
+        case .number(let number)?: Cell(kind: .number, number: number)
+        case .boolean(let flag)?: Cell(kind: .boolean, number: flag ? 1 : 0)
+        case .text(let text)?: Cell(kind: .text, text: texts[text] ?? -1)
+        case .list?: Cell(kind: .list)
+        }
+    }
+
+    /// Each test of rule `index` over `values`, in order: its slot and its outcome
+    /// (nil while the slot is unknown). Only for compiled rules. The interview and
+    /// the explanations read a compiled rule's tests one by one, for the few values
+    /// that change at each try, without making cells of all the values.
+    func outcomes(ofRule index: Int, _ values: [Value?]) -> [(slot: Int, outcome: Bool?)] {
+        guard let span = spans[index] else { preconditionFailure("rule \(index) is not compiled") }
+        return tests[Int(span.start)..<Int(span.end)].map { test in
+            (Int(test.slot), Self.outcome(of: test, on: cell(for: values[Int(test.slot)])))
         }
     }
 

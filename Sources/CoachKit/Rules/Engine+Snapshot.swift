@@ -42,7 +42,9 @@ extension Engine.Tables: SnapshotCodable {
             supersededBy.allSatisfy({ $0.allSatisfy(rules.contains) }),
             questionsByRule.allSatisfy({ $0.allSatisfy(questions.contains) }),
             derivedFrom.allSatisfy({ $0.allSatisfy(slots.contains) }), compiled.testsRead(slotCount: slots.count),
-            program.rules.count == rules.count, program.askIf.count == questions.count,
+            program.rules.count == rules.count,
+            rules.allSatisfy({ (program.rules[$0] < 0) == compiled.isCompiled($0) }),
+            program.askIf.count == questions.count,
             program.facts.count == knowledge.facts.count,
             program.nodes.allSatisfy({ $0.kind != .variable || slots.contains(Int($0.first)) })
         else { throw reader.failure("engine tables that do not fit the rules") }
@@ -52,14 +54,14 @@ extension Engine.Tables: SnapshotCodable {
 extension Program: SnapshotCodable {
     /// The nodes (kind, operation, first and second operand, four small numbers a
     /// node), the operands of lists and calls, the rules' conditions, the `ask_if`
-    /// and the facts (plus one, so that none is 0), the facts' cases, all in small
+    /// and the facts (plus one, so that -1, none, is 0), the facts' cases, all in small
     /// numbers (`SmallNumbers`); then the numbers of the number nodes, in order, and
     /// the texts.
     func write(to writer: inout SnapshotWriter) {
         let lists: [[Int]] = [
             nodes.flatMap { [Int($0.kind.rawValue), Int($0.operation.rawValue), Int($0.first), Int($0.second)] },
             operands.map(Int.init),
-            rules.map(Int.init),
+            rules.map { Int($0) + 1 },
             askIf.map { Int($0) + 1 },
             facts.flatMap { [$0.value, $0.condition, $0.firstCase, $0.caseCount, $0.otherwise].map { Int($0) + 1 } },
             cases.flatMap { [Int($0.condition), Int($0.value)] },
@@ -137,7 +139,7 @@ extension Program: SnapshotCodable {
         }
         // The nodes that no node names: the rules', the `ask_if`, the facts' values,
         // guards and cases (-1 for none).
-        var roots: [Int] = lists[2]
+        var roots: [Int] = lists[2].map { $0 - 1 }
         roots += lists[3].lazy.map { $0 - 1 }
         for start in stride(from: 0, to: lists[4].count, by: 5) {
             roots += [lists[4][start] - 1, lists[4][start + 1] - 1]
@@ -168,7 +170,7 @@ extension Program: SnapshotCodable {
             cases.append(Case(condition: Int32(lists[5][start]), value: Int32(value)))
         }
         self.init(
-            nodes: nodes, operands: operands, texts: texts, rules: lists[2].map { Int32($0) },
+            nodes: nodes, operands: operands, texts: texts, rules: lists[2].map { Int32($0 - 1) },
             askIf: lists[3].map { Int32($0 - 1) }, facts: facts, cases: cases)
     }
 }

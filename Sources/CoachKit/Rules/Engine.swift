@@ -203,6 +203,77 @@ public struct Engine: Sendable {
         return evaluation
     }
 
+    /// Rule `index`'s truth over `values` (nil while unknown) and, while it is
+    /// unknown, the askable questions whose answers could still decide it, in one
+    /// walk: from its flat tests when it has some, as the program finds them on the
+    /// tree (false once a test fails; else what the unknown tests' slots wait on).
+    func residual(ofRule index: Int, _ values: [Value?]) -> (truth: Bool?, unknowns: QuestionSet) {
+        guard compiled.isCompiled(index) else {
+            let (value, unknowns) = program.residual(of: program.rules[index], values)
+            return (value.map(\.holds), unknowns)
+        }
+        var unknowns = QuestionSet()
+        var unknown = false
+        for (slot, outcome) in compiled.outcomes(ofRule: index, values) {
+            switch outcome {
+            case false?: return (false, QuestionSet())
+            case nil:
+                unknown = true
+                unknowns.formUnion(program.unknowns(ofSlot: slot, values))
+            case true?: break
+            }
+        }
+        return unknown ? (nil, unknowns) : (true, QuestionSet())
+    }
+
+    /// The terms of rule `index`'s top-level `and` (or the whole condition), in the
+    /// order the condition writes them: each one's truth over `values` and the
+    /// questions it waits on.
+    func terms(ofRule index: Int, _ values: [Value?]) -> [(truth: Bool?, unknowns: QuestionSet)] {
+        guard compiled.isCompiled(index) else {
+            return program.conjuncts(of: program.rules[index]).map { node in
+                let truth = program.truth(of: node, values)
+                return (truth, truth == nil ? program.unknowns(of: node, values) : QuestionSet())
+            }
+        }
+        // A compiled condition is a conjunction of its tests.
+        return compiled.outcomes(ofRule: index, values).map { slot, outcome in
+            (outcome, outcome == nil ? program.unknowns(ofSlot: slot, values) : QuestionSet())
+        }
+    }
+
+    /// The slots whose values make rule `index`'s condition hold over `values`, in
+    /// the order the condition names them: for an `and` that holds, every term's;
+    /// for an `or`, the first true term's; a comparison or a function names all its
+    /// values. Read for the rules that fired.
+    func support(ofRule index: Int, _ values: [Value?]) -> [Int] {
+        var slots: [Int] = []
+        func add(_ slot: Int) { if !slots.contains(slot) { slots.append(slot) } }
+        guard compiled.isCompiled(index) else {
+            func collect(_ node: Int32, holding: Bool) {
+                let term = program.nodes[Int(node)]
+                switch term.kind {
+                case .and, .or:
+                    if (term.kind == .and) == holding {
+                        collect(term.first, holding: holding)
+                        collect(term.second, holding: holding)
+                    } else if program.truth(of: term.first, values) == holding {
+                        collect(term.first, holding: holding)
+                    } else {
+                        collect(term.second, holding: holding)
+                    }
+                case .not: collect(term.first, holding: !holding)
+                default: program.slots(under: node).forEach(add)
+                }
+            }
+            collect(program.rules[index], holding: true)
+            return slots
+        }
+        // A conjunction of tests, one slot each.
+        compiled.outcomes(ofRule: index, values).forEach { add($0.slot) }
+        return slots
+    }
+
     /// Whether rule `index` can still enter the plan: undecided, and not replaced by
     /// a rule that already fired.
     func isPending(_ index: Int, in evaluation: Evaluation) -> Bool {
@@ -266,7 +337,7 @@ private struct RuleShare {
     init(_ conditions: ArraySlice<Expression>, questions: [Question], dependencies: Dependencies) {
         let compiled = CompiledConditions(conditions: conditions)
         self.compiled = compiled
-        program = Program(conditions: conditions)
+        program = Program(conditions: conditions, compiled: compiled)
         // Rules compiled to flat tests are indexed from their tests; the others from
         // their expression trees. Shares number their rules from 0.
         questionsByRule = conditions.indices.map { index in

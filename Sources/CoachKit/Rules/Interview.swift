@@ -27,7 +27,7 @@ struct Interview {
     func missing() -> [String] {
         var weights = [Int](repeating: 0, count: questions.count)
         var waiting = [[Int]](repeating: [], count: questions.count)
-        for (index, condition) in program.rules.enumerated() where engine.isPending(index, in: evaluation) {
+        for index in program.rules.indices where engine.isPending(index, in: evaluation) {
             if engine.isConjunction[index] {
                 for question in engine.questionsByRule[index] where evaluation.values[question] == nil {
                     weights[question] += engine.priorities[index] + 1
@@ -35,7 +35,7 @@ struct Interview {
                 }
                 continue
             }
-            for question in program.unknowns(of: condition, evaluation.values) {
+            for question in engine.residual(ofRule: index, evaluation.values).unknowns {
                 weights[question] += engine.priorities[index] + 1
                 waiting[question].append(index)
             }
@@ -55,7 +55,7 @@ struct Interview {
     func rulesWaiting(on question: Int) -> [Int] {
         program.rules.indices.filter { index in
             engine.isPending(index, in: evaluation)
-                && program.unknowns(of: program.rules[index], evaluation.values).contains(question)
+                && engine.residual(ofRule: index, evaluation.values).unknowns.contains(question)
         }
     }
 
@@ -122,7 +122,6 @@ struct Interview {
     private func varies(rule: Int, question: Int, raw: inout [Value?], values: inout [Value?]) -> (
         changes: Bool, waitingOn: [Int]
     ) {
-        let condition = program.rules[rule]
         let affected = engine.derivedFrom[question]
         let givenRaw = raw[question]
         let given = values[question]
@@ -132,7 +131,7 @@ struct Interview {
             values[question] = given
             for (slot, value) in zip(affected, givenAffected) { values[slot] = value }
         }
-        var seen: (Bool?, QuestionSet)?
+        var seen: (truth: Bool?, unknowns: QuestionSet)?
         let probes = engine.probes[question]
         for position in Probes.SpreadOrder(count: probes.count) {
             let probe = probes[position]
@@ -140,11 +139,10 @@ struct Interview {
             values[question] = probe
             if !affected.isEmpty { engine.derive(&values, raw: raw, slots: affected) }
             // The truth and what it hangs on, in one walk of the condition.
-            let (value, unknowns) = program.residual(of: condition, values)
-            let state = (value.map(\.holds), unknowns)
+            let state = engine.residual(ofRule: rule, values)
             if let seen, seen != state { return (true, []) }
             seen = state
         }
-        return (false, seen.map { Array($0.1) } ?? [])
+        return (false, seen.map { Array($0.unknowns) } ?? [])
     }
 }

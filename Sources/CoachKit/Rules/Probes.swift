@@ -71,7 +71,11 @@ enum Probes {
         let minimum = question.minimum ?? min(-1e9, question.maximum ?? 0)
         let maximum = question.maximum ?? max(1e9, minimum)
         var candidates: [Double] = [minimum, maximum, 0, 0.5, 1, 2, 5, 10, 100, 1_000, 10_000, 1_000_000]
-        for threshold in thresholds {
+        // Each threshold once: a large rule base compares a question with the same few
+        // numbers thousands of times, and each would add three candidates to sort.
+        var distinct = thresholds.sorted()
+        distinct.removeDuplicates()
+        for threshold in distinct {
             let step = question.isInteger ? 1 : max(0.01, abs(threshold) * 0.01)
             candidates += [threshold - step, threshold, threshold + step]
         }
@@ -121,5 +125,17 @@ enum Probes {
             }
             return nil
         }
+    }
+}
+
+extension Array where Element == Double {
+    /// Removes the repeats of a sorted array, keeping the first of each.
+    fileprivate mutating func removeDuplicates() {
+        var kept = 0
+        for index in indices where kept == 0 || self[kept - 1] != self[index] {
+            self[kept] = self[index]
+            kept += 1
+        }
+        removeLast(count - kept)
     }
 }

@@ -60,7 +60,8 @@ struct Program: Sendable, Equatable {
     /// The operands of lists and calls.
     private(set) var operands: [Int32] = []
     private(set) var texts: [String] = []
-    /// Each rule's condition.
+    /// Each rule's condition; -1 for a rule compiled to flat tests
+    /// (`CompiledConditions`), which the engine evaluates from its tests.
     private(set) var rules: [Int32] = []
     /// Each question's `ask_if`, or -1.
     private(set) var askIf: [Int32] = []
@@ -81,11 +82,14 @@ struct Program: Sendable, Equatable {
         self.cases = cases
     }
 
-    /// The rules' `conditions` alone: the part of the program a share of the rules
-    /// makes (`joined(with:)`).
-    init(conditions: some Collection<Expression>) {
+    /// The rules' `conditions` alone, but for those `compiled` to flat tests
+    /// (numbered from 0 like `conditions`): the part of the program a share of the
+    /// rules makes (`init(joining:)`).
+    init(conditions: some Collection<Expression>, compiled: CompiledConditions) {
         rules.reserveCapacity(conditions.count)
-        for condition in conditions { rules.append(append(condition)) }
+        for (index, condition) in conditions.enumerated() {
+            rules.append(compiled.isCompiled(index) ? -1 : append(condition))
+        }
     }
 
     /// The `ask_if` of `questions` and the definitions of `facts`, after `rules`.
@@ -137,7 +141,7 @@ struct Program: Sendable, Equatable {
             }
             operands += part.operands.lazy.map { $0 + nodeOffset }
             texts += part.texts
-            rules += part.rules.lazy.map { $0 + nodeOffset }
+            rules += part.rules.lazy.map { $0 < 0 ? $0 : $0 + nodeOffset }
         }
     }
 
