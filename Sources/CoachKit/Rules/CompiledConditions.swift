@@ -4,8 +4,9 @@
 /// values, with no tree to walk and no reference counting, which is what makes
 /// re-planning after an answer cheap on large rule bases.
 ///
-/// Other conditions keep their expression tree and the `Evaluator`. Both give the
-/// same three-valued results; `CompiledConditionsTests` holds them to it.
+/// Other conditions are laid out in the engine's program (`Program`). Both give the
+/// same three-valued results as the trees' `Evaluator`; `CompiledConditionsTests`
+/// and `ProgramTests` hold them to it.
 struct CompiledConditions: Sendable {
     /// One test of one slot's value.
     struct Test: Sendable {
@@ -53,8 +54,9 @@ struct CompiledConditions: Sendable {
         var end: Int32
     }
 
-    /// The texts the tests compare with, interned.
+    /// The texts the tests compare with, interned, and by number.
     private var texts: [String: Int32] = [:]
+    private var textsByNumber: [String] = []
 
     init(conditions: some Collection<Expression>) {
         spans.reserveCapacity(conditions.count)
@@ -90,6 +92,7 @@ struct CompiledConditions: Sendable {
                 } else {
                     renumbered[Int(id)] = Int32(texts.count)
                     texts[text] = Int32(texts.count)
+                    textsByNumber.append(text)
                 }
             }
             let offset = Int32(tests.count)
@@ -126,14 +129,42 @@ struct CompiledConditions: Sendable {
         }
     }
 
+    /// `value` as a cell for `test` alone: a text is given the constant's number
+    /// when it is the constant's text, as interning would give it, found without
+    /// hashing the text.
+    private func cell(for value: Value?, against test: Test) -> Cell {
+        guard case .text(let text)? = value else { return cell(for: value) }
+        let same = test.constant.kind == .text && textsByNumber[Int(test.constant.text)] == text
+        return Cell(kind: .text, text: same ? test.constant.text : -1)
+    }
+
+    /// Rule `index`'s truth over `values`, as `truth(ofRule:cells:)` finds it, each
+    /// test read on its own: the interview tries many values of one question, and
+    /// makes no cells of all the values for each. `unknown` is given the slot of
+    /// each test found unknown before the truth is known. Only for compiled rules.
+    func truth(ofRule index: Int, _ values: [Value?], unknown: (Int) -> Void) -> Bool? {
+        guard let span = spans[index] else { preconditionFailure("rule \(index) is not compiled") }
+        var isUnknown = false
+        for position in Int(span.start)..<Int(span.end) {
+            let test = tests[position]
+            switch Self.outcome(of: test, on: cell(for: values[Int(test.slot)], against: test)) {
+            case false?: return false
+            case nil:
+                isUnknown = true
+                unknown(Int(test.slot))
+            case true?: break
+            }
+        }
+        return isUnknown ? nil : true
+    }
+
     /// Each test of rule `index` over `values`, in order: its slot and its outcome
-    /// (nil while the slot is unknown). Only for compiled rules. The interview and
-    /// the explanations read a compiled rule's tests one by one, for the few values
-    /// that change at each try, without making cells of all the values.
+    /// (nil while the slot is unknown). Only for compiled rules: explanations read
+    /// their terms.
     func outcomes(ofRule index: Int, _ values: [Value?]) -> [(slot: Int, outcome: Bool?)] {
         guard let span = spans[index] else { preconditionFailure("rule \(index) is not compiled") }
         return tests[Int(span.start)..<Int(span.end)].map { test in
-            (Int(test.slot), Self.outcome(of: test, on: cell(for: values[Int(test.slot)])))
+            (Int(test.slot), Self.outcome(of: test, on: cell(for: values[Int(test.slot)], against: test)))
         }
     }
 
@@ -212,6 +243,7 @@ struct CompiledConditions: Sendable {
             if let id = texts[text] { return Cell(kind: .text, text: id) }
             let id = Int32(texts.count)
             texts[text] = id
+            textsByNumber.append(text)
             return Cell(kind: .text, text: id)
         default: return nil
         }
@@ -255,7 +287,7 @@ extension CompiledConditions: SnapshotCodable {
     /// that shares joined give depend on the order of a dictionary, which changes
     /// from one process to the next, and the same rules must give the same snapshot.
     func write(to writer: inout SnapshotWriter) {
-        let byNumber = texts.sorted { $0.value < $1.value }.map(\.key)
+        let byNumber = textsByNumber
         var renumbered = [Int32](repeating: -1, count: byNumber.count)
         var written: [String] = []
         for test in tests where test.constant.kind == .text && renumbered[Int(test.constant.text)] < 0 {
@@ -321,6 +353,7 @@ extension CompiledConditions: SnapshotCodable {
         self.spans = spans
         self.texts = Dictionary(
             texts.enumerated().map { ($0.element, Int32($0.offset)) }, uniquingKeysWith: { a, _ in a })
+        textsByNumber = texts
     }
 
     /// How many rules, and whether every test reads one of `slotCount` slots.

@@ -213,17 +213,10 @@ public struct Engine: Sendable {
             return (value.map(\.holds), unknowns)
         }
         var unknowns = QuestionSet()
-        var unknown = false
-        for (slot, outcome) in compiled.outcomes(ofRule: index, values) {
-            switch outcome {
-            case false?: return (false, QuestionSet())
-            case nil:
-                unknown = true
-                unknowns.formUnion(program.unknowns(ofSlot: slot, values))
-            case true?: break
-            }
+        let truth = compiled.truth(ofRule: index, values) { slot in
+            unknowns.formUnion(program.unknowns(ofSlot: slot, values))
         }
-        return unknown ? (nil, unknowns) : (true, QuestionSet())
+        return (truth, truth == nil ? unknowns : QuestionSet())
     }
 
     /// The terms of rule `index`'s top-level `and` (or the whole condition), in the
