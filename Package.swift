@@ -71,7 +71,8 @@ let metadataByAccessor: [SwiftSetting] =
     staticCLibraries
     ? [
         .unsafeFlags(
-            ["-Xfrontend", "-disable-concrete-type-metadata-mangled-name-accessors"], .when(configuration: .release))
+            ["-Xfrontend", "-disable-concrete-type-metadata-mangled-name-accessors"],
+            .when(platforms: [.linux], configuration: .release))
     ] : []
 
 let package = Package(

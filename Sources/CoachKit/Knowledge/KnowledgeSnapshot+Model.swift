@@ -263,7 +263,11 @@ extension Expression: SnapshotCodable {
         case 10: node = .arithmetic(try reader.read(), try reader.read(), try reader.read())
         case 11: node = .member(try reader.read(), try reader.read())
         case 12: node = .contains(try reader.read(), try reader.read())
-        case 13: node = .call(try reader.read(), try reader.read())
+        case 13:
+            let function = try reader.read(Function.self)
+            let arguments = try reader.read([Expression].self)
+            guard function.fits(arguments) else { throw reader.failure("a call without its arguments") }
+            node = .call(function, arguments)
         default: throw reader.failure("unknown kind of expression")
         }
         let lower = try reader.read(Int.self)
@@ -307,8 +311,11 @@ extension Expression: SnapshotSkippable {
             try skip(&reader)
             try skip(&reader)
         case 13:
-            _ = try reader.read(Function.self)
-            try [Expression].skip(&reader)
+            // The arguments are few: made, to be checked as reading checks them.
+            let function = try reader.read(Function.self)
+            guard function.fits(try reader.read([Expression].self)) else {
+                throw reader.failure("a call without its arguments")
+            }
         default: throw reader.failure("unknown kind of expression")
         }
         let lower = try reader.read(Int.self)

@@ -229,8 +229,7 @@ struct Checker {
                 return .number
             case .round:
                 _ = checkedType(of: arguments[0], expecting: .number)
-                guard case .number(let digits) = arguments[1].node, digits >= 0, digits <= 6, digits == digits.rounded()
-                else {
+                guard case .number(let digits) = arguments[1].node, Expression.Function.isRoundDigits(digits) else {
                     errors.append(ExpressionError(.roundDigits, at: arguments[1].range))
                     return .number
                 }

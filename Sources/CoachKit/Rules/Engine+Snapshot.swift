@@ -46,7 +46,8 @@ extension Engine.Tables: SnapshotCodable {
             rules.allSatisfy({ (program.rules[$0] < 0) == compiled.isCompiled($0) }),
             program.askIf.count == questions.count,
             program.facts.count == knowledge.facts.count,
-            program.nodes.allSatisfy({ $0.kind != .variable || slots.contains(Int($0.first)) })
+            program.nodes.allSatisfy({ $0.kind != .variable || slots.contains(Int($0.first)) }),
+            program.readsInOrder(knowledge.derivedOrder)
         else { throw reader.failure("engine tables that do not fit the rules") }
     }
 }
@@ -132,6 +133,11 @@ extension Program: SnapshotCodable {
                     named = tree.name(Int(operands[position]), from: index)
                     position += 1
                 }
+                // `round`'s digits, as the checker requires: a whole number from 0 to 6.
+                if named, operation == .round {
+                    let digits = nodes[Int(operands[first + 1])]
+                    named = digits.kind == .number && Expression.Function.isRoundDigits(digits.number)
+                }
                 fits = named
             }
             guard fits else { throw failure }
@@ -157,7 +163,8 @@ extension Program: SnapshotCodable {
                 value: fields[start], condition: fields[start + 1], firstCase: fields[start + 2],
                 caseCount: fields[start + 3], otherwise: fields[start + 4])
             let casesFit =
-                fact.firstCase >= 0 && fact.caseCount >= 0 && fact.firstCase + fact.caseCount <= lists[5].count / 2
+                fact.firstCase >= 0 && fact.caseCount >= 0
+                && Int(fact.firstCase) + Int(fact.caseCount) <= lists[5].count / 2
             guard casesFit, Int(fact.otherwise) < texts.count, fact.value >= 0 || fact.condition < 0 else {
                 throw failure
             }

@@ -52,6 +52,22 @@ public struct Expression: Sendable {
             case .any, .min, .max, .round: 2
             }
         }
+
+        /// Whether `digits` may be `round`'s second argument: a whole number from 0
+        /// to 6.
+        static func isRoundDigits(_ digits: Double) -> Bool {
+            digits >= 0 && digits <= 6 && digits == digits.rounded()
+        }
+
+        /// Whether `arguments` are as the checker lets them through: as many as the
+        /// function takes, `round`'s digits a number that `isRoundDigits`. The
+        /// evaluators count on it.
+        func fits(_ arguments: [Expression]) -> Bool {
+            guard arguments.count == arity else { return false }
+            guard self == .round else { return true }
+            if case .number(let digits) = arguments[1].node { return Self.isRoundDigits(digits) }
+            return false
+        }
     }
 
     public var node: Node

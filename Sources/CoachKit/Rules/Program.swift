@@ -4,13 +4,14 @@
 /// records and values, with no tree to walk and no reference to count: the interview
 /// evaluates thousands of them for one plan.
 ///
-/// It gives what `Evaluator` and `Residual` give on the trees it was made from;
-/// `ProgramTests` holds them to it. The trees stay the knowledge's own form, for
-/// what reads them as written (explanations, the checker).
+/// It gives what `Evaluator` gives on the trees it was made from, and finds what an
+/// undecided tree waits on as the trees' definition says; `ProgramTests` holds it to
+/// both. The trees stay the knowledge's own form, for what reads them as written
+/// (explanations, the checker).
 struct Program: Sendable, Equatable {
     /// One node: a value, a variable, or an operation on the nodes it names.
     struct Node: Sendable, Equatable {
-        enum Kind: UInt8, Sendable, CaseIterable {
+        enum Kind: UInt8, Sendable {
             case number, text, boolean, list, variable, not, negate, and, or, compare, arithmetic, member, contains,
                 call
         }
@@ -143,6 +144,39 @@ struct Program: Sendable, Equatable {
             texts += part.texts
             rules += part.rules.lazy.map { $0 < 0 ? $0 : $0 + nodeOffset }
         }
+    }
+
+    /// Whether each `ask_if` and each fact reads only slots derived before it in
+    /// `derivedOrder`, or never derived, and is itself derived there: the order in
+    /// which `Engine.derive` works them out, which also keeps `unknowns(ofSlot:)`
+    /// from following a slot back to itself.
+    func readsInOrder(_ derivedOrder: [Int]) -> Bool {
+        let slotCount = askIf.count + facts.count
+        var rank = [Int](repeating: 0, count: slotCount)
+        for (position, slot) in derivedOrder.enumerated() where (0..<slotCount).contains(slot) {
+            rank[slot] = position + 1
+        }
+        for slot in 0..<slotCount {
+            var roots: [Int32]
+            if slot < askIf.count {
+                roots = [askIf[slot]]
+            } else {
+                let fact = facts[slot - askIf.count]
+                roots = [fact.value, fact.condition]
+                if fact.caseCount > 0 {
+                    roots += cases[Int(fact.firstCase)..<Int(fact.firstCase + fact.caseCount)].map(\.condition)
+                }
+            }
+            roots.removeAll { $0 < 0 }
+            guard !roots.isEmpty else { continue }
+            guard rank[slot] > 0 else { return false }
+            for root in roots {
+                for read in slots(under: root) where (0..<slotCount).contains(read) {
+                    if rank[read] >= rank[slot] { return false }
+                }
+            }
+        }
+        return true
     }
 
     // MARK: - Laying out
@@ -338,7 +372,8 @@ extension Program {
         evaluate(index, values).map(\.holds)
     }
 
-    /// Fact `position`'s value over `values`, as `Engine.value(of:_:)` finds it.
+    /// Fact `position`'s value over `values`: its value when its guard holds (none
+    /// when it fails), or the first of its cases that holds, else `otherwise`.
     func value(ofFact position: Int, _ values: [Value?]) -> Value? {
         let fact = facts[position]
         if fact.value >= 0 {
@@ -455,8 +490,9 @@ extension Program {
 
 extension Program {
     /// Node `index`'s value over `values` (as `evaluate` finds it) and, while it is
-    /// unknown, the askable questions whose answers could still decide it, as
-    /// `Residual` finds them on its tree.
+    /// unknown, the askable questions whose answers could still decide it: what its
+    /// unknown parts wait on, down to the questions unanswered (or the `ask_if` they
+    /// wait for), in one walk.
     func residual(of index: Int32, _ values: [Value?]) -> (value: Value?, unknowns: QuestionSet) {
         let node = nodes[Int(index)]
         switch node.kind {

@@ -344,4 +344,73 @@ struct ProgramTests {
         }
         #expect(refused > 150)
     }
+
+    /// A program written and read back.
+    static func readBack(_ program: Program) throws -> Program {
+        var writer = SnapshotWriter()
+        writer.write(program)
+        var text = writer.take()
+        return try text.withUTF8 { bytes in
+            var reader = SnapshotReader(bytes)
+            return try reader.read(Program.self)
+        }
+    }
+
+    /// The same program, with some of its parts replaced.
+    static func changing(
+        _ program: Program, nodes: [Program.Node]? = nil, facts: [Program.Fact]? = nil
+    ) -> Program {
+        Program(
+            nodes: nodes ?? program.nodes, operands: program.operands, texts: program.texts, rules: program.rules,
+            askIf: program.askIf, facts: facts ?? program.facts, cases: program.cases)
+    }
+
+    /// Damage that changed bytes seldom make, made by hand: a fact's cases at the
+    /// edge of an Int32, `round` given digits it cannot take, a fact that reads
+    /// itself. Each is refused, where it would trap or loop once evaluated.
+    @Test func refusesProgramsThatWouldTrapOrLoop() throws {
+        let knowledge = shippedKnowledge
+        let tables = Engine.Tables(knowledge: knowledge)
+        let program = tables.program
+        #expect(try Self.readBack(program) == program)
+
+        var facts = program.facts
+        facts[0] = Program.Fact(
+            value: -1, condition: -1, firstCase: .max - 2, caseCount: .max - 2, otherwise: -1)
+        #expect(throws: KnowledgeSnapshot.Failure.self) { try Self.readBack(Self.changing(program, facts: facts)) }
+
+        let round = try #require(program.nodes.firstIndex { $0.kind == .call && $0.operation == .round })
+        let digits = Int(program.operands[Int(program.nodes[round].first) + 1])
+        for number in [-1, 7, 2.5, .nan, .infinity, 1e18] {
+            var nodes = program.nodes
+            nodes[digits].number = number
+            #expect(throws: KnowledgeSnapshot.Failure.self, "\(number)") {
+                try Self.readBack(Self.changing(program, nodes: nodes))
+            }
+        }
+
+        let reader = SnapshotReader(UnsafeBufferPointer(start: nil, count: 0))
+        try tables.check(against: knowledge, reader: reader)
+        let slot = try #require(knowledge.facts.indices.first { program.facts[$0].value >= 0 })
+        // A variable under the fact's value, found by walking its nodes.
+        func variables(under index: Int) -> [Int] {
+            let node = program.nodes[index]
+            switch node.kind {
+            case .variable: return [index]
+            case .number, .text, .boolean: return []
+            case .list, .call:
+                return program.operands[Int(node.first)..<Int(node.first + node.second)].flatMap {
+                    variables(under: Int($0))
+                }
+            case .not, .negate: return variables(under: Int(node.first))
+            default: return variables(under: Int(node.first)) + variables(under: Int(node.second))
+            }
+        }
+        let variable = try #require(variables(under: Int(program.facts[slot].value)).first)
+        var nodes = program.nodes
+        nodes[variable].first = Int32(knowledge.questions.count + slot)
+        var looping = tables
+        looping.program = Self.changing(program, nodes: nodes)
+        #expect(throws: KnowledgeSnapshot.Failure.self) { try looping.check(against: knowledge, reader: reader) }
+    }
 }
