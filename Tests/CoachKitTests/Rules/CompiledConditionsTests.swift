@@ -21,15 +21,10 @@ struct CompiledConditionsTests {
 
     @Test(arguments: 1...30)
     func shippedRulesGiveTheSameTruth(seed: UInt64) throws {
-        let knowledge = try KnowledgeBase.builtIn()
-        let engine = Engine(knowledge: knowledge)
         let properties = try PropertyTests()
+        let (knowledge, engine) = (properties.knowledge, properties.engine)
         var random = SplitMix(state: seed)
-        var answers = Answers()
-        for question in knowledge.questions where Int.random(in: 0..<3, using: &random) > 0 {
-            answers[question.id] = properties.randomAnswer(question, &random)
-        }
-        let values = engine.values(for: answers)
+        let values = engine.values(for: properties.randomAnswers(&random))
         #expect(Self.mismatches(knowledge.rules.map(\.condition), values).isEmpty, "seed \(seed)")
     }
 

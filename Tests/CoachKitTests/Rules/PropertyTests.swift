@@ -26,6 +26,15 @@ struct PropertyTests {
         engine = Engine(knowledge: knowledge)
     }
 
+    /// Random valid answers to the shipped questions, each answered two times in three.
+    func randomAnswers(_ random: inout SplitMix) -> Answers {
+        var answers = Answers()
+        for question in knowledge.questions where Int.random(in: 0..<3, using: &random) > 0 {
+            answers[question.id] = randomAnswer(question, &random)
+        }
+        return answers
+    }
+
     /// A random valid answer to `question`.
     func randomAnswer(_ question: Question, _ random: inout SplitMix) -> Answers.Answer {
         switch question.kind {
