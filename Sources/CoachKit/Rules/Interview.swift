@@ -12,14 +12,12 @@ struct Interview {
     let evaluation: Evaluation
     // Held apart from the knowledge base: reaching them through it in a loop would
     // copy, retain and release the whole base each time.
-    private let program: Program
     private let questions: [Question]
 
     init(engine: Engine, answers: Answers, evaluation: Evaluation) {
         self.engine = engine
         self.answers = answers
         self.evaluation = evaluation
-        program = engine.program
         questions = engine.knowledge.questions
     }
 
@@ -27,7 +25,7 @@ struct Interview {
     func missing() -> [String] {
         var weights = [Int](repeating: 0, count: questions.count)
         var waiting = [[Int]](repeating: [], count: questions.count)
-        for index in program.rules.indices where engine.isPending(index, in: evaluation) {
+        for index in evaluation.outcomes.indices where engine.isPending(index, in: evaluation) {
             if engine.isConjunction[index] {
                 for question in engine.questionsByRule[index] where evaluation.values[question] == nil {
                     weights[question] += engine.priorities[index] + 1
@@ -53,7 +51,7 @@ struct Interview {
 
     /// The rules that wait on `question`: pending, and hanging on it now.
     func rulesWaiting(on question: Int) -> [Int] {
-        program.rules.indices.filter { index in
+        evaluation.outcomes.indices.filter { index in
             engine.isPending(index, in: evaluation)
                 && engine.residual(ofRule: index, evaluation.values).unknowns.contains(question)
         }
