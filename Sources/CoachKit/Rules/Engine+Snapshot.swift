@@ -76,7 +76,8 @@ extension Program: SnapshotCodable {
     /// every operand is a node before the one naming it, named once, as in a tree no
     /// deeper than a condition may be; every text and case named is there; every
     /// operation fits its node and every call has its arguments. Whether a variable
-    /// is one of the knowledge's slots is for `Engine.Tables.check`.
+    /// is one of the knowledge's slots, and whether the facts and `ask_if` read only
+    /// slots derived before them, is for `Engine.Tables.check`.
     init(from reader: inout SnapshotReader) throws(KnowledgeSnapshot.Failure) {
         let lists = try SmallNumbers.read(&reader, maximum: Int(Int32.max) - 1)
         let numbers = try reader.read([Double].self)
