@@ -96,7 +96,7 @@ public struct SessionStore: Sendable {
     {
         let url = url(for: name)
         // Worked out once: a URL's path is made anew at each call.
-        let path = url.path
+        let path = url.filePath
         guard FileManager.default.fileExists(atPath: path) else { return (Session(name: name), nil) }
         do throws(CoachError) {
             // No session the coach writes comes near the limit: a larger file is not

@@ -60,24 +60,25 @@ public enum KnowledgeLoader {
     /// Loads the folder at `folder`. Only a folder that cannot be used at all throws;
     /// every problem inside it is a diagnostic.
     public static func load(from folder: URL, includingScenarios: Bool = true) throws(CoachError) -> LoadReport {
-        switch FileSystem.kind(of: folder.path) {
-        case .missing: throw .folderNotFound(folder.path)
-        case .file, .other: throw .notAFolder(folder.path)
+        let folderPath = folder.filePath
+        switch FileSystem.kind(of: folderPath) {
+        case .missing: throw .folderNotFound(folderPath)
+        case .file, .other: throw .notAFolder(folderPath)
         case .folder: break
         }
         let display = folder.relativePath.hasSuffix("/") ? String(folder.relativePath.dropLast()) : folder.relativePath
         let paths = yamlPaths(in: folder).filter { includingScenarios || !$0.hasPrefix(scenariosFolder + "/") }
-        let root = FileSystem.realPath(folder.path)
+        let root = FileSystem.realPath(folderPath)
         let files = paths.map { relative in
             let url = folder.appending(path: relative)
             // A third-party folder must not make the coach read, and then quote in its
             // messages, a file from elsewhere through a link.
-            guard let root, let target = FileSystem.realPath(url.path), target.hasPrefix(root + "/") else {
+            guard let root, let target = FileSystem.realPath(url.filePath), target.hasPrefix(root + "/") else {
                 return SourceFile(displayPath: display + "/" + relative, relativePath: relative, contents: .outside)
             }
             return SourceFile(
                 displayPath: display + "/" + relative, relativePath: relative,
-                contents: .file(url, size: FileSystem.size(of: url.path)))
+                contents: .file(url, size: FileSystem.size(of: url.filePath)))
         }
         return load(files: files, folderPath: display)
     }
@@ -127,7 +128,7 @@ public enum KnowledgeLoader {
 
     /// The YAML files below `folder`, relative to it, sorted; hidden ones skipped.
     private static func yamlPaths(in folder: URL) -> [String] {
-        FileSystem.files(below: folder.path)
+        FileSystem.files(below: folder.filePath)
             .filter { path in
                 (path.hasSuffix(".yaml") || path.hasSuffix(".yml"))
                     && !path.split(separator: "/").contains { $0.hasPrefix(".") }
@@ -142,7 +143,7 @@ public enum KnowledgeLoader {
     private static func read(_ url: URL) throws(LocatedProblem) -> String {
         let data: Data
         do throws(FileReadError) {
-            guard let file = FileReader(path: url.path) else { throw .failed(FileSystem.lastReason) }
+            guard let file = FileReader(path: url.filePath) else { throw .failed(FileSystem.lastReason) }
             data = try file.readToEnd(limit: maximumFileBytes)
         } catch {
             switch error {
