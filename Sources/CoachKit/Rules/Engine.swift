@@ -263,7 +263,7 @@ public struct Engine: Sendable {
             return slots
         }
         // A conjunction of tests, one slot each.
-        compiled.outcomes(ofRule: index, values).forEach { add($0.slot) }
+        compiled.tests(ofRule: index)?.forEach { add(Int($0.slot)) }
         return slots
     }
 

@@ -153,8 +153,9 @@ struct Evaluator {
         evaluate(expression).map(\.holds)
     }
 
-    /// Comparisons with a value that does not exist are false (and `!=` true).
-    private static func compare(_ comparison: Expression.Comparison, _ left: Value, _ right: Value) -> Bool {
+    /// Comparisons with a value that does not exist are false (and `!=` true). The
+    /// engine's program compares with it too.
+    static func compare(_ comparison: Expression.Comparison, _ left: Value, _ right: Value) -> Bool {
         if left == .none || right == .none { return false }
         switch comparison {
         case .equal: return left == right

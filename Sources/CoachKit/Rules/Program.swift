@@ -22,6 +22,30 @@ struct Program: Sendable, Equatable {
             case equal, notEqual, less, lessOrEqual, greater, greaterOrEqual
             case plus, minus, times, divide
             case answered, count, any, min, max, floor, round
+
+            init(_ comparison: Expression.Comparison) {
+                self =
+                    switch comparison {
+                    case .equal: .equal
+                    case .notEqual: .notEqual
+                    case .less: .less
+                    case .lessOrEqual: .lessOrEqual
+                    case .greater: .greater
+                    case .greaterOrEqual: .greaterOrEqual
+                    }
+            }
+
+            /// The comparison of a comparison node (the others are never asked).
+            var comparison: Expression.Comparison {
+                switch self {
+                case .equal: .equal
+                case .notEqual: .notEqual
+                case .less: .less
+                case .lessOrEqual: .lessOrEqual
+                case .greater: .greater
+                default: .greaterOrEqual
+                }
+            }
         }
 
         // Widest first: 24 bytes a node.
@@ -218,16 +242,7 @@ struct Program: Sendable, Equatable {
         case .member(let a, let b): return pair(a, b, kind: .member, operation: .none)
         case .contains(let a, let b): return pair(a, b, kind: .contains, operation: .none)
         case .compare(let comparison, let a, let b):
-            let operation: Node.Operation =
-                switch comparison {
-                case .equal: .equal
-                case .notEqual: .notEqual
-                case .less: .less
-                case .lessOrEqual: .lessOrEqual
-                case .greater: .greater
-                case .greaterOrEqual: .greaterOrEqual
-                }
-            return pair(a, b, kind: .compare, operation: operation)
+            return pair(a, b, kind: .compare, operation: Node.Operation(comparison))
         case .arithmetic(let arithmetic, let a, let b):
             let operation: Node.Operation =
                 switch arithmetic {
@@ -343,7 +358,7 @@ extension Program {
             let right = evaluate(node.second, values)
             if left == Value.none || right == Value.none { return .boolean(node.operation == .notEqual) }
             guard let left, let right else { return nil }
-            return .boolean(Self.compare(node.operation, left, right))
+            return .boolean(Evaluator.compare(node.operation.comparison, left, right))
 
         case .member:
             let left = evaluate(node.first, values)
@@ -466,23 +481,6 @@ extension Program {
             if !found, chosen.contains(texts[Int(element.first)]) { found = true }
         }
         return found
-    }
-
-    /// Comparisons with a value that does not exist are false (and `!=` true).
-    private static func compare(_ operation: Node.Operation, _ left: Value, _ right: Value) -> Bool {
-        if left == .none || right == .none { return false }
-        switch operation {
-        case .equal: return left == right
-        case .notEqual: return left != right
-        default:
-            guard case .number(let x) = left, case .number(let y) = right else { return false }
-            switch operation {
-            case .less: return x < y
-            case .lessOrEqual: return x <= y
-            case .greater: return x > y
-            default: return x >= y
-            }
-        }
     }
 }
 
