@@ -4,7 +4,7 @@ import Foundation
 /// Times, in process, what the shell does after each answer: choosing the next
 /// question, and re-planning after one answer changes.
 func benchmarkInterview(folder: URL, runs: Int) throws {
-    let knowledge = try KnowledgeBase.load(from: folder.appending(path: "knowledge"))
+    let knowledge = try KnowledgeBase.load(from: folder.appending(path: "knowledge").path)
     let loadedPeak = peakMegabytes()
     let answers = try AnswersFile.load(path: folder.appending(path: "profile.yaml").path, knowledge: knowledge)
     let planner = Planner(knowledge: knowledge)
@@ -33,9 +33,9 @@ func benchmarkInterview(folder: URL, runs: Int) throws {
 func benchmarkLoad(folder: URL, runs: Int) throws {
     var count = 0
     let load = try medianMilliseconds(runs: runs) {
-        count = try KnowledgeBase.load(from: folder.appending(path: "knowledge")).rules.count
+        count = try KnowledgeBase.load(from: folder.appending(path: "knowledge").path).rules.count
     }
-    let knowledge = try KnowledgeBase.load(from: folder.appending(path: "knowledge"))
+    let knowledge = try KnowledgeBase.load(from: folder.appending(path: "knowledge").path)
     let engine = medianMilliseconds(runs: runs) { count += Planner(knowledge: knowledge).knowledge.rules.count * 0 }
     print(String(format: "rules %d: load %.1f ms, engine %.1f ms; median of %d", count, load, engine, runs))
 }

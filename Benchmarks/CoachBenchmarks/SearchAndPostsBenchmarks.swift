@@ -30,7 +30,7 @@ func benchmarkPosts(rows: Int) throws {
     let knowledge = try KnowledgeBase.builtIn()
     let reader = PostsReader(knowledge: knowledge)
     var posts = 0
-    let time = medianMilliseconds(runs: 5) { posts = (try? reader.read(file))?.posts ?? -1 }
+    let time = medianMilliseconds(runs: 5) { posts = (try? reader.read(file.path))?.posts ?? -1 }
     let size = (try? FileManager.default.attributesOfItem(atPath: file.path)[.size] as? Int) ?? 0
     print(
         String(

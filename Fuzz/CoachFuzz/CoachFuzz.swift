@@ -27,7 +27,7 @@ import FoundationEssentials
 
     @_cdecl("LLVMFuzzerTestOneInput")
     public func fuzz(_ start: UnsafePointer<UInt8>, _ count: Int) -> CInt {
-        let data = Data(bytes: start, count: count)
+        let data = Array(UnsafeBufferPointer(start: start, count: count))
         switch target {
         case "conditions": fuzzCondition(String(decoding: data, as: UTF8.self))
         case "answers": _ = try? AnswersFile.parse(data, path: "fuzz.yaml", knowledge: knowledge)
@@ -57,13 +57,13 @@ import FoundationEssentials
         _ = CompiledConditions(conditions: [expression])
     }
 
-    func fuzzPosts(_ data: Data) {
+    func fuzzPosts(_ data: [UInt8]) {
         var offset = 0
         _ = try? PostsReader(knowledge: knowledge).read(path: "fuzz.csv", skipBadRows: data.count % 2 == 0) {
-            () throws(CoachError) -> Data in
+            () throws(CoachError) -> [UInt8] in
             let chunk = data[offset..<min(offset + 7, data.count)]
             offset += chunk.count
-            return Data(chunk)
+            return Array(chunk)
         }
     }
 

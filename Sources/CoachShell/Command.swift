@@ -1,5 +1,3 @@
-import FoundationEssentials
-
 /// A line that starts with `/`: a command, by its English or French name.
 enum Command: String, CaseIterable {
     case help, why, back, skip, answers, set, whatif, plan, how, whynot, export, `import`, lang, restart, quit

@@ -1,6 +1,5 @@
 import CEditLine
 import CoachKit
-import FoundationEssentials
 
 #if canImport(Glibc)
     import Glibc
@@ -100,8 +99,7 @@ public final class EditLineReader: LineReader {
                 }
             }
             if let historyPath {
-                try? FileManager.default.createDirectory(
-                    atPath: PathText.deletingLastComponent(historyPath), withIntermediateDirectories: true)
+                _ = FileSystem.makeFolder(PathText.deletingLastComponent(historyPath))
                 _ = coach_history_save(history, historyPath)
             }
         }

@@ -1,5 +1,4 @@
 import CoachKit
-import FoundationEssentials
 
 /// The interactive shell: a guided interview, then a conversation about the plan.
 ///
@@ -374,9 +373,8 @@ public final class Shell {
     private func importPosts(_ arguments: String) {
         guard !arguments.isEmpty else { return say("shell.usage.import") }
         guard adding(.metrics) else { return }
-        let url = URL(fileURLWithPath: PathText.expandingTilde(arguments))
         do {
-            let summary = try PostsReader(knowledge: knowledge).read(url, skipBadRows: true)
+            let summary = try PostsReader(knowledge: knowledge).read(arguments, skipBadRows: true)
             for (id, answer) in summary.answers.sorted(by: { $0.key < $1.key }) { record(answer, for: id) }
             say(
                 "shell.imported",
@@ -493,10 +491,10 @@ public final class Shell {
         // The extension chooses the format: .md (the default), .txt, .json, or .html,
         // .docx and .pdf through pandoc.
         let exporter = PlanExporter(
-            knowledge: knowledge, language: language, environment: ProcessInfo.processInfo.environment)
+            knowledge: knowledge, language: language, environment: Environment.all)
         do {
             let data = try exporter.render(evaluation, as: PlanFormat(fileName: expanded), date: today)
-            try AtomicFile.write(data, to: URL(fileURLWithPath: expanded))
+            try AtomicFile.write(data, to: expanded)
             say("shell.exported", ["path": path])
         } catch {
             output(style.error(error.description(in: language)))
@@ -558,7 +556,7 @@ public final class Shell {
         let expanded = PathText.expandingTilde(prefix)
         let folder = expanded.hasSuffix("/") || expanded.isEmpty ? expanded : PathText.deletingLastComponent(expanded)
         let start = expanded.hasSuffix("/") ? "" : PathText.lastComponent(expanded)
-        let listed = (try? FileManager.default.contentsOfDirectory(atPath: folder.isEmpty ? "." : folder)) ?? []
+        let listed = FileSystem.names(in: folder.isEmpty ? "." : folder) ?? []
         // What the user typed up to the last slash stays as typed (a `~` included).
         let base = prefix.lastIndex(of: "/").map { String(prefix[...$0]) } ?? ""
         return listed.filter { $0.hasPrefix(start) && !$0.hasPrefix(".") }.sorted().map { name in

@@ -1,5 +1,4 @@
 import CoachKit
-import FoundationEssentials
 
 #if canImport(Glibc)
     import Glibc

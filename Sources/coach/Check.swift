@@ -1,5 +1,4 @@
 import CoachKit
-import FoundationEssentials
 
 /// `coach check`: validates a knowledge base and runs its scenario tests.
 struct Check: Command {
@@ -14,7 +13,7 @@ struct Check: Command {
         let report: LoadReport
         do {
             if let folder = options.knowledge {
-                report = try KnowledgeLoader.load(from: URL(fileURLWithPath: folder))
+                report = try KnowledgeLoader.load(from: folder)
             } else {
                 report = KnowledgeLoader.loadBuiltIn(includingScenarios: true)
             }

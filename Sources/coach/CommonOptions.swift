@@ -1,5 +1,4 @@
 import CoachKit
-import FoundationEssentials
 
 /// Options every command shares.
 struct CommonOptions {
@@ -51,7 +50,7 @@ struct CommonOptions {
         let base: KnowledgeBase
         do {
             if let knowledge {
-                base = try KnowledgeBase.load(from: URL(fileURLWithPath: knowledge))
+                base = try KnowledgeBase.load(from: knowledge)
             } else {
                 base = try KnowledgeBase.builtIn(parts)
             }

@@ -1,5 +1,4 @@
 import CoachKit
-import FoundationEssentials
 
 #if canImport(Glibc)
     import Glibc
@@ -35,8 +34,7 @@ enum Console {
         line(text, to: 2)
     }
 
-    /// The text and a line break, written from the string's own bytes (a `Data` made
-    /// of them cost a lookup in the runtime's tables the first time).
+    /// The text and a line break, written from the string's own bytes.
     private static func line(_ text: String, to descriptor: Int32) {
         var line = text
         line.append("\n")
@@ -46,7 +44,7 @@ enum Console {
     /// Writes all of `data` to the file descriptor; the system's words for what went
     /// wrong, or nil.
     @discardableResult
-    static func write(_ data: Data, to descriptor: Int32) -> String? {
+    static func write(_ data: [UInt8], to descriptor: Int32) -> String? {
         FileSystem.write(data, to: descriptor)
     }
 

@@ -1,5 +1,4 @@
 import CoachKit
-import FoundationEssentials
 
 #if canImport(Glibc)
     import Glibc
@@ -48,7 +47,7 @@ struct PlanCommand: Command {
             var answers = try Profile.load(file: self.answers, session: session, knowledge: knowledge) ?? Answers()
             if let metrics {
                 let summary = try PostsReader(knowledge: knowledge).read(
-                    URL(fileURLWithPath: metrics), skipBadRows: skipBadRows)
+                    metrics, skipBadRows: skipBadRows)
                 for (id, answer) in summary.answers where answers[id] == nil { answers[id] = answer }
                 if summary.skippedRows > 0 {
                     Console.err(
@@ -62,7 +61,7 @@ struct PlanCommand: Command {
             ProcessLifetime.keep(plan)
             let exporter = PlanExporter(
                 knowledge: knowledge, language: language,
-                environment: chosenFormat.needsPandoc ? ProcessInfo.processInfo.environment : [:])
+                environment: chosenFormat.needsPandoc ? Environment.all : [:])
             // On a terminal, text is wrapped to its width, in colour unless NO_COLOR is set.
             let terminal = output == nil && isatty(1) == 1
             let colors = terminal && Environment["NO_COLOR"] == nil
@@ -71,7 +70,7 @@ struct PlanCommand: Command {
                 width: terminal ? ShellCommand.terminalWidth() : nil,
                 style: TextStyle(isEnabled: colors))
             if let output {
-                try AtomicFile.write(data, to: URL(fileURLWithPath: output))
+                try AtomicFile.write(data, to: output)
             } else if let failure = Console.write(data, to: 1) {
                 // A full disk or a closed pipe: the plan did not reach its reader.
                 Console.err("coach: error: cannot write the plan: \(failure)")

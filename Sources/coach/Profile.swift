@@ -1,5 +1,4 @@
 import CoachKit
-import FoundationEssentials
 
 /// The answers a command works from: an answers file, or a shell session by name.
 enum Profile {
@@ -11,8 +10,8 @@ enum Profile {
         }
         guard let session else { return nil }
         let store = SessionStore(environment: Environment.variables(SessionStore.variables))
-        guard FileManager.default.fileExists(atPath: store.url(for: session).path) else {
-            throw CoachError.sessionNotFound(session, path: store.url(for: session).path)
+        guard FileSystem.kind(of: store.path(for: session)) != .missing else {
+            throw CoachError.sessionNotFound(session, path: store.path(for: session))
         }
         return try store.load(session, knowledge: knowledge, setAside: false).0.answers
     }

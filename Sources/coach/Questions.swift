@@ -1,5 +1,4 @@
 import CoachKit
-import FoundationEssentials
 
 /// `coach questions`: the interview's questions, with their ids, types and options.
 struct Questions: Command {

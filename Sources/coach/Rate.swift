@@ -1,5 +1,4 @@
 import CoachKit
-import FoundationEssentials
 
 /// `coach rate`: an engagement rate, against the published figure for the same
 /// platform and basis.

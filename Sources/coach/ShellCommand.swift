@@ -1,6 +1,5 @@
 import CoachKit
 import CoachShell
-import FoundationEssentials
 
 #if canImport(Glibc)
     import Glibc

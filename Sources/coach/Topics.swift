@@ -1,5 +1,4 @@
 import CoachKit
-import FoundationEssentials
 
 /// `coach topics`: what the coach knows, every knowledge entry with its id, kind and title.
 struct Topics: Command {

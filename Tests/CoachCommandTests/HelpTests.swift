@@ -23,7 +23,7 @@ struct HelpTests {
                     "\(option.name) in \(command)")
                 #expect(strings.has("cli.option.\(option.name.key)"), "\(option.name)")
             }
-            #expect(help.components(separatedBy: "--version").count == 2)
+            #expect(help.split(separator: "--version", omittingEmptySubsequences: false).count == 2)
             for line in help.split(separator: "\n") { #expect(line.count <= 80, "\(line)") }
         }
         #expect(HelpText(language: .en).text(for: .rate).contains("coach rate --likes <n> --comments <n> --shares <n>"))

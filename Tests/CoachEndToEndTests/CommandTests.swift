@@ -28,6 +28,17 @@ struct CommandTests {
         #expect(help.components(separatedBy: "--version").count == 2, "\(help)")
     }
 
+    /// The coach reaches the system through the C library: Foundation, linked in,
+    /// would cost every run a third of a millisecond before `main`
+    /// (`Sources/CoachKit/Support/FileSystem.swift`). Its name is in the binary when
+    /// any of its code is, or a shared copy is loaded.
+    @Test func theCoachLinksNoFoundation() throws {
+        let binary = try Data(contentsOf: CoachProcess.binary)
+        #expect(binary.count > 1_000_000)
+        #expect(binary.range(of: Data("FoundationEssentials".utf8)) == nil)
+        #expect(binary.range(of: Data("libFoundation".utf8)) == nil)
+    }
+
     @Test func topicsAsJSONInBothLanguages() throws {
         let english = try CoachProcess.run(["topics", "--json"])
         #expect(english.status == 0, "\(english.stderr)")

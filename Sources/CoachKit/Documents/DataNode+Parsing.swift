@@ -1,5 +1,3 @@
-import FoundationEssentials
-
 extension DataNode {
     /// The most nodes a document may expand to. YAML aliases can make a small file
     /// expand exponentially; past this the document is refused, not walked.
@@ -31,8 +29,8 @@ extension DataNode {
     /// A data file (answers, a session) as a document: UTF-8 with or without a byte
     /// order mark, YAML or JSON; nil when it is empty. JSON that libyaml refuses
     /// (surrogate-pair escapes such as `\ud83d\ude00`) is read as JSON. Any other problem throws, located.
-    static func parse(data: Data, path: String) throws(CoachError) -> DataNode? {
-        guard var text = String(data: data, encoding: .utf8) else {
+    static func parse(data: [UInt8], path: String) throws(CoachError) -> DataNode? {
+        guard var text = String(validating: data, as: UTF8.self) else {
             throw .invalidData([Diagnostic(.error, .notUTF8, at: SourceLocation(file: path))])
         }
         if text.hasPrefix("\u{FEFF}") { text.removeFirst() }

@@ -1,5 +1,3 @@
-import FoundationEssentials
-
 /// Reads what a user types in answer to a question: an option by its number, its
 /// value or its label in either language (case and accents ignored), yes or no in
 /// either language, a number with a dot or a decimal comma.

@@ -1,4 +1,6 @@
-import FoundationEssentials
+#if canImport(Glibc)
+    import Glibc
+#endif
 
 /// A user's interview in progress: the answers, in the order given.
 public struct Session: Sendable, Equatable {
@@ -41,9 +43,10 @@ public struct Session: Sendable, Equatable {
 /// Where sessions live, `$XDG_DATA_HOME/coach/sessions/NAME.json`, and how they are
 /// read and written: atomically, and never over a file that could not be read.
 public struct SessionStore: Sendable {
-    public let folder: URL
+    /// The folder's path.
+    public let folder: String
 
-    public init(folder: URL) {
+    public init(folder: String) {
         self.folder = folder
     }
 
@@ -52,14 +55,13 @@ public struct SessionStore: Sendable {
 
     /// The sessions folder for this environment (default `~/.local/share`).
     public init(environment: [String: String]) {
-        let base: URL
+        let base: String
         if let data = environment["XDG_DATA_HOME"], data.hasPrefix("/") {
-            base = URL(fileURLWithPath: data)
+            base = PathText.absolute(data)
         } else {
-            base = URL(fileURLWithPath: environment["HOME"] ?? FileManager.default.temporaryDirectory.path).appending(
-                path: ".local/share")
+            base = PathText.absolute((environment["HOME"] ?? FileSystem.temporaryFolder) + "/.local/share")
         }
-        folder = base.appending(path: "coach/sessions")
+        folder = (base == "/" ? "" : base) + "/coach/sessions"
     }
 
     /// A session name: letters, digits, `-` and `_`, so that it is a file name and
@@ -79,8 +81,9 @@ public struct SessionStore: Sendable {
         }
     }
 
-    public func url(for name: String) -> URL {
-        folder.appending(path: name + ".json")
+    /// The path of session `name`'s file.
+    public func path(for name: String) -> String {
+        folder + "/" + name + ".json"
     }
 
     /// What loading found besides the session.
@@ -94,10 +97,8 @@ public struct SessionStore: Sendable {
     /// throws its diagnostics.
     public func load(_ name: String, knowledge: KnowledgeBase, setAside: Bool) throws(CoachError) -> (Session, Notice?)
     {
-        let url = url(for: name)
-        // Worked out once: a URL's path is made anew at each call.
-        let path = url.filePath
-        guard FileManager.default.fileExists(atPath: path) else { return (Session(name: name), nil) }
+        let path = path(for: name)
+        guard FileSystem.kind(of: path) != .missing else { return (Session(name: name), nil) }
         do throws(CoachError) {
             // No session the coach writes comes near the limit: a larger file is not
             // one of its own, and is set aside like any other it cannot read.
@@ -105,19 +106,30 @@ public struct SessionStore: Sendable {
             return (try Self.decode(data, name: name, path: path, knowledge: knowledge), nil)
         } catch {
             guard setAside, case .invalidData(let problems) = error else { throw error }
-            let stamp = Date().formatted(.iso8601).replacing(":", with: "")
-            let aside = url.deletingPathExtension().appendingPathExtension("corrupt-\(stamp).json")
-            do {
-                try FileManager.default.moveItem(at: url, to: aside)
-            } catch {
-                throw .cannotWrite(aside.path, reason: FileSystem.reason(error))
+            let aside = PathText.deletingExtension(path) + ".corrupt-\(Self.stamp()).json"
+            // Never over a file already there (`rename` would replace it).
+            guard FileSystem.kind(of: aside) == .missing else {
+                throw .cannotWrite(aside, reason: String(cString: strerror(EEXIST)))
             }
-            return (Session(name: name), .setAside(path: aside.path, problems: problems))
+            guard rename(path, aside) == 0 else { throw .cannotWrite(aside, reason: FileSystem.lastReason) }
+            return (Session(name: name), .setAside(path: aside, problems: problems))
         }
     }
 
+    /// Now in UTC, in ISO 8601 with the colons left out, for a file name:
+    /// `2026-11-27T230512Z`.
+    static func stamp() -> String {
+        var now = time(nil)
+        var parts = tm()
+        gmtime_r(&now, &parts)
+        func two(_ value: Int32) -> String { value < 10 ? "0\(value)" : "\(value)" }
+        return "\(parts.tm_year + 1900)-\(two(parts.tm_mon + 1))-\(two(parts.tm_mday))T"
+            + "\(two(parts.tm_hour))\(two(parts.tm_min))\(two(parts.tm_sec))Z"
+    }
+
     /// The session in `data`; any problem throws every diagnostic.
-    static func decode(_ data: Data, name: String, path: String, knowledge: KnowledgeBase) throws(CoachError) -> Session
+    static func decode(_ data: [UInt8], name: String, path: String, knowledge: KnowledgeBase) throws(CoachError)
+        -> Session
     {
         let log = DiagnosticLog()
         let reader = DocumentReader(file: path, log: log)
@@ -145,13 +157,9 @@ public struct SessionStore: Sendable {
 
     /// Writes the session atomically (temporary file, fsync, rename).
     public func save(_ session: Session) throws(CoachError) {
-        do {
-            try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        } catch {
-            throw .cannotWrite(folder.path, reason: FileSystem.reason(error))
-        }
+        if let failure = FileSystem.makeFolder(folder) { throw .cannotWrite(folder, reason: failure) }
         var bytes = session.json().utf8()
         bytes.append(0x0A)
-        try AtomicFile.write(Data(bytes), to: url(for: session.name))
+        try AtomicFile.write(bytes, to: path(for: session.name))
     }
 }

@@ -1,5 +1,3 @@
-import FoundationEssentials
-
 /// Answers files (`coach plan --answers FILE`): YAML or JSON, a map from question id
 /// to value, partial or complete.
 public enum AnswersFile {
@@ -10,8 +8,7 @@ public enum AnswersFile {
     /// unreadable file throws; problems in its content throw every diagnostic at once.
     /// An empty file is refused: it is a mistake (a wrong path, a failed save), not a
     /// profile, which is written `{}`; but `/dev/null` and other devices and pipes
-    /// stand for no answers. (A path, not a `URL`: making one looks types up in the
-    /// runtime's tables the first time.)
+    /// stand for no answers.
     public static func load(path: String, knowledge: KnowledgeBase) throws(CoachError) -> Answers {
         let kind = FileSystem.kind(of: path)
         switch kind {
@@ -25,7 +22,7 @@ public enum AnswersFile {
     }
 
     /// The answers in `data`, reported as coming from `path`.
-    public static func parse(_ data: Data, path: String, knowledge: KnowledgeBase) throws(CoachError) -> Answers {
+    public static func parse(_ data: [UInt8], path: String, knowledge: KnowledgeBase) throws(CoachError) -> Answers {
         let log = DiagnosticLog()
         let reader = DocumentReader(file: path, log: log)
         guard let root = try DataNode.parse(data: data, path: path) else {

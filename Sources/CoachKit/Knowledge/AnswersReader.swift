@@ -1,5 +1,3 @@
-import FoundationEssentials
-
 /// Reads answers (an answers file, a scenario's `answers:`) against the questions,
 /// reporting every unknown id, wrong type, value out of range and unknown option.
 struct AnswersReader {

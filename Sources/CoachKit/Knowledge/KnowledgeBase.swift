@@ -1,5 +1,3 @@
-import FoundationEssentials
-
 /// Everything the coach knows: the article's sections, the knowledge entries and the
 /// interview's questions.
 public struct KnowledgeBase: Sendable {
@@ -124,7 +122,7 @@ extension KnowledgeBase {
 
     /// The knowledge base in `folder`, without its scenarios (which `coach check`
     /// runs); any error in it throws, with every diagnostic.
-    public static func load(from folder: URL) throws(CoachError) -> KnowledgeBase {
+    public static func load(from folder: String) throws(CoachError) -> KnowledgeBase {
         let report = try KnowledgeLoader.load(from: folder, includingScenarios: false)
         guard let knowledge = report.knowledge, !report.hasErrors else {
             throw .invalidKnowledge(report.diagnostics)

@@ -1,5 +1,3 @@
-import FoundationEssentials
-
 /// Where the parts of an entry were written, for diagnostics about references
 /// that can only be checked once every file is read.
 /// What could be read of a topic file, complete or not, and where each part was

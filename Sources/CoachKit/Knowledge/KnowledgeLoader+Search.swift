@@ -1,5 +1,3 @@
-import FoundationEssentials
-
 extension KnowledgeLoader {
     /// `search.yaml`: stop words, synonyms, stemming endings, field weights.
     static func decodeSearch(_ root: DataNode, reader: DocumentReader) -> SearchVocabulary {

@@ -1,5 +1,3 @@
-import FoundationEssentials
-
 /// What loading a knowledge base found: the knowledge when it could be assembled,
 /// and every diagnostic, errors and warnings, in file order.
 public struct LoadReport: Sendable {
@@ -29,7 +27,7 @@ public enum KnowledgeLoader {
             case yaml(String)
             /// A file on disk, read when its turn comes, so that its text is held
             /// only while it is decoded.
-            case file(URL, size: Int)
+            case file(path: String, size: Int)
             /// A link to a file outside the folder: not read, reported.
             case outside
         }
@@ -59,26 +57,28 @@ public enum KnowledgeLoader {
 
     /// Loads the folder at `folder`. Only a folder that cannot be used at all throws;
     /// every problem inside it is a diagnostic.
-    public static func load(from folder: URL, includingScenarios: Bool = true) throws(CoachError) -> LoadReport {
-        let folderPath = folder.filePath
+    /// Files are named in diagnostics under the folder's path as given
+    /// (`PathText.display`); a folder that cannot be used, by its absolute path.
+    public static func load(from folder: String, includingScenarios: Bool = true) throws(CoachError) -> LoadReport {
+        let folderPath = PathText.absolute(folder)
         switch FileSystem.kind(of: folderPath) {
         case .missing: throw .folderNotFound(folderPath)
         case .file, .other: throw .notAFolder(folderPath)
         case .folder: break
         }
-        let display = folder.relativePath.hasSuffix("/") ? String(folder.relativePath.dropLast()) : folder.relativePath
-        let paths = yamlPaths(in: folder).filter { includingScenarios || !$0.hasPrefix(scenariosFolder + "/") }
+        let display = PathText.display(folder)
+        let paths = yamlPaths(in: folderPath).filter { includingScenarios || !$0.hasPrefix(scenariosFolder + "/") }
         let root = FileSystem.realPath(folderPath)
         let files = paths.map { relative in
-            let url = folder.appending(path: relative)
+            let path = (folderPath == "/" ? "" : folderPath) + "/" + relative
             // A third-party folder must not make the coach read, and then quote in its
             // messages, a file from elsewhere through a link.
-            guard let root, let target = FileSystem.realPath(url.filePath), target.hasPrefix(root + "/") else {
+            guard let root, let target = FileSystem.realPath(path), target.hasPrefix(root + "/") else {
                 return SourceFile(displayPath: display + "/" + relative, relativePath: relative, contents: .outside)
             }
             return SourceFile(
                 displayPath: display + "/" + relative, relativePath: relative,
-                contents: .file(url, size: FileSystem.size(of: url.filePath)))
+                contents: .file(path: path, size: FileSystem.size(of: path)))
         }
         return load(files: files, folderPath: display)
     }
@@ -127,8 +127,8 @@ public enum KnowledgeLoader {
     // MARK: - Files
 
     /// The YAML files below `folder`, relative to it, sorted; hidden ones skipped.
-    private static func yamlPaths(in folder: URL) -> [String] {
-        FileSystem.files(below: folder.filePath)
+    private static func yamlPaths(in folder: String) -> [String] {
+        FileSystem.files(below: folder)
             .filter { path in
                 (path.hasSuffix(".yaml") || path.hasSuffix(".yml"))
                     && !path.split(separator: "/").contains { $0.hasPrefix(".") }
@@ -140,10 +140,10 @@ public enum KnowledgeLoader {
     static let maximumFileBytes = 64 << 20
 
     /// A file's text, without its byte order mark.
-    private static func read(_ url: URL) throws(LocatedProblem) -> String {
-        let data: Data
+    private static func read(_ path: String) throws(LocatedProblem) -> String {
+        let data: [UInt8]
         do throws(FileReadError) {
-            guard let file = FileReader(path: url.filePath) else { throw .failed(FileSystem.lastReason) }
+            guard let file = FileReader(path: path) else { throw .failed(FileSystem.lastReason) }
             data = try file.readToEnd(limit: maximumFileBytes)
         } catch {
             switch error {
@@ -151,7 +151,7 @@ public enum KnowledgeLoader {
             case .failed(let reason): throw LocatedProblem(problem: .unreadable(reason), position: nil)
             }
         }
-        guard var text = String(data: data, encoding: .utf8) else {
+        guard var text = String(validating: data, as: UTF8.self) else {
             throw LocatedProblem(problem: .notUTF8, position: nil)
         }
         if text.hasPrefix("\u{FEFF}") { text.removeFirst() }
@@ -279,7 +279,7 @@ public enum KnowledgeLoader {
             let text: String
             switch file.contents {
             case .yaml(let yaml): text = yaml
-            case .file(let url, _): text = try read(url)
+            case .file(let path, _): text = try read(path)
             case .outside: throw LocatedProblem(problem: .linkOutsideFolder, position: nil)
             }
             root = try DataNode.parse(yaml: text)

@@ -1,5 +1,3 @@
-import FoundationEssentials
-
 /// The interface's own words (messages, labels, diagnostics) in one language, from
 /// the localisation table `locales/LANGUAGE.yaml` compiled into the binary.
 ///

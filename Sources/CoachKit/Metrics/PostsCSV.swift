@@ -1,5 +1,3 @@
-import FoundationEssentials
-
 /// What a CSV of posts says about the account, read in one pass: the averages and
 /// pace that become answers, and what the posts show beyond them.
 public struct PostsSummary: Sendable {
@@ -63,15 +61,17 @@ public struct PostsReader: Sendable {
     /// The largest file read: far more than years of posts.
     public static let maximumBytes = 200 * 1024 * 1024
 
-    public func read(_ url: URL, skipBadRows: Bool = false) throws(CoachError) -> PostsSummary {
-        let path = url.relativePath
-        switch FileSystem.kind(of: url.path) {
+    /// The posts in the CSV file at `file`; problems name it as the user gave it.
+    public func read(_ file: String, skipBadRows: Bool = false) throws(CoachError) -> PostsSummary {
+        let path = PathText.display(file)
+        let absolute = PathText.absolute(file)
+        switch FileSystem.kind(of: absolute) {
         case .missing: throw .fileNotFound(path)
         case .folder: throw .notAFile(path)
         case .file, .other: break
         }
-        guard let file = FileReader(path: url.path) else { throw .unreadable(path) }
-        return try read(path: path, skipBadRows: skipBadRows) { () throws(CoachError) -> Data in
+        guard let file = FileReader(path: absolute) else { throw .unreadable(path) }
+        return try read(path: path, skipBadRows: skipBadRows) { () throws(CoachError) -> [UInt8] in
             do {
                 return try file.read(upTo: 1 << 16)
             } catch {
@@ -82,7 +82,7 @@ public struct PostsReader: Sendable {
 
     /// The posts in the chunks that `next` gives, until it gives an empty one; `path`
     /// names them in diagnostics.
-    func read(path: String, skipBadRows: Bool, next: () throws(CoachError) -> Data) throws(CoachError)
+    func read(path: String, skipBadRows: Bool, next: () throws(CoachError) -> [UInt8]) throws(CoachError)
         -> PostsSummary
     {
         var parser = CSVParser(path: path)
@@ -355,7 +355,7 @@ struct CSVParser {
         ])
     }
 
-    mutating func feed(_ data: Data, _ emit: (Row, Int) throws(CoachError) -> Void) throws(CoachError) {
+    mutating func feed(_ data: [UInt8], _ emit: (Row, Int) throws(CoachError) -> Void) throws(CoachError) {
         var bytes = [UInt8](data)
         if atStart {
             atStart = false

@@ -1,4 +1,6 @@
-import FoundationEssentials
+#if canImport(Glibc)
+    import Glibc
+#endif
 
 /// The forms a plan can be written in. The first three are the coach's own; the
 /// others are converted from the Markdown by pandoc, when it is installed.
@@ -39,24 +41,18 @@ public struct PlanExporter: Sendable {
         self.environment = environment
     }
 
+    /// The text's UTF-8 bytes, copied at once.
+    private static func data(_ text: String) -> [UInt8] {
+        var text = text
+        return text.withUTF8 { Array($0) }
+    }
+
     /// The plan as bytes in `format`; `date` is the day it is made, as `YYYY-MM-DD`.
     /// Text is wrapped to `width` and styled with `style` when given (for a terminal).
-    /// The text's UTF-8 bytes, copied at once: `Data` made from a sequence looks the
-    /// sequence's type up in the runtime's tables first.
-    private static func data(_ text: String) -> Data {
-        var text = text
-        return text.withUTF8 { Self.data($0) }
-    }
-
-    private static func data(_ bytes: UnsafeBufferPointer<UInt8>) -> Data {
-        guard let start = bytes.baseAddress else { return Data() }
-        return Data(bytes: start, count: bytes.count)
-    }
-
     public func render(
         _ plan: Plan, as format: PlanFormat, date: String, width: Int? = nil,
         style: TextStyle = TextStyle(isEnabled: false)
-    ) throws(CoachError) -> Data {
+    ) throws(CoachError) -> [UInt8] {
         switch format {
         case .text:
             let renderer = PlanTextRenderer(knowledge: knowledge, language: language, width: width, style: style)
@@ -64,7 +60,7 @@ public struct PlanExporter: Sendable {
         case .json:
             var bytes = PlanDocument.json(plan, knowledge: knowledge, date: date).utf8()
             bytes.append(0x0A)
-            return bytes.withUnsafeBufferPointer { Self.data($0) }
+            return bytes
         case .markdown:
             return Self.data(markdown(plan, date: date))
         case .html, .docx, .pdf:  // `needsPandoc`
@@ -95,13 +91,13 @@ struct Pandoc {
         let path = environment["PATH"] ?? "/usr/local/bin:/usr/bin:/bin"
         for folder in path.split(separator: ":") where !folder.isEmpty {
             let candidate = folder + "/" + program
-            if FileManager.default.isExecutableFile(atPath: candidate) { return candidate }
+            if FileSystem.isExecutableFile(candidate) { return candidate }
         }
         return nil
     }
 
     func convert(markdown: String, to format: PlanFormat, title: String, language: Language) throws(CoachError)
-        -> Data
+        -> [UInt8]
     {
         guard let pandoc = find("pandoc") else {
             throw .toolMissing(tool: "pandoc", format: format.rawValue, package: "pandoc")
@@ -117,27 +113,28 @@ struct Pandoc {
             arguments += ["--pdf-engine", engine, "--variable", "geometry:margin=2cm"]
         default: break
         }
-        let folder = FileManager.default.temporaryDirectory.appending(path: "coach-export-\(UUID().uuidString)")
-        defer { try? FileManager.default.removeItem(at: folder) }
-        let input = folder.appending(path: "plan.md")
-        let output = folder.appending(path: "plan.\(format.rawValue)")
-        let errors = folder.appending(path: "pandoc.log")
-        do {
-            try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-            try Data(markdown.utf8).write(to: input)
-        } catch {
-            throw .conversionFailed(tool: "pandoc", reason: FileSystem.reason(error))
+        // A folder of its own, made by `mkdtemp` (private, and a name no other
+        // process has).
+        var template = Array((FileSystem.temporaryFolder + "/coach-export-XXXXXX").utf8CString)
+        guard mkdtemp(&template) != nil else {
+            throw .conversionFailed(tool: "pandoc", reason: FileSystem.lastReason)
+        }
+        let folder = String(cString: template)
+        defer { FileSystem.remove(folder) }
+        let input = folder + "/plan.md"
+        let output = folder + "/plan.\(format.rawValue)"
+        let errors = folder + "/pandoc.log"
+        if let failure = FileSystem.writeFile(Array(markdown.utf8), to: input) {
+            throw .conversionFailed(tool: "pandoc", reason: failure)
         }
         let status: Int32
         do {
-            status = try Subprocess.run(
-                pandoc, arguments: arguments + ["--output", output.path, input.path],
-                errorsTo: errors.path)
+            status = try Subprocess.run(pandoc, arguments: arguments + ["--output", output, input], errorsTo: errors)
         } catch {
             throw .conversionFailed(tool: "pandoc", reason: error.reason)
         }
-        guard status == 0, let data = try? Data(contentsOf: output) else {
-            let said = (try? Data(contentsOf: errors)) ?? Data()
+        guard status == 0, let data = FileSystem.contents(of: output) else {
+            let said = FileSystem.contents(of: errors) ?? []
             let reason = String(decoding: said, as: UTF8.self).split(separator: "\n").first.map(String.init)
             throw .conversionFailed(tool: "pandoc", reason: reason ?? "exit status \(status)")
         }

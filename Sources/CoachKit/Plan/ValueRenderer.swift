@@ -1,5 +1,3 @@
-import FoundationEssentials
-
 /// Writes answers and facts into text: `{posts_per_week}` in a rule becomes `0,5` in
 /// French and `0.5` in English, a choice its option's label.
 public struct ValueRenderer: Sendable {

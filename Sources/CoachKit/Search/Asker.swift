@@ -1,5 +1,3 @@
-import FoundationEssentials
-
 /// Answers a question in the user's own words with the knowledge entries that
 /// answer it best, in the question's language unless one is asked for.
 public struct Asker: Sendable {

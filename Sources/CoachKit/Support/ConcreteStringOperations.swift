@@ -19,3 +19,25 @@ extension Array where Element == String {
         return result
     }
 }
+
+extension String {
+    /// The text with every `target` replaced by `replacement`, characters compared
+    /// as `==` compares them. The string-processing library's generic `replacing`
+    /// would bring that library, and the regular-expression parser it needs, into
+    /// the binary (their tables relocated at every start) for a few short texts.
+    package func replacing(_ target: String, with replacement: String) -> String {
+        guard !target.isEmpty else { return self }
+        var result = ""
+        var index = startIndex
+        while index < endIndex {
+            if self[index...].hasPrefix(target) {
+                result += replacement
+                index = self.index(index, offsetBy: target.count)
+            } else {
+                result.append(self[index])
+                index = self.index(after: index)
+            }
+        }
+        return result
+    }
+}

@@ -1,11 +1,15 @@
-import FoundationEssentials
-
 #if canImport(Glibc)
     import Glibc
 #endif
 
 /// What the coach asks of the file system, from the C library: what a path is, a
-/// file read in chunks, and errors told in the system's words.
+/// file read in chunks, folders made, listed and removed, and errors told in the
+/// system's words.
+///
+/// The C library rather than Foundation: linking FoundationEssentials alone (and
+/// the concurrency, dispatch and string-processing libraries it brings) cost every
+/// run some 70 page faults and a third of a millisecond before `main`, for a few
+/// calls the C library makes as well (Linker/README.md).
 public enum FileSystem {
     /// What a path names: `other` is a device or a pipe, such as `/dev/null`.
     public enum Kind: Sendable { case missing, file, folder, other }
@@ -28,13 +32,70 @@ public enum FileSystem {
         return Int(status.st_size)
     }
 
-    /// The system's words for an error: `Permission denied`, `No such file or directory`.
-    static func reason(_ error: any Error) -> String {
-        if let error = error as? CocoaError, let underlying = error.userInfo["NSUnderlyingError"] as? POSIXError {
-            return String(cString: strerror(underlying.code.rawValue))
+    /// The names in `folder`, `.` and `..` left out, in the order the system gives
+    /// them; nil when it cannot be read.
+    public static func names(in folder: String) -> [String]? {
+        guard let stream = opendir(folder) else { return nil }
+        defer { closedir(stream) }
+        var names: [String] = []
+        while let entry = readdir(stream) {
+            let name = withUnsafeBytes(of: entry.pointee.d_name) { bytes in
+                String(decoding: bytes.prefix { $0 != 0 }, as: UTF8.self)
+            }
+            if name != "." && name != ".." { names.append(name) }
         }
-        if let error = error as? POSIXError { return String(cString: strerror(error.code.rawValue)) }
-        return "\(error)"
+        return names
+    }
+
+    /// Makes the folder at `path` and the folders above it that are missing; the
+    /// system's words for what went wrong, or nil.
+    public static func makeFolder(_ path: String) -> String? {
+        if kind(of: path) == .folder { return nil }
+        let parent = PathText.deletingLastComponent(path)
+        if !parent.isEmpty, parent != path, let failure = makeFolder(parent) { return failure }
+        // Another process may have made it meanwhile.
+        guard mkdir(path, 0o755) == 0 || (errno == EEXIST && kind(of: path) == .folder) else { return lastReason }
+        return nil
+    }
+
+    /// Removes `path` and, for a folder, everything in it; links are removed, not
+    /// followed.
+    static func remove(_ path: String) {
+        var status = stat()
+        guard lstat(path, &status) == 0 else { return }
+        if status.st_mode & S_IFMT == S_IFDIR {
+            for name in names(in: path) ?? [] { remove(path + "/" + name) }
+            rmdir(path)
+        } else {
+            unlink(path)
+        }
+    }
+
+    /// Whether `path` is a file this process may run.
+    static func isExecutableFile(_ path: String) -> Bool {
+        kind(of: path) == .file && access(path, X_OK) == 0
+    }
+
+    /// The folder for temporary files: `TMPDIR`, else `/tmp`.
+    static var temporaryFolder: String {
+        guard let folder = getenv("TMPDIR").map({ String(cString: $0) }), !folder.isEmpty else { return "/tmp" }
+        return folder
+    }
+
+    /// Writes `bytes` to the file at `path`, made or emptied first (not atomically:
+    /// for the coach's own temporary files); the system's words for what went
+    /// wrong, or nil.
+    static func writeFile(_ bytes: [UInt8], to path: String) -> String? {
+        let descriptor = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
+        guard descriptor >= 0 else { return lastReason }
+        defer { close(descriptor) }
+        return write(bytes, to: descriptor)
+    }
+
+    /// The whole file at `path`; nil when it cannot be read.
+    static func contents(of path: String) -> [UInt8]? {
+        guard let file = FileReader(path: path) else { return nil }
+        return try? file.readToEnd()
     }
 
     /// The paths of the regular files below `folder` (or links to them), relative to
@@ -45,7 +106,7 @@ public enum FileSystem {
         var found: [String] = []
         func walk(_ relative: String) {
             let path = relative.isEmpty ? folder : folder + "/" + relative
-            guard let names = try? FileManager.default.contentsOfDirectory(atPath: path) else { return }
+            guard let names = names(in: path) else { return }
             for name in names {
                 let child = relative.isEmpty ? name : relative + "/" + name
                 var status = stat()
@@ -71,7 +132,7 @@ public enum FileSystem {
 
     /// The whole file at `path`, up to `limit` bytes: a larger one is invalid data.
     /// Problems name the file as `display`.
-    static func contents(of path: String, limit: Int, display: String) throws(CoachError) -> Data {
+    static func contents(of path: String, limit: Int, display: String) throws(CoachError) -> [UInt8] {
         guard let file = FileReader(path: path) else { throw .unreadable(display) }
         do {
             return try file.readToEnd(limit: limit)
@@ -84,8 +145,8 @@ public enum FileSystem {
 
     /// Writes all of `data` to the file descriptor; the system's words for what went
     /// wrong, or nil.
-    public static func write(_ data: Data, to descriptor: Int32) -> String? {
-        data.withUnsafeBytes { write($0, to: descriptor) }
+    public static func write(_ bytes: [UInt8], to descriptor: Int32) -> String? {
+        bytes.withUnsafeBytes { write($0, to: descriptor) }
     }
 
     /// Writes all of `bytes` to the file descriptor; the system's words for what went
@@ -121,15 +182,15 @@ struct FileReader: ~Copyable {
 
     /// At most `count` bytes; empty at the end of the file. Throws the system's
     /// words on a read error.
-    func read(upTo count: Int) throws(FileReadError) -> Data {
-        var data = Data(count: count)
-        data.count = try read(into: &data, from: 0)
+    func read(upTo count: Int) throws(FileReadError) -> [UInt8] {
+        var data = [UInt8](repeating: 0, count: count)
+        data.removeLast(count - (try read(into: &data, from: 0)))
         return data
     }
 
     /// Reads into `data` from `start` to its end, as much as one read gives (retried
     /// when a signal interrupts it); how many bytes `data` now holds from its start.
-    private func read(into data: inout Data, from start: Int) throws(FileReadError) -> Int {
+    private func read(into data: inout [UInt8], from start: Int) throws(FileReadError) -> Int {
         let read = data.withUnsafeMutableBytes { buffer in
             guard start < buffer.count, let base = buffer.baseAddress else { return 0 }
             var result: Int
@@ -147,18 +208,20 @@ struct FileReader: ~Copyable {
     /// The buffer is sized from the file's size, so that one read fills it and a
     /// second finds the end; it grows if the file grows meanwhile, or has no size
     /// (a pipe, or a file of `/proc`).
-    func readToEnd(limit: Int = .max) throws(FileReadError) -> Data {
+    func readToEnd(limit: Int = .max) throws(FileReadError) -> [UInt8] {
         var status = stat()
         let size = fstat(descriptor, &status) == 0 && status.st_size > 0 ? Int(status.st_size) : 0
-        var data = Data(count: Swift.max(Swift.min(size, limit) + 1, 4096))
+        var data = [UInt8](repeating: 0, count: Swift.max(Swift.min(size, limit) + 1, 4096))
         var filled = 0
         // One byte past the limit is enough to know the file is too large.
         let ceiling = limit < Int.max ? limit + 1 : Int.max
         while true {
-            if filled == data.count { data.count = Swift.min(2 * filled, ceiling) }
+            if filled == data.count {
+                data.append(contentsOf: repeatElement(0, count: Swift.min(2 * filled, ceiling) - filled))
+            }
             let now = try read(into: &data, from: filled)
             if now == filled {
-                data.count = filled
+                data.removeLast(data.count - filled)
                 return data
             }
             filled = now
@@ -201,21 +264,43 @@ public enum PathText {
     }
 
     /// `~` and `~/…` with the home folder, from `HOME`.
-    public static func expandingTilde(
-        _ path: String, environment: [String: String] = ProcessInfo.processInfo.environment
-    ) -> String {
+    public static func expandingTilde(_ path: String, environment: [String: String]) -> String {
         guard path == "~" || path.hasPrefix("~/"), let home = environment["HOME"], !home.isEmpty else { return path }
         return home + path.dropFirst()
     }
-}
 
-extension URL {
-    /// The file's path, as `path` gives it: percent escapes decoded, a folder's
-    /// trailing slash dropped. `path` costs some 200 000 instructions the first
-    /// time a process asks for it; `path(percentEncoded:)` does not.
-    var filePath: String {
-        var path = path(percentEncoded: false)
+    /// `~` and `~/…` with the home folder, from this process's `HOME`.
+    public static func expandingTilde(_ path: String) -> String {
+        guard path == "~" || path.hasPrefix("~/") else { return path }
+        return expandingTilde(path, environment: Environment.variables(["HOME"]))
+    }
+
+    /// A path as the user gave it, for messages: `~` expanded, trailing slashes
+    /// dropped (`knowledge/` → `knowledge`).
+    public static func display(_ path: String) -> String {
+        var path = expandingTilde(path)
         while path.count > 1, path.hasSuffix("/") { path.removeLast() }
         return path
+    }
+
+    /// The absolute path a file system call reaches for `path`, as a file URL's
+    /// path gives it: `~` expanded; a relative path taken from the working folder,
+    /// its `.` and `..` resolved by their names; trailing slashes dropped.
+    public static func absolute(_ path: String) -> String {
+        var path = expandingTilde(path)
+        guard !path.hasPrefix("/") else { return display(path) }
+        var buffer = [CChar](repeating: 0, count: Int(PATH_MAX) + 1)
+        guard getcwd(&buffer, buffer.count) != nil else { return display(path) }
+        path = String(cString: buffer) + "/" + path
+        var components: [Substring] = []
+        for component in path.split(separator: "/", omittingEmptySubsequences: false).dropFirst() {
+            switch component {
+            case ".": continue
+            case "..": if !components.isEmpty { components.removeLast() }
+            default: components.append(component)
+            }
+        }
+        while components.last?.isEmpty == true { components.removeLast() }
+        return "/" + components.joined(separator: "/")
     }
 }

@@ -17,11 +17,11 @@ struct SessionStoreTests {
 
     @Test func theFolderFollowsXDG() {
         #expect(
-            SessionStore(environment: ["XDG_DATA_HOME": "/x/data", "HOME": "/h"]).folder.path
+            SessionStore(environment: ["XDG_DATA_HOME": "/x/data", "HOME": "/h"]).folder
                 == "/x/data/coach/sessions")
-        #expect(SessionStore(environment: ["HOME": "/h"]).folder.path == "/h/.local/share/coach/sessions")
+        #expect(SessionStore(environment: ["HOME": "/h"]).folder == "/h/.local/share/coach/sessions")
         #expect(
-            SessionStore(environment: ["XDG_DATA_HOME": "relative", "HOME": "/h"]).folder.path
+            SessionStore(environment: ["XDG_DATA_HOME": "relative", "HOME": "/h"]).folder
                 == "/h/.local/share/coach/sessions")
     }
 
