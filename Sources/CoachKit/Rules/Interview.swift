@@ -25,26 +25,36 @@ struct Interview {
     func missing() -> [String] {
         var weights = [Int](repeating: 0, count: questions.count)
         var waiting = [[Int]](repeating: [], count: questions.count)
+        // How many questions each pending rule waits on.
+        var breadth = [Int](repeating: 0, count: evaluation.outcomes.count)
         for index in evaluation.outcomes.indices where engine.isPending(index, in: evaluation) {
             if engine.isConjunction[index] {
                 for question in engine.questionsByRule[index] where evaluation.values[question] == nil {
                     weights[question] += engine.priorities[index] + 1
                     waiting[question].append(index)
+                    breadth[index] += 1
                 }
                 continue
             }
             for question in engine.residual(ofRule: index, evaluation.values).unknowns {
                 weights[question] += engine.priorities[index] + 1
                 waiting[question].append(index)
+                breadth[index] += 1
             }
         }
         // The answers as given, and the values derived from them (the evaluation's):
         // every try changes a few slots of these two arrays and puts them back.
         var raw = rawValues()
         var derived = evaluation.values
+        // A question matters if any rule waiting on it can change; the rules that
+        // wait on the fewest other questions are tried first, as the likeliest to
+        // show it soonest (the others are tried with those questions given values,
+        // round after round). The order changes the cost, not the answer.
         let relevant = questions.indices.filter { question in
             !questions[question].isFromPosts
-                && waiting[question].contains { canChange(rule: $0, question: question, raw: &raw, values: &derived) }
+                && waiting[question].sorted { (breadth[$0], $0) < (breadth[$1], $1) }.contains {
+                    canChange(rule: $0, question: question, raw: &raw, values: &derived)
+                }
         }
         return relevant.sorted { (-weights[$0], $0) < (-weights[$1], $1) }.map { questions[$0].id }
     }
@@ -99,7 +109,14 @@ struct Interview {
                 }
             }
             engine.derive(&values, raw: raw, slots: rederived)
-            let changes = varies(rule: rule, question: question, raw: &raw, values: &values).changes
+            // A rule these values decide while the question is still unknown stays
+            // decided, the same way, whatever its answer: the engine's logic only
+            // decides more as values become known (an unknown operand leaves a
+            // comparison, a sum or a function unknown; `and` and `or` decide on what
+            // is known). So its values need no trying.
+            let changes =
+                engine.residual(ofRule: rule, values).truth == nil
+                && varies(rule: rule, question: question, raw: &raw, values: &values).changes
             restore()
             if changes { return true }
         }

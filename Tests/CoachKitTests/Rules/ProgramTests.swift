@@ -295,6 +295,48 @@ struct ProgramTests {
         }
     }
 
+    /// With a question unknown, a rule the engine has decided stays decided, the same
+    /// way, whatever the question's answer: the interview relies on it to skip trying
+    /// the values of a question where other answers already decide a rule.
+    @Test(arguments: 1...10)
+    func knowingMoreNeverUndecides(seed: UInt64) throws {
+        let knowledge = Self.world
+        let engine = Engine(knowledge: knowledge)
+        var random = SplitMix(state: seed)
+        let choices: [String: [Value?]] = [
+            "n": [nil, Value.none, .number(0), .number(4), .number(50)],
+            "m": [nil, .number(-2), .number(0), .number(3)],
+            "b": [nil, .boolean(true), .boolean(false)], "g": [nil, Value.none, .boolean(true), .boolean(false)],
+            "c": [nil, .text("x"), .text("y")], "l": [nil, Value.none, .list([]), .list(["x"]), .list(["y", "x"])],
+        ]
+        var decided = 0
+        for _ in 0..<20 {
+            var raw = [Value?](repeating: nil, count: knowledge.slotCount)
+            for (slot, question) in knowledge.questions.enumerated() {
+                raw[slot] = choices[question.id]!.randomElement(using: &random)!
+            }
+            var values = raw
+            engine.derive(&values, raw: raw)
+            for question in knowledge.questions.indices where values[question] == nil {
+                for rule in knowledge.rules.indices {
+                    guard let truth = engine.residual(ofRule: rule, values).truth else { continue }
+                    decided += 1
+                    // Tried as the interview tries it: the question set, what depends on it derived again.
+                    for probe in engine.probes[question] {
+                        var tried = values
+                        var triedRaw = raw
+                        (tried[question], triedRaw[question]) = (probe, probe)
+                        engine.derive(&tried, raw: triedRaw, slots: engine.derivedFrom[question])
+                        #expect(
+                            engine.residual(ofRule: rule, tried).truth == truth,
+                            "rule \(knowledge.rules[rule].id), \(knowledge.questions[question].id) = \(probe)")
+                    }
+                }
+            }
+        }
+        #expect(decided > 1000)
+    }
+
     /// The values an explanation quotes are those the tree names, in its order.
     @Test func slotsFollowTheTrees() throws {
         let knowledge = Self.world
