@@ -21,8 +21,9 @@ struct LocalizationTests {
         let read = Strings.table(fromYAML: file.yaml)
         #expect(read.count > 50)
         #expect(split.map(\.key) == read.map(\.key) && split.map(\.text) == read.map(\.text))
-        // Sorted, each key once: every key is found by halving.
+        // Sorted by the embedder, each key once: every key is found by halving.
         #expect(zip(split, split.dropFirst()).allSatisfy { $0.key < $1.key })
+        #expect(split.map(\.key) == split.map(\.key).sorted())
         let strings = Strings.table(for: language)
         #expect(split.allSatisfy { strings.template($0.key) == $0.text && strings.has($0.key) })
         #expect(!strings.has("no.such.key") && strings.template("no.such.key") == "no.such.key")
