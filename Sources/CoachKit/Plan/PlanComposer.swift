@@ -163,22 +163,20 @@ struct PlanComposer {
     }
 
     /// The text up to the end of its first sentence: a `.`, `!` or `?` followed by a
-    /// space and a capital. Read by scalars, without splitting the text into
-    /// characters.
+    /// space and a capital. Read by bytes: the marks and the space are ASCII, which
+    /// in UTF-8 never stands inside another character's bytes; only the letter after
+    /// them is read as a scalar.
     static func firstSentence(of text: String) -> String {
-        let scalars = text.unicodeScalars
-        var index = scalars.startIndex
-        while index != scalars.endIndex {
-            let next = scalars.index(after: index)
-            if scalars[index] == "." || scalars[index] == "!" || scalars[index] == "?", next != scalars.endIndex,
-                scalars[next] == " "
-            {
-                let capital = scalars.index(after: next)
-                if capital != scalars.endIndex, scalars[capital].properties.isUppercase {
-                    return String(scalars[...index])
-                }
+        let bytes = text.utf8
+        var index = bytes.startIndex
+        while let mark = bytes[index...].firstIndex(where: { $0 == 0x2E || $0 == 0x21 || $0 == 0x3F }) {
+            let space = bytes.index(after: mark)
+            guard space != bytes.endIndex else { break }
+            let capital = bytes.index(after: space)
+            if bytes[space] == 0x20, capital != bytes.endIndex, text.unicodeScalars[capital].properties.isUppercase {
+                return String(text.unicodeScalars[...mark])
             }
-            index = next
+            index = space
         }
         return text
     }

@@ -132,5 +132,11 @@ struct PlanPartsTests {
         #expect(PlanComposer.firstSentence(of: "One. Two.") == "One.")
         #expect(PlanComposer.firstSentence(of: "Up 3.5 times. Then") == "Up 3.5 times.")
         #expect(PlanComposer.firstSentence(of: "Only one") == "Only one")
+        #expect(PlanComposer.firstSentence(of: "Déjà vu ? Écoutez. Puis") == "Déjà vu ?")
+        #expect(PlanComposer.firstSentence(of: "Wait! no. Yes. No") == "Wait! no.")
+        #expect(PlanComposer.firstSentence(of: "Ends here.") == "Ends here.")
+        #expect(PlanComposer.firstSentence(of: "Trailing. ") == "Trailing. ")
+        #expect(PlanComposer.firstSentence(of: ". A") == ".")
+        #expect(PlanComposer.firstSentence(of: "e.g. this. Ω then") == "e.g. this.")
     }
 }
