@@ -138,7 +138,7 @@ extension Rule: SnapshotCodable {
     func write(to writer: inout SnapshotWriter) {
         writer.write(id)
         writer.write(isDiagnosis)
-        writer.write(condition)
+        writer.write(counted: condition)
         writer.write(conditionText)
         writer.write(priority)
         writer.write(horizon)
@@ -149,7 +149,8 @@ extension Rule: SnapshotCodable {
     }
     init(from reader: inout SnapshotReader) throws(KnowledgeSnapshot.Failure) {
         self.init(
-            id: try reader.read(), isDiagnosis: try reader.read(), deferredCondition: try Deferred(from: &reader),
+            id: try reader.read(), isDiagnosis: try reader.read(),
+            deferredCondition: try DeferredCondition(from: &reader),
             deferredConditionText: try Deferred(from: &reader), priority: try reader.read(), horizon: try reader.read(),
             source: try reader.read(), supersedes: try reader.read(), reports: try reader.read(),
             deferredText: try Deferred(from: &reader))
@@ -274,53 +275,6 @@ extension Expression: SnapshotCodable {
         let upper = try reader.read(Int.self)
         guard lower <= upper else { throw reader.failure("a range that ends before it starts") }
         self.init(node, lower..<upper)
-    }
-}
-
-extension Expression: SnapshotSkippable {
-    /// Checks all that `init(from:)` checks, making nothing.
-    static func skip(_ reader: inout SnapshotReader) throws(KnowledgeSnapshot.Failure) {
-        reader.depth += 1
-        defer { reader.depth -= 1 }
-        guard reader.depth <= KnowledgeSnapshot.maximumDepth else {
-            throw reader.failure("expressions nested too deep")
-        }
-        switch try reader.read(Int.self) {
-        case 0: _ = try reader.read(Double.self)
-        case 1: try String.skip(&reader)
-        case 2: _ = try reader.read(Bool.self)
-        case 3: try [Expression].skip(&reader)
-        case 4:
-            try String.skip(&reader)
-            guard let slot = Int32(exactly: try reader.read(Int.self)) else {
-                throw reader.failure("a slot out of range")
-            }
-            if let limit = reader.slotLimit, !(0..<limit).contains(Int(slot)) {
-                throw reader.failure("a value that is no question or fact")
-            }
-        case 5, 6: try skip(&reader)
-        case 7, 8, 11, 12:
-            try skip(&reader)
-            try skip(&reader)
-        case 9:
-            _ = try reader.read(Comparison.self)
-            try skip(&reader)
-            try skip(&reader)
-        case 10:
-            _ = try reader.read(Arithmetic.self)
-            try skip(&reader)
-            try skip(&reader)
-        case 13:
-            // The arguments are few: made, to be checked as reading checks them.
-            let function = try reader.read(Function.self)
-            guard function.fits(try reader.read([Expression].self)) else {
-                throw reader.failure("a call without its arguments")
-            }
-        default: throw reader.failure("unknown kind of expression")
-        }
-        let lower = try reader.read(Int.self)
-        let upper = try reader.read(Int.self)
-        guard lower <= upper else { throw reader.failure("a range that ends before it starts") }
     }
 }
 

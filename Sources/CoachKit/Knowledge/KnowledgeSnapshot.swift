@@ -15,14 +15,14 @@
 /// format, the digest, then the length of each part, so that a reader skips the parts
 /// it was not asked for:
 ///
-///     coach-snapshot/6 · digest · 4 lengths · article and topics · interview ·
+///     coach-snapshot/7 · digest · 4 lengths · article and topics · interview ·
 ///     search (with its index of the topics) · metrics
 ///
 /// `format` changes with the layout of any part, and with the way the engine's
 /// tables are worked out from the rules: the digest covers the knowledge, not the
 /// code (`theSnapshotCompiledInIsUpToDate` catches a snapshot left behind either way).
 public enum KnowledgeSnapshot {
-    static let format = "coach-snapshot/6"
+    static let format = "coach-snapshot/7"
     /// The parts in the order they are written; the article and topics come first.
     static let parts: [KnowledgeBase.Parts] = [.interview, .search, .metrics]
     /// The deepest expression a snapshot may hold, as the condition parser allows.

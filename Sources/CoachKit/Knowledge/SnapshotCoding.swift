@@ -28,6 +28,17 @@ struct SnapshotWriter {
 
     mutating func write<Value: SnapshotCodable>(_ value: Value) { value.write(to: &self) }
 
+    /// `value`, after the count of its bytes: a reader steps over it at once
+    /// (`SnapshotReader.countedBytes()`).
+    mutating func write<Value: SnapshotCodable>(counted value: Value) {
+        var inner = SnapshotWriter()
+        inner.write(value)
+        if refused == nil { refused = inner.refused }
+        let written = inner.take()
+        field(String(written.utf8.count))
+        text += written
+    }
+
     mutating func take() -> String {
         defer { text = "" }
         return text
@@ -139,6 +150,17 @@ struct SnapshotReader {
         try skip(&self)
         return UnsafeBufferPointer(rebasing: bytes[start..<offset])
     }
+
+    /// The bytes of a value written with their count first
+    /// (`SnapshotWriter.write(counted:)`), stepped over without being read.
+    mutating func countedBytes() throws(KnowledgeSnapshot.Failure) -> UnsafeBufferPointer<UInt8> {
+        let count = try self.count()
+        defer { offset += count }
+        return UnsafeBufferPointer(rebasing: bytes[offset..<(offset + count)])
+    }
+
+    /// Whether every byte has been read.
+    var isAtEnd: Bool { offset == bytes.count }
 
     /// The bytes from `start` to where the reader is.
     func bytes(from start: Int) -> UnsafeBufferPointer<UInt8> {
@@ -382,6 +404,67 @@ extension Deferred: @unchecked Sendable where Value: Sendable {}
 extension Deferred: Equatable where Value: SnapshotSkippable & Equatable {
     static func == (lhs: Self, rhs: Self) -> Bool { lhs.value == rhs.value }
 }
+
+/// A rule's condition as a tree: from the snapshot compiled in, kept as its bytes
+/// (written with their count, `SnapshotWriter.write(counted:)`, so that reading the
+/// rules steps over them at once) and made when an explanation reads it; the engine
+/// never does, as it evaluates its program (`Program`, `CompiledConditions`).
+///
+/// Made, the bytes are checked as reading checks any expression, its slots against
+/// the knowledge's. Bytes that do not make one whole expression (a snapshot damaged
+/// after it was read) make the condition of a rule whose own was refused: `false`,
+/// quoting nothing. Checking every tree as the snapshot was read cost a twentieth of
+/// `coach plan`.
+struct DeferredCondition {
+    private enum Storage {
+        case made(Expression)
+        case snapshot(UnsafeBufferPointer<UInt8>, slotLimit: Int?)
+    }
+
+    private var storage: Storage
+
+    init(_ condition: Expression) { storage = .made(condition) }
+
+    /// The condition at the reader's place: its bytes when the reader lends them
+    /// (the snapshot compiled in); otherwise made, and refused when not whole.
+    init(from reader: inout SnapshotReader) throws(KnowledgeSnapshot.Failure) {
+        let bytes = try reader.countedBytes()
+        guard reader.lendsBytes else {
+            guard let condition = Self.make(bytes, slotLimit: reader.slotLimit) else {
+                throw reader.failure("a condition that is not whole")
+            }
+            storage = .made(condition)
+            return
+        }
+        storage = .snapshot(bytes, slotLimit: reader.slotLimit)
+    }
+
+    /// Whether the condition is held made, rather than as the snapshot's bytes.
+    var isMade: Bool {
+        if case .made = storage { true } else { false }
+    }
+
+    var value: Expression {
+        get {
+            switch storage {
+            case .made(let condition): condition
+            case .snapshot(let bytes, let slotLimit):
+                Self.make(bytes, slotLimit: slotLimit) ?? Expression(.boolean(false), 0..<0)
+            }
+        }
+        set { storage = .made(newValue) }
+    }
+
+    /// The one expression `bytes` hold whole; nil otherwise.
+    private static func make(_ bytes: UnsafeBufferPointer<UInt8>, slotLimit: Int?) -> Expression? {
+        var reader = SnapshotReader(bytes)
+        reader.slotLimit = slotLimit
+        guard let condition = try? reader.read(Expression.self), reader.isAtEnd else { return nil }
+        return condition
+    }
+}
+
+extension DeferredCondition: @unchecked Sendable {}
 
 // MARK: - Small numbers
 

@@ -203,6 +203,7 @@ struct KnowledgeSnapshotTests {
                 #expect(
                     !rule.deferredText.isMade && !rule.deferredConditionText.isMade && !rule.deferredCondition.isMade)
                 #expect(rule.text == expected.text && rule.conditionText == expected.conditionText, "\(rule.id)")
+                #expect(Self.written(rule.condition) == Self.written(expected.condition), "\(rule.id)")
             }
             #expect(try KnowledgeSnapshot.text(of: read) == Self.text)
             read.topics[0].text.fr.body = "Autre chose."
@@ -276,6 +277,40 @@ struct KnowledgeSnapshotTests {
             bytes[at] = saved
         }
         #expect(read > 0 && read < 300)
+    }
+
+    /// A condition kept as bytes is made when read, checked as reading checks it:
+    /// bytes that do not make one whole expression, or name a slot the knowledge
+    /// lacks, make a condition that is always false; the others, the tree written.
+    @Test func conditionsKeptAsBytesAreCheckedWhenMade() throws {
+        let condition = try #require(Self.whole.rules.first { $0.condition.slots.count >= 2 }?.condition)
+        var writer = SnapshotWriter()
+        writer.write(counted: condition)
+        let whole = Array(writer.take().utf8)
+        let never = Self.written(CoachKit.Expression(.boolean(false), 0..<0))
+        func made(_ bytes: [UInt8], slotLimit: Int? = nil) -> String? {
+            bytes.withUnsafeBufferPointer { buffer in
+                var reader = SnapshotReader(buffer, lendsBytes: true)
+                reader.slotLimit = slotLimit
+                return (try? DeferredCondition(from: &reader)).map { Self.written($0.value) }
+            }
+        }
+        #expect(made(whole) == Self.written(condition))
+        #expect(made(whole, slotLimit: condition.slots.max()!) == never, "a slot beyond the knowledge's")
+        // Cut short, or followed by a byte of something else.
+        let tree: [UInt8] = Array(whole[(whole.firstIndex(of: 1)! + 1)...])
+        let shorter: [UInt8] = Array(String(tree.count - 1).utf8) + [1] + tree.dropLast()
+        let longer: [UInt8] = Array(String(tree.count + 1).utf8) + [1] + tree + [UInt8(ascii: "7")]
+        #expect(made(shorter) == never)
+        #expect(made(longer) == never)
+        let beyond: [UInt8] = Array("999\u{1}".utf8) + whole
+        #expect(made(beyond) == nil, "a count beyond the snapshot is refused")
+    }
+
+    static func written(_ expression: CoachKit.Expression) -> String {
+        var writer = SnapshotWriter()
+        writer.write(expression)
+        return writer.take()
     }
 
     /// The engine's tables come ready in the snapshot: the same as the engine works
