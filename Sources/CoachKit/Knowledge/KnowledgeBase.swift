@@ -20,8 +20,14 @@ public struct KnowledgeBase: Sendable {
     }
     /// How the plan document is put together beyond the rules.
     public var planGuide = PlanGuide()
-    /// Published engagement figures and their reports.
-    public var benchmarks = Benchmarks()
+    /// Published engagement figures and their reports: from the built-in knowledge,
+    /// made when read (`Deferred`), as a plan reads them only for an engagement rate
+    /// or a rule that cites a report.
+    public var benchmarks: Benchmarks {
+        get { deferredBenchmarks.value }
+        set { deferredBenchmarks.value = newValue }
+    }
+    var deferredBenchmarks = Deferred(Benchmarks())
     /// How a CSV of posts is read.
     public var metrics = MetricsVocabulary()
     /// How `coach ask` reads questions.

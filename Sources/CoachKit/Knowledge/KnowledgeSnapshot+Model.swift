@@ -43,12 +43,12 @@ extension Topic: SnapshotCodable {
 
 extension Topic.Text: SnapshotCodable {
     func write(to writer: inout SnapshotWriter) {
-        writer.write(title)
-        writer.write(summary)
-        writer.write(body)
-        writer.write(steps)
-        writer.write(keywords)
-        writer.write(questions)
+        writer.write(counted: title)
+        writer.write(counted: summary)
+        writer.write(counted: body)
+        writer.write(counted: steps)
+        writer.write(counted: keywords)
+        writer.write(counted: questions)
     }
     init(from reader: inout SnapshotReader) throws(KnowledgeSnapshot.Failure) {
         self.init(
@@ -63,8 +63,8 @@ extension Question: SnapshotCodable {
         writer.write(id)
         writer.write(kind)
         writer.write(isOptional)
-        writer.write(prompt)
-        writer.write(help)
+        writer.write(counted: prompt)
+        writer.write(counted: help)
         writer.write(options)
         writer.write(minimum)
         writer.write(maximum)
@@ -139,13 +139,13 @@ extension Rule: SnapshotCodable {
         writer.write(id)
         writer.write(isDiagnosis)
         writer.write(counted: condition)
-        writer.write(conditionText)
+        writer.write(counted: conditionText)
         writer.write(priority)
         writer.write(horizon)
         writer.write(source)
         writer.write(supersedes)
         writer.write(reports)
-        writer.write(text)
+        writer.write(counted: text)
     }
     init(from reader: inout SnapshotReader) throws(KnowledgeSnapshot.Failure) {
         self.init(
@@ -167,11 +167,8 @@ extension Rule.Text: SnapshotCodable {
     }
 }
 
-extension Rule.Text: SnapshotSkippable {
-    static func skip(_ reader: inout SnapshotReader) throws(KnowledgeSnapshot.Failure) {
-        try String.skip(&reader)
-        try String.skip(&reader)
-    }
+extension Rule.Text: SnapshotDeferrable {
+    static var damaged: Rule.Text { Rule.Text(title: "", detail: "") }
 }
 
 extension Expression: SnapshotCodable {
@@ -356,6 +353,10 @@ extension PlanGuide.Indicator.Text: SnapshotCodable {
     init(from reader: inout SnapshotReader) throws(KnowledgeSnapshot.Failure) {
         self.init(title: try reader.read(), target: try reader.read())
     }
+}
+
+extension Benchmarks: SnapshotDeferrable {
+    static var damaged: Benchmarks { Benchmarks() }
 }
 
 extension Benchmarks: SnapshotCodable {

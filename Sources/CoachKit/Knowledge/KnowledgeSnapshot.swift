@@ -15,14 +15,14 @@
 /// format, the digest, then the length of each part, so that a reader skips the parts
 /// it was not asked for:
 ///
-///     coach-snapshot/7 · digest · 4 lengths · article and topics · interview ·
+///     coach-snapshot/8 · digest · 4 lengths · article and topics · interview ·
 ///     search (with its index of the topics) · metrics
 ///
 /// `format` changes with the layout of any part, and with the way the engine's
 /// tables are worked out from the rules: the digest covers the knowledge, not the
 /// code (`theSnapshotCompiledInIsUpToDate` catches a snapshot left behind either way).
 public enum KnowledgeSnapshot {
-    static let format = "coach-snapshot/7"
+    static let format = "coach-snapshot/8"
     /// The parts in the order they are written; the article and topics come first.
     static let parts: [KnowledgeBase.Parts] = [.interview, .search, .metrics]
     /// The deepest expression a snapshot may hold, as the condition parser allows.
@@ -65,7 +65,7 @@ public enum KnowledgeSnapshot {
         writer.write(knowledge.facts)
         writer.write(knowledge.rules)
         writer.write(knowledge.planGuide)
-        writer.write(knowledge.benchmarks)
+        writer.write(counted: knowledge.benchmarks)
         writer.write(knowledge.derivedOrder)
         writer.write(knowledge.engineTables ?? Engine.Tables(knowledge: knowledge))
         sections.append(writer.take())
@@ -166,7 +166,7 @@ public enum KnowledgeSnapshot {
                 base.rules = try reader.read([Rule].self)
                 base.planGuide = try reader.read(PlanGuide.self)
                 reader.slotLimit = nil
-                base.benchmarks = try reader.read(Benchmarks.self)
+                base.deferredBenchmarks = try Deferred(from: &reader)
                 base.derivedOrder = try reader.read([Int].self)
                 try checkSlots(of: base, reader: reader)
                 let tables = try reader.read(Engine.Tables.self)

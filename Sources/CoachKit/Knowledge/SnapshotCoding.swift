@@ -140,17 +140,6 @@ struct SnapshotReader {
         try Value(from: &self)
     }
 
-    /// The bytes of the next value, which `skip` steps over, when the reader lends its
-    /// bytes; nil, having read nothing, when it does not.
-    mutating func lentBytes(over skip: (inout Self) throws(KnowledgeSnapshot.Failure) -> Void)
-        throws(KnowledgeSnapshot.Failure) -> UnsafeBufferPointer<UInt8>?
-    {
-        guard lendsBytes else { return nil }
-        let start = offset
-        try skip(&self)
-        return UnsafeBufferPointer(rebasing: bytes[start..<offset])
-    }
-
     /// The bytes of a value written with their count first
     /// (`SnapshotWriter.write(counted:)`), stepped over without being read.
     mutating func countedBytes() throws(KnowledgeSnapshot.Failure) -> UnsafeBufferPointer<UInt8> {
@@ -320,32 +309,30 @@ extension MetricsVocabulary.Column: SnapshotRawValue {}
 
 // MARK: - Values read when asked for
 
-/// A value a snapshot reader can step over, checking that it is whole, without making
-/// it: its texts stay bytes until they are asked for.
-protocol SnapshotSkippable: SnapshotCodable, Sendable {
-    static func skip(_ reader: inout SnapshotReader) throws(KnowledgeSnapshot.Failure)
+/// A value a snapshot keeps as its bytes until it is asked for (`Deferred`): written
+/// after the count of its bytes (`SnapshotWriter.write(counted:)`), so that reading
+/// steps over it at once, and made when read, checked as reading checks it. Bytes
+/// that do not make one whole value (a snapshot damaged after it was read) make
+/// `damaged`, an empty value.
+protocol SnapshotDeferrable: SnapshotCodable, Sendable {
+    static var damaged: Self { get }
 }
 
-extension String: SnapshotSkippable {
-    static func skip(_ reader: inout SnapshotReader) throws(KnowledgeSnapshot.Failure) { _ = try reader.field() }
+extension String: SnapshotDeferrable {
+    static var damaged: String { "" }
 }
 
-extension Array: SnapshotSkippable where Element: SnapshotSkippable {
-    static func skip(_ reader: inout SnapshotReader) throws(KnowledgeSnapshot.Failure) {
-        for _ in 0..<(try reader.count()) { try Element.skip(&reader) }
-    }
+extension Array: SnapshotDeferrable where Element: SnapshotDeferrable {
+    static var damaged: [Element] { [] }
 }
 
-extension Localized: SnapshotSkippable where Value: SnapshotSkippable {
-    static func skip(_ reader: inout SnapshotReader) throws(KnowledgeSnapshot.Failure) {
-        try Value.skip(&reader)
-        try Value.skip(&reader)
-    }
+extension Localized: SnapshotDeferrable where Value: SnapshotDeferrable {
+    static var damaged: Localized<Value> { Localized(fr: .damaged, en: .damaged) }
 }
 
 /// A value of the knowledge that most commands never read (an entry's body, a rule's
-/// wording): from the snapshot compiled in, it is kept as the snapshot's bytes and
-/// made each time it is read; otherwise it is held made.
+/// wording, the published benchmarks): from the snapshot compiled in, it is kept as
+/// the snapshot's bytes and made each time it is read; otherwise it is held made.
 ///
 /// The bytes are those of a static string in the binary: they never change and live
 /// as long as the process, which is what makes holding them across threads safe.
@@ -368,13 +355,15 @@ struct Deferred<Value> {
     }
 }
 
-extension Deferred where Value: SnapshotSkippable {
-    /// The value at the reader's place: its bytes when the reader lends them (the
-    /// snapshot compiled in), the value made otherwise. Either way the reader checks
-    /// that it is whole and steps over it.
+extension Deferred where Value: SnapshotDeferrable {
+    /// The value at the reader's place, written with its count: its bytes when the
+    /// reader lends them (the snapshot compiled in); otherwise made, and refused
+    /// when not whole.
     init(from reader: inout SnapshotReader) throws(KnowledgeSnapshot.Failure) {
-        guard let bytes = try reader.lentBytes(over: Value.skip) else {
-            storage = .made(try reader.read(Value.self))
+        let bytes = try reader.countedBytes()
+        guard reader.lendsBytes else {
+            guard let value = Self.make(bytes) else { throw reader.failure("a value that is not whole") }
+            storage = .made(value)
             return
         }
         storage = .snapshot(bytes)
@@ -383,25 +372,24 @@ extension Deferred where Value: SnapshotSkippable {
     var value: Value {
         get {
             switch storage {
-            case .made(let value):
-                return value
-            case .snapshot(let bytes):
-                var reader = SnapshotReader(bytes)
-                do {
-                    return try reader.read(Value.self)
-                } catch {
-                    // `skip` read these very bytes whole when the snapshot was read.
-                    preconditionFailure("a snapshot value that its skip took for whole: \(error)")
-                }
+            case .made(let value): value
+            case .snapshot(let bytes): Self.make(bytes) ?? .damaged
             }
         }
         set { storage = .made(newValue) }
+    }
+
+    /// The one value `bytes` hold whole; nil otherwise.
+    private static func make(_ bytes: UnsafeBufferPointer<UInt8>) -> Value? {
+        var reader = SnapshotReader(bytes)
+        guard let value = try? reader.read(Value.self), reader.isAtEnd else { return nil }
+        return value
     }
 }
 
 extension Deferred: @unchecked Sendable where Value: Sendable {}
 
-extension Deferred: Equatable where Value: SnapshotSkippable & Equatable {
+extension Deferred: Equatable where Value: SnapshotDeferrable & Equatable {
     static func == (lhs: Self, rhs: Self) -> Bool { lhs.value == rhs.value }
 }
 

@@ -14,8 +14,8 @@ extension SearchIndex {
         writer.write(wordGroups.count)
         for group in wordGroups {
             writer.write(group.length)
-            writer.write(group.words.value)
-            writer.write(group.stems.value)
+            writer.write(counted: group.words.value)
+            writer.write(counted: group.stems.value)
         }
         synonyms.write(to: &writer)
         writer.write(synonymWeight)

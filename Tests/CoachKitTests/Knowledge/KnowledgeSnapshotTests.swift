@@ -307,6 +307,28 @@ struct KnowledgeSnapshotTests {
         #expect(made(beyond) == nil, "a count beyond the snapshot is refused")
     }
 
+    /// A value kept as bytes (an entry's steps) is made when read: whole, the list
+    /// written; cut short or run on, the empty list. Read from text, a value that is
+    /// not whole is refused.
+    @Test func valuesKeptAsBytesAreCheckedWhenMade() throws {
+        let steps = ["Première étape.", "Second step", ""]
+        var writer = SnapshotWriter()
+        writer.write(counted: steps)
+        let whole = Array(writer.take().utf8)
+        let value: [UInt8] = Array(whole[(whole.firstIndex(of: 1)! + 1)...])
+        func made(_ bytes: [UInt8], lends: Bool = true) -> [String]? {
+            bytes.withUnsafeBufferPointer { buffer in
+                var reader = SnapshotReader(buffer, lendsBytes: lends)
+                return (try? Deferred<[String]>(from: &reader))?.value
+            }
+        }
+        #expect(made(whole) == steps && made(whole, lends: false) == steps)
+        let shorter: [UInt8] = Array(String(value.count - 1).utf8) + [1] + value.dropLast()
+        let longer: [UInt8] = Array(String(value.count + 2).utf8) + [1] + value + Array("7\u{1}".utf8)
+        #expect(made(shorter) == [] && made(longer) == [])
+        #expect(made(shorter, lends: false) == nil && made(longer, lends: false) == nil)
+    }
+
     static func written(_ expression: CoachKit.Expression) -> String {
         var writer = SnapshotWriter()
         writer.write(expression)
