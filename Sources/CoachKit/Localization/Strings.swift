@@ -61,7 +61,7 @@ public struct Strings: Sendable {
     /// The template for `key` with its arguments filled in.
     public func format(_ key: String, _ arguments: [String: String] = [:]) -> String {
         let template = template(key)
-        guard !arguments.isEmpty, template.contains("{") else { return template }
+        guard !arguments.isEmpty, template.containsByte(UInt8(ascii: "{")) else { return template }
         var result = ""
         // Braces are found among the bytes: the template is not split into characters.
         let bytes = template.utf8

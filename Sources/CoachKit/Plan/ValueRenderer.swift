@@ -77,7 +77,7 @@ public struct ValueRenderer: Sendable {
     func format(_ number: Double, decimals: Int = 2) -> String {
         let scale = (0..<decimals).reduce(1.0) { scale, _ in scale * 10 }
         let text = ((number * scale).rounded() / scale).plainText
-        guard !text.contains("e") else { return text }
+        guard !text.containsByte(UInt8(ascii: "e")) else { return text }
         let parts = text.split(separator: ".", maxSplits: 1)
         let sign = parts[0].hasPrefix("-") ? "-" : ""
         let digits = Array(parts[0].drop { $0 == "-" })
