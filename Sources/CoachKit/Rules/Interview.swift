@@ -46,15 +46,19 @@ struct Interview {
         // every try changes a few slots of these two arrays and puts them back.
         var raw = rawValues()
         var derived = evaluation.values
-        // A question matters if any rule waiting on it can change; the rules that
-        // wait on the fewest other questions are tried first, as the likeliest to
-        // show it soonest (the others are tried with those questions given values,
-        // round after round). The order changes the cost, not the answer.
+        // A question matters if any rule waiting on it can change. The rules that
+        // wait on the fewest questions are tried first, as the likeliest to show it
+        // soonest (the others are tried with those questions given values, round
+        // after round); then the rest, in order. The order changes the cost, not the
+        // answer. (Sorting each question's rules instead took re-planning at 10 000
+        // rules from 1.0 to 1.6 ms.)
         let relevant = questions.indices.filter { question in
-            !questions[question].isFromPosts
-                && waiting[question].sorted { (breadth[$0], $0) < (breadth[$1], $1) }.contains {
-                    canChange(rule: $0, question: question, raw: &raw, values: &derived)
-                }
+            guard !questions[question].isFromPosts else { return false }
+            let rules = waiting[question]
+            guard let fewest = rules.lazy.map({ breadth[$0] }).min() else { return false }
+            func changes(_ rule: Int) -> Bool { canChange(rule: rule, question: question, raw: &raw, values: &derived) }
+            return rules.contains { breadth[$0] == fewest && changes($0) }
+                || rules.contains { breadth[$0] != fewest && changes($0) }
         }
         return relevant.sorted { (-weights[$0], $0) < (-weights[$1], $1) }.map { questions[$0].id }
     }
