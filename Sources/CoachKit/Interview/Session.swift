@@ -59,7 +59,9 @@ public struct SessionStore: Sendable {
         if let data = environment["XDG_DATA_HOME"], data.hasPrefix("/") {
             base = PathText.absolute(data)
         } else {
-            base = PathText.absolute((environment["HOME"] ?? FileSystem.temporaryFolder) + "/.local/share")
+            // An empty HOME is the working folder, as a file URL made of it was.
+            let home = environment["HOME"] ?? FileSystem.temporaryFolder
+            base = PathText.absolute(home.isEmpty ? ".local/share" : home + "/.local/share")
         }
         folder = (base == "/" ? "" : base) + "/coach/sessions"
     }

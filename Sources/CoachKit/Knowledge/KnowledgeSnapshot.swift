@@ -160,8 +160,9 @@ public enum KnowledgeSnapshot {
             case .interview:
                 base.questions = try reader.read([Question].self)
                 base.facts = try reader.read([Fact].self)
-                // The engine reads values by slot: the rules' and the plan guide's
-                // expressions are checked as they are read, the rest below.
+                // The engine reads values by slot: the plan guide's expressions are
+                // checked as they are read, the rules' when made (`DeferredCondition`,
+                // against this limit), the rest below.
                 reader.slotLimit = base.slotCount
                 base.rules = try reader.read([Rule].self)
                 base.planGuide = try reader.read(PlanGuide.self)
@@ -188,7 +189,7 @@ public enum KnowledgeSnapshot {
 
     /// The engine reads values by slot: every slot the questions' `ask_if`, the facts
     /// and the order of derivation name must be one of the questions or facts (the
-    /// rules and the plan guide were checked as they were read).
+    /// plan guide was checked as it was read; the rules' trees are when made).
     private static func checkSlots(of base: KnowledgeBase, reader: SnapshotReader) throws(Failure) {
         let slots = 0..<base.slotCount
         var inside = base.derivedOrder.allSatisfy(slots.contains)

@@ -48,8 +48,9 @@ struct SnapshotWriter {
 /// Reads a snapshot field by field. Every read stays within the snapshot, and a
 /// snapshot that is not as written (cut short, a count or a number out of reach) is
 /// refused with the byte where reading stopped, never read past its end. What is
-/// kept as bytes to be read later (a term's postings, the words typos are compared
-/// with) is checked then: damaged, it reads as absent or shorter.
+/// kept as bytes to be read later (`Deferred` values and conditions, a term's
+/// postings) is stepped over by its count and checked when read: damaged, it reads
+/// as absent, shorter or empty, never past its own bytes.
 struct SnapshotReader {
     private let bytes: UnsafeBufferPointer<UInt8>
     private(set) var offset = 0
@@ -312,8 +313,8 @@ extension MetricsVocabulary.Column: SnapshotRawValue {}
 /// A value a snapshot keeps as its bytes until it is asked for (`Deferred`): written
 /// after the count of its bytes (`SnapshotWriter.write(counted:)`), so that reading
 /// steps over it at once, and made when read, checked as reading checks it. Bytes
-/// that do not make one whole value (a snapshot damaged after it was read) make
-/// `damaged`, an empty value.
+/// that do not make one whole value (a damaged snapshot) make `damaged`, an empty
+/// value.
 protocol SnapshotDeferrable: SnapshotCodable, Sendable {
     static var damaged: Self { get }
 }
@@ -399,9 +400,8 @@ extension Deferred: Equatable where Value: SnapshotDeferrable & Equatable {
 /// never does, as it evaluates its program (`Program`, `CompiledConditions`).
 ///
 /// Made, the bytes are checked as reading checks any expression, its slots against
-/// the knowledge's. Bytes that do not make one whole expression (a snapshot damaged
-/// after it was read) make the condition of a rule whose own was refused: `false`,
-/// quoting nothing. Checking every tree as the snapshot was read cost a twentieth of
+/// the knowledge's. Bytes that do not make one whole expression (a damaged snapshot)
+/// make the condition of a rule whose own was refused: `false`, quoting nothing. Checking every tree as the snapshot was read cost a twentieth of
 /// `coach plan`.
 struct DeferredCondition {
     private enum Storage {

@@ -115,8 +115,11 @@ struct Pandoc {
         }
         // A folder of its own, made by `mkdtemp` (private, and a name no other
         // process has).
-        var template = Array((FileSystem.temporaryFolder + "/coach-export-XXXXXX").utf8CString)
-        guard mkdtemp(&template) != nil else {
+        guard let template = strdup(FileSystem.temporaryFolder + "/coach-export-XXXXXX") else {
+            throw .conversionFailed(tool: "pandoc", reason: FileSystem.lastReason)
+        }
+        defer { free(template) }
+        guard mkdtemp(template) != nil else {
             throw .conversionFailed(tool: "pandoc", reason: FileSystem.lastReason)
         }
         let folder = String(cString: template)

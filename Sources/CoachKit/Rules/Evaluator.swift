@@ -14,12 +14,17 @@ struct Evaluator {
         case .text(let text): return .text(text)
         case .boolean(let flag): return .boolean(flag)
         case .list(let elements):
+            // Unknown while an element is; absent when one is not a text.
             var texts: [String] = []
+            var isKnown = true
             for element in elements {
-                guard case .text(let text)? = evaluate(element) else { return Value.none }
-                texts.append(text)
+                switch evaluate(element) {
+                case .text(let text)?: texts.append(text)
+                case nil: isKnown = false
+                default: return Value.none
+                }
             }
-            return .list(texts)
+            return isKnown ? .list(texts) : nil
         case .variable(_, let slot):
             return values[Int(slot)]
 

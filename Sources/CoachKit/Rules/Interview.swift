@@ -118,9 +118,10 @@ struct Interview {
             // decides more as values become known (an unknown operand leaves a
             // comparison, a sum or a function unknown; `and` and `or` decide on what
             // is known). So its values need no trying.
-            let changes =
-                engine.residual(ofRule: rule, values).truth == nil
-                && varies(rule: rule, question: question, raw: &raw, values: &values).changes
+            // (The question must still be unknown: these values can set it aside,
+            // through its `ask_if`.)
+            let decided = values[question] == nil && engine.residual(ofRule: rule, values).truth != nil
+            let changes = !decided && varies(rule: rule, question: question, raw: &raw, values: &values).changes
             restore()
             if changes { return true }
         }

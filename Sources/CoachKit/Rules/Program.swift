@@ -310,12 +310,17 @@ extension Program {
         case .boolean: return .boolean(node.first != 0)
         case .variable: return values[Int(node.first)]
         case .list:
+            // Unknown while an element is; absent when one is not a text.
             var elements: [String] = []
+            var isKnown = true
             for operand in operandRange(of: node) {
-                guard case .text(let text)? = evaluate(operands[operand], values) else { return Value.none }
-                elements.append(text)
+                switch evaluate(operands[operand], values) {
+                case .text(let text)?: elements.append(text)
+                case nil: isKnown = false
+                default: return Value.none
+                }
             }
-            return .list(elements)
+            return isKnown ? .list(elements) : nil
 
         case .not:
             return evaluate(node.first, values).map { .boolean(!$0.holds) }

@@ -37,7 +37,7 @@ extension SearchIndex {
         for _ in 0..<(try reader.count()) {
             let length = try reader.read(Int.self)
             // Kept as the snapshot's bytes until a typo is looked for; a damaged
-            // group gives fewer words, never a read past its end.
+            // group gives no words, never a read past its end.
             groups.append(
                 WordGroup(length: length, words: try Deferred(from: &reader), stems: try Deferred(from: &reader)))
             guard groups.count < 2 || groups[groups.count - 2].length < length else {

@@ -16,7 +16,9 @@ public enum AtomicFile {
         // A name of its own for each write, so that two writers, in two processes or
         // two threads, never share a temporary file: the last rename wins, whole.
         let unique = "\(getpid())-\(UInt32.random(in: 0...UInt32.max))"
-        let temporary = (folder == "/" ? "" : folder) + "/.\(PathText.lastComponent(target)).\(unique).tmp"
+        // (The folder is empty only when the working folder could not be found.)
+        let base = folder.isEmpty ? "." : folder == "/" ? "" : folder
+        let temporary = base + "/.\(PathText.lastComponent(target)).\(unique).tmp"
         let descriptor = open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
         guard descriptor >= 0 else { throw .cannotWrite(display, reason: FileSystem.lastReason) }
         var failure = FileSystem.write(bytes, to: descriptor)

@@ -22,6 +22,9 @@ public enum Environment {
     /// the coach runs.
     public static var all: [String: String] {
         var variables: [String: String] = [:]
+        // No table at all once the environment is cleared (`clearenv`), though the
+        // C library's declaration, as Swift sees it, says there always is one.
+        guard UInt(bitPattern: environ) != 0 else { return [:] }
         var entry = environ
         while let pointer = entry.pointee {
             let text = String(cString: pointer)

@@ -283,15 +283,17 @@ public enum PathText {
         return path
     }
 
-    /// The absolute path a file system call reaches for `path`, as a file URL's
-    /// path gives it: `~` expanded; a relative path taken from the working folder,
-    /// its `.` and `..` resolved by their names; trailing slashes dropped.
+    /// `path` made absolute as a file URL's path makes it: `~` expanded; a relative
+    /// path taken from the working folder, its `.` and `..` resolved by their names
+    /// (so `link/..` is the folder holding `link`, where the system would go to the
+    /// link's target's parent); trailing slashes dropped.
     public static func absolute(_ path: String) -> String {
         var path = expandingTilde(path)
         guard !path.hasPrefix("/") else { return display(path) }
-        var buffer = [CChar](repeating: 0, count: Int(PATH_MAX) + 1)
-        guard getcwd(&buffer, buffer.count) != nil else { return display(path) }
-        path = String(cString: buffer) + "/" + path
+        // The C library sizes the working folder's path itself.
+        guard let folder = getcwd(nil, 0) else { return display(path) }
+        path = String(cString: folder) + "/" + path
+        free(folder)
         var components: [Substring] = []
         for component in path.split(separator: "/", omittingEmptySubsequences: false).dropFirst() {
             switch component {

@@ -23,6 +23,10 @@ struct SessionStoreTests {
         #expect(
             SessionStore(environment: ["XDG_DATA_HOME": "relative", "HOME": "/h"]).folder
                 == "/h/.local/share/coach/sessions")
+        // An empty HOME is the working folder, as a file URL made of it is.
+        #expect(
+            SessionStore(environment: ["HOME": ""]).folder
+                == URL(fileURLWithPath: "").appending(path: ".local/share/coach/sessions").path)
     }
 
     @Test func namesAreFileNamesAndNothingElse() {

@@ -253,7 +253,7 @@ struct ProgramTests {
             case 0: return pick(["b", "g", "not b", "not g"])
             case 1, 2: return "\(number(depth + 1)) \(pick(["==", "!=", "<", "<=", ">", ">="])) \(number(depth + 1))"
             case 3: return "c \(pick(["==", "!="])) '\(pick(["x", "y"]))'"
-            case 4: return "c in \(pick(["['x']", "['x', 'y']", "['y']"]))"
+            case 4: return "c in \(pick(["['x']", "['x', 'y']", "['y']", "[k, 'x']", "['y', c]"]))"
             case 5: return "l contains '\(pick(["x", "y"]))'"
             case 6: return "any(l, \(pick(["['x']", "['y', 'x']"])))"
             case 7: return "\(pick(["answered", "not answered"]))(\(pick(["n", "b", "c", "l", "g"])))"
