@@ -66,7 +66,7 @@ struct PlanCommand: Command {
             let terminal = output == nil && isatty(1) == 1
             let colors = terminal && Environment["NO_COLOR"] == nil
             let data = try exporter.render(
-                plan, as: chosenFormat, date: ShellCommand.today(),
+                plan, as: chosenFormat, date: Clock.today(),
                 width: terminal ? ShellCommand.terminalWidth() : nil,
                 style: TextStyle(isEnabled: colors))
             if let output {

@@ -46,7 +46,7 @@ struct ShellCommand: Command {
         let shell = Shell(
             knowledge: knowledge, session: loaded.0, store: store, language: language, version: CoachInfo.version,
             reader: reader, style: TextStyle(isEnabled: colors), width: { isTerminal ? Self.terminalWidth() : nil },
-            today: Self.today(), output: { Console.out($0) })
+            today: Clock.today(), output: { Console.out($0) })
         editor?.completer = { [unowned shell] line in shell.completions(for: line) }
         shell.run(resumed: true, notice: notice)
     }
@@ -64,15 +64,5 @@ struct ShellCommand: Command {
         var size = winsize()
         guard ioctl(1, UInt(TIOCGWINSZ), &size) == 0, size.ws_col > 0 else { return nil }
         return Int(size.ws_col)
-    }
-
-    /// Today's local date as `2026-11-26`, from the C library: a `DateFormatter`
-    /// would load ICU's calendars, a tenth of the start-up of `coach plan`.
-    static func today() -> String {
-        var now = time(nil)
-        var parts = tm()
-        localtime_r(&now, &parts)
-        func padded(_ number: Int32) -> String { number < 10 ? "0\(number)" : "\(number)" }
-        return "\(parts.tm_year + 1900)-\(padded(parts.tm_mon + 1))-\(padded(parts.tm_mday))"
     }
 }

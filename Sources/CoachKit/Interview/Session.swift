@@ -108,7 +108,7 @@ public struct SessionStore: Sendable {
             return (try Self.decode(data, name: name, path: path, knowledge: knowledge), nil)
         } catch {
             guard setAside, case .invalidData(let problems) = error else { throw error }
-            let aside = PathText.deletingExtension(path) + ".corrupt-\(Self.stamp()).json"
+            let aside = PathText.deletingExtension(path) + ".corrupt-\(Clock.stamp()).json"
             // Never over a file already there (`rename` would replace it).
             guard FileSystem.kind(of: aside) == .missing else {
                 throw .cannotWrite(aside, reason: String(cString: strerror(EEXIST)))
@@ -116,17 +116,6 @@ public struct SessionStore: Sendable {
             guard rename(path, aside) == 0 else { throw .cannotWrite(aside, reason: FileSystem.lastReason) }
             return (Session(name: name), .setAside(path: aside, problems: problems))
         }
-    }
-
-    /// Now in UTC, in ISO 8601 with the colons left out, for a file name:
-    /// `2026-11-27T230512Z`.
-    static func stamp() -> String {
-        var now = time(nil)
-        var parts = tm()
-        gmtime_r(&now, &parts)
-        func two(_ value: Int32) -> String { value < 10 ? "0\(value)" : "\(value)" }
-        return "\(parts.tm_year + 1900)-\(two(parts.tm_mon + 1))-\(two(parts.tm_mday))T"
-            + "\(two(parts.tm_hour))\(two(parts.tm_min))\(two(parts.tm_sec))Z"
     }
 
     /// The session in `data`; any problem throws every diagnostic.

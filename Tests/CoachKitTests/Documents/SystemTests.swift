@@ -64,7 +64,7 @@ struct SystemTests {
     /// A session set aside is stamped as Foundation's ISO 8601 date, colons left out.
     @Test func stampsAreISO8601InUTC() throws {
         let before = Date().formatted(.iso8601).replacingOccurrences(of: ":", with: "")
-        let stamp = SessionStore.stamp()
+        let stamp = Clock.stamp()
         let after = Date().formatted(.iso8601).replacingOccurrences(of: ":", with: "")
         #expect(stamp == before || stamp == after)
         #expect(stamp.count == "2026-11-27T230512Z".count)
