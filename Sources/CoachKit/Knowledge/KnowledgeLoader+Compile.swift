@@ -246,7 +246,7 @@ struct KnowledgeCompiler {
         for text in record.texts { checkPlaceholders(in: text) }
         let rule = Rule(
             id: record.id, isDiagnosis: record.isDiagnosis,
-            deferredCondition: DeferredCondition(condition ?? Expression(.boolean(false), 0..<0)),
+            deferredCondition: Deferred(condition ?? .damaged),
             deferredConditionText: Deferred(record.condition.text), priority: record.priority, horizon: record.horizon,
             source: record.source, supersedes: record.supersedes.map(\.id),
             reports: record.reports.map(\.id), deferredText: Deferred(record.text))

@@ -150,7 +150,7 @@ extension Rule: SnapshotCodable {
     init(from reader: inout SnapshotReader) throws(KnowledgeSnapshot.Failure) {
         self.init(
             id: try reader.read(), isDiagnosis: try reader.read(),
-            deferredCondition: try DeferredCondition(from: &reader),
+            deferredCondition: try Deferred(from: &reader),
             deferredConditionText: try Deferred(from: &reader), priority: try reader.read(), horizon: try reader.read(),
             source: try reader.read(), supersedes: try reader.read(), reports: try reader.read(),
             deferredText: try Deferred(from: &reader))
@@ -169,6 +169,11 @@ extension Rule.Text: SnapshotCodable {
 
 extension Rule.Text: SnapshotDeferrable {
     static var damaged: Rule.Text { Rule.Text(title: "", detail: "") }
+}
+
+extension Expression: SnapshotDeferrable {
+    /// The condition of a rule whose own was refused: `false`, quoting nothing.
+    static var damaged: Expression { Expression(.boolean(false), 0..<0) }
 }
 
 extension Expression: SnapshotCodable {

@@ -161,7 +161,7 @@ public enum KnowledgeSnapshot {
                 base.questions = try reader.read([Question].self)
                 base.facts = try reader.read([Fact].self)
                 // The engine reads values by slot: the plan guide's expressions are
-                // checked as they are read, the rules' when made (`DeferredCondition`,
+                // checked as they are read, the rules' when made (`Deferred`,
                 // against this limit), the rest below.
                 reader.slotLimit = base.slotCount
                 base.rules = try reader.read([Rule].self)

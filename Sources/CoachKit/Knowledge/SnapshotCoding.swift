@@ -338,12 +338,17 @@ extension Localized: SnapshotDeferrable where Value: SnapshotDeferrable {
 /// The bytes are those of a static string in the binary: they never change and live
 /// as long as the process, which is what makes holding them across threads safe.
 ///
+/// A rule's condition is one too (`Rule.condition`): the engine never reads the tree,
+/// as it evaluates its program, and checking every tree as the snapshot was read
+/// cost a twentieth of `coach plan`. Its slots are checked, when made, against the
+/// knowledge's, as the reader's `slotLimit` was when it stepped over it.
+///
 /// The type itself asks nothing of `Value`: making its metadata at run time then
 /// checks no conformance, which would scan the binary's conformance records.
 struct Deferred<Value> {
     private enum Storage {
         case made(Value)
-        case snapshot(UnsafeBufferPointer<UInt8>)
+        case snapshot(UnsafeBufferPointer<UInt8>, slotLimit: Int?)
     }
 
     private var storage: Storage
@@ -363,26 +368,29 @@ extension Deferred where Value: SnapshotDeferrable {
     init(from reader: inout SnapshotReader) throws(KnowledgeSnapshot.Failure) {
         let bytes = try reader.countedBytes()
         guard reader.lendsBytes else {
-            guard let value = Self.make(bytes) else { throw reader.failure("a value that is not whole") }
+            guard let value = Self.make(bytes, slotLimit: reader.slotLimit) else {
+                throw reader.failure("a value that is not whole")
+            }
             storage = .made(value)
             return
         }
-        storage = .snapshot(bytes)
+        storage = .snapshot(bytes, slotLimit: reader.slotLimit)
     }
 
     var value: Value {
         get {
             switch storage {
             case .made(let value): value
-            case .snapshot(let bytes): Self.make(bytes) ?? .damaged
+            case .snapshot(let bytes, let slotLimit): Self.make(bytes, slotLimit: slotLimit) ?? .damaged
             }
         }
         set { storage = .made(newValue) }
     }
 
     /// The one value `bytes` hold whole; nil otherwise.
-    private static func make(_ bytes: UnsafeBufferPointer<UInt8>) -> Value? {
+    private static func make(_ bytes: UnsafeBufferPointer<UInt8>, slotLimit: Int?) -> Value? {
         var reader = SnapshotReader(bytes)
+        reader.slotLimit = slotLimit
         guard let value = try? reader.read(Value.self), reader.isAtEnd else { return nil }
         return value
     }
@@ -393,66 +401,6 @@ extension Deferred: @unchecked Sendable where Value: Sendable {}
 extension Deferred: Equatable where Value: SnapshotDeferrable & Equatable {
     static func == (lhs: Self, rhs: Self) -> Bool { lhs.value == rhs.value }
 }
-
-/// A rule's condition as a tree: from the snapshot compiled in, kept as its bytes
-/// (written with their count, `SnapshotWriter.write(counted:)`, so that reading the
-/// rules steps over them at once) and made when an explanation reads it; the engine
-/// never does, as it evaluates its program (`Program`, `CompiledConditions`).
-///
-/// Made, the bytes are checked as reading checks any expression, its slots against
-/// the knowledge's. Bytes that do not make one whole expression (a damaged snapshot)
-/// make the condition of a rule whose own was refused: `false`, quoting nothing. Checking every tree as the snapshot was read cost a twentieth of
-/// `coach plan`.
-struct DeferredCondition {
-    private enum Storage {
-        case made(Expression)
-        case snapshot(UnsafeBufferPointer<UInt8>, slotLimit: Int?)
-    }
-
-    private var storage: Storage
-
-    init(_ condition: Expression) { storage = .made(condition) }
-
-    /// The condition at the reader's place: its bytes when the reader lends them
-    /// (the snapshot compiled in); otherwise made, and refused when not whole.
-    init(from reader: inout SnapshotReader) throws(KnowledgeSnapshot.Failure) {
-        let bytes = try reader.countedBytes()
-        guard reader.lendsBytes else {
-            guard let condition = Self.make(bytes, slotLimit: reader.slotLimit) else {
-                throw reader.failure("a condition that is not whole")
-            }
-            storage = .made(condition)
-            return
-        }
-        storage = .snapshot(bytes, slotLimit: reader.slotLimit)
-    }
-
-    /// Whether the condition is held made, rather than as the snapshot's bytes.
-    var isMade: Bool {
-        if case .made = storage { true } else { false }
-    }
-
-    var value: Expression {
-        get {
-            switch storage {
-            case .made(let condition): condition
-            case .snapshot(let bytes, let slotLimit):
-                Self.make(bytes, slotLimit: slotLimit) ?? Expression(.boolean(false), 0..<0)
-            }
-        }
-        set { storage = .made(newValue) }
-    }
-
-    /// The one expression `bytes` hold whole; nil otherwise.
-    private static func make(_ bytes: UnsafeBufferPointer<UInt8>, slotLimit: Int?) -> Expression? {
-        var reader = SnapshotReader(bytes)
-        reader.slotLimit = slotLimit
-        guard let condition = try? reader.read(Expression.self), reader.isAtEnd else { return nil }
-        return condition
-    }
-}
-
-extension DeferredCondition: @unchecked Sendable {}
 
 // MARK: - Small numbers
 

@@ -77,7 +77,9 @@ struct Evaluator {
             guard let left else { return nil }
             // `x in ['a', 'b']`, as rules write it: the list is read where it stands,
             // not made anew at each evaluation (the interview evaluates thousands).
-            if case .list(let elements) = b.node, let found = Self.isMember(left, ofLiterals: elements) {
+            if case .list(let elements) = b.node,
+                let found = Self.literals(elements, contain: { text in left == .text(text) })
+            {
                 return .boolean(found)
             }
             guard let right = evaluate(b) else { return nil }
@@ -103,7 +105,7 @@ struct Evaluator {
             case .any:
                 guard let value = evaluate(arguments[0]) else { return nil }
                 if case .list(let elements) = arguments[1].node, case .list(let chosen) = value,
-                    let found = Self.containsAny(of: chosen, literals: elements)
+                    let found = Self.literals(elements, contain: chosen.contains)
                 {
                     return .boolean(found)
                 }
@@ -131,24 +133,13 @@ struct Evaluator {
         }
     }
 
-    /// Whether `value` is a text among `elements`, as `.member` finds it once the
-    /// list is made; nil unless every element is a text literal.
-    private static func isMember(_ value: Value, ofLiterals elements: [Expression]) -> Bool? {
+    /// Whether a text among `elements` is `wanted`, as `.member` and `any` find it
+    /// once the list is made; nil unless every element is a text literal.
+    private static func literals(_ elements: [Expression], contain wanted: (String) -> Bool) -> Bool? {
         var found = false
         for element in elements {
             guard case .text(let option) = element.node else { return nil }
-            if !found, case .text(let text) = value, text == option { found = true }
-        }
-        return found
-    }
-
-    /// Whether `chosen` holds a text among `elements`, as `any` finds it once the
-    /// list is made; nil unless every element is a text literal.
-    private static func containsAny(of chosen: [String], literals elements: [Expression]) -> Bool? {
-        var found = false
-        for element in elements {
-            guard case .text(let option) = element.node else { return nil }
-            if !found, chosen.contains(option) { found = true }
+            if !found, wanted(option) { found = true }
         }
         return found
     }

@@ -370,7 +370,9 @@ extension Program {
             if left == Value.none { return .boolean(false) }
             guard let left else { return nil }
             // `x in ['a', 'b']`, as rules write it: the list is read where it stands.
-            if let found = isMember(left, ofLiterals: node.second) { return .boolean(found) }
+            if let found = literals(of: node.second, contain: { text in left == .text(text) }) {
+                return .boolean(found)
+            }
             guard let right = evaluate(node.second, values) else { return nil }
             guard case .text(let text) = left, case .list(let options) = right else { return .boolean(false) }
             return .boolean(options.contains(text))
@@ -427,7 +429,7 @@ extension Program {
         case .any:
             guard let value = evaluate(operands[arguments.lowerBound], values) else { return nil }
             let wanted = operands[arguments.lowerBound + 1]
-            if case .list(let chosen) = value, let found = containsAny(of: chosen, literals: wanted) {
+            if case .list(let chosen) = value, let found = literals(of: wanted, contain: chosen.contains) {
                 return .boolean(found)
             }
             guard let options = evaluate(wanted, values) else { return nil }
@@ -460,30 +462,17 @@ extension Program {
         }
     }
 
-    /// Whether `value` is a text among the operands of list `index`, as `.member`
-    /// finds it once the list is made; nil unless it is a list of text literals.
-    private func isMember(_ value: Value, ofLiterals index: Int32) -> Bool? {
+    /// Whether a text among the operands of list `index` is `wanted`, as `.member`
+    /// and `any` find it once the list is made, read in place; nil unless it is a
+    /// list of text literals.
+    private func literals(of index: Int32, contain wanted: (String) -> Bool) -> Bool? {
         let list = nodes[Int(index)]
         guard list.kind == .list else { return nil }
         var found = false
         for operand in operandRange(of: list) {
             let element = nodes[Int(operands[operand])]
             guard element.kind == .text else { return nil }
-            if !found, case .text(let text) = value, text == texts[Int(element.first)] { found = true }
-        }
-        return found
-    }
-
-    /// Whether `chosen` holds a text among the operands of list `index`, as `any`
-    /// finds it once the list is made; nil unless it is a list of text literals.
-    private func containsAny(of chosen: [String], literals index: Int32) -> Bool? {
-        let list = nodes[Int(index)]
-        guard list.kind == .list else { return nil }
-        var found = false
-        for operand in operandRange(of: list) {
-            let element = nodes[Int(operands[operand])]
-            guard element.kind == .text else { return nil }
-            if !found, chosen.contains(texts[Int(element.first)]) { found = true }
+            if !found, wanted(texts[Int(element.first)]) { found = true }
         }
         return found
     }

@@ -16,13 +16,13 @@ public struct Rule: Sendable, Identifiable {
 
     public var id: String
     public var isDiagnosis: Bool
-    /// From the built-in knowledge, made when read (`DeferredCondition`): the engine
-    /// reads its program (`Program`), explanations read the tree.
+    /// From the built-in knowledge, made when read (`Deferred`): the engine reads its
+    /// program (`Program`), explanations read the tree.
     public var condition: Expression {
         get { deferredCondition.value }
         set { deferredCondition.value = newValue }
     }
-    var deferredCondition: DeferredCondition
+    var deferredCondition: Deferred<Expression>
     /// The condition as written, for explanations.
     public var conditionText: String {
         get { deferredConditionText.value }

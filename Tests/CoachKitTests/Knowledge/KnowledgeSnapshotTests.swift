@@ -292,7 +292,7 @@ struct KnowledgeSnapshotTests {
             bytes.withUnsafeBufferPointer { buffer in
                 var reader = SnapshotReader(buffer, lendsBytes: true)
                 reader.slotLimit = slotLimit
-                return (try? DeferredCondition(from: &reader)).map { Self.written($0.value) }
+                return (try? Deferred<CoachKit.Expression>(from: &reader)).map { Self.written($0.value) }
             }
         }
         #expect(made(whole) == Self.written(condition))
