@@ -66,12 +66,17 @@ func cLibrary(_ name: String, archives: [String]) -> [LinkerSetting] {
 // the metadata of generic types through their accessors, rather than by demangling
 // their names at run time: the first array of each element type cost some 12 000
 // instructions of demangling, and `coach plan` makes about a hundred of them
-// (Linker/README.md). The code is as large either way.
-let metadataByAccessor: [SwiftSetting] =
+// (Linker/README.md). The code is as large either way. And they put each function in
+// a section of its own, so that the symbol order (`startUpLayout`) moves functions, not
+// whole files.
+let releaseCode: [SwiftSetting] =
     staticCLibraries
     ? [
         .unsafeFlags(
-            ["-Xfrontend", "-disable-concrete-type-metadata-mangled-name-accessors"],
+            [
+                "-Xfrontend", "-disable-concrete-type-metadata-mangled-name-accessors",
+                "-Xfrontend", "-function-sections",
+            ],
             .when(platforms: [.linux], configuration: .release))
     ] : []
 
@@ -89,7 +94,7 @@ let package = Package(
         .target(
             name: "CoachKit",
             dependencies: ["CLibYAML"],
-            swiftSettings: forLibFuzzer + metadataByAccessor,
+            swiftSettings: forLibFuzzer + releaseCode,
             linkerSettings: cLibrary("yaml", archives: ["yaml"]),
             plugins: ["EmbedKnowledge"]
         ),
@@ -111,7 +116,7 @@ let package = Package(
         .target(
             name: "CoachShell",
             dependencies: ["CoachKit", "CEditLine"],
-            swiftSettings: metadataByAccessor,
+            swiftSettings: releaseCode,
             linkerSettings: cLibrary("edit", archives: ["edit", "tinfo", "bsd", "md"])
         ),
         // The command line: its syntax as data, read without reflection, and the
@@ -119,7 +124,7 @@ let package = Package(
         .executableTarget(
             name: "coach",
             dependencies: ["CoachKit", "CoachShell"],
-            swiftSettings: metadataByAccessor,
+            swiftSettings: releaseCode,
             linkerSettings: startUpLayout
         ),
         // Build-time: turns knowledge/ and locales/ into a Swift file, so that the

@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # make order: writes Linker/coach.order, the order in which the release link lays out
 # the coach's code (Linker/README.md). Profiles typical runs of a release build with
-# callgrind and lists the functions they executed, those shared by the most runs
-# first. Run it again after large changes: a stale order costs a little start-up,
+# callgrind and lists the functions they executed, grouped by the runs that executed
+# them. Run it again after large changes: a stale order costs a little start-up,
 # never correctness, as the linker places what it does not list after the rest.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -39,7 +39,10 @@ profile shell # to its first question, then the end of its input
 profile rules-100 plan --knowledge "$work/rules-100/knowledge" --answers "$work/rules-100/profile.yaml" --format json
 profile rules-10000 plan --knowledge "$work/rules-10000/knowledge" --answers "$work/rules-10000/profile.yaml" --format json
 
-"$bin/coach-bench" order coach "$work"/*.callgrind >"$work/coach.order"
+# The runs in turn, the one whose start-up matters most first: each run's code then
+# lies in few blocks (coach-bench order).
+runs="version topics plan shell ask rules-100 plan-fr help rules-10000"
+"$bin/coach-bench" order coach $(for run in $runs; do echo "$work/$run.callgrind"; done) >"$work/coach.order"
 mv "$work/coach.order" Linker/coach.order
 # The link does not name the order as an input: the next build must link again.
 rm -f "$bin/coach"

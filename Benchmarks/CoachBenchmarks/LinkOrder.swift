@@ -1,23 +1,30 @@
 import Foundation
 
 /// `coach-bench order OBJECT PROFILE…`: the linker's symbol order for the coach
-/// (Linker/README.md), from callgrind profiles of typical runs.
+/// (Linker/README.md), from callgrind profiles of typical runs, the run that matters most
+/// first.
 ///
-/// The functions of `OBJECT` (the profiled binary's file name) that ran, those that
-/// ran in the most profiles first, then by the instructions they ran. Laid out in this
-/// order, the code a run needs sits on few pages, and the kernel maps fewer of them.
+/// The functions of `OBJECT` (the profiled binary's file name) that ran, grouped by the
+/// runs they ran in: first those of the first profile, and among them those of the
+/// second first, and so on; then those the first did not run, in the same way. Within
+/// a group, the most instructions first. Laid out in this order, the first run's code is
+/// one block, the second's two at most, and each run's code sits on few pages: the
+/// kernel maps a program's code 64 KB around each page it touches.
 func linkOrder(object: String, profiles: [URL]) throws -> String {
-    var profileCounts: [String: Int] = [:]
+    var runs: [String: [Bool]] = [:]
     var instructions: [String: Int] = [:]
-    for url in profiles {
+    for (index, url) in profiles.enumerated() {
         let text = try String(contentsOf: url, encoding: .utf8)
         for (name, cost) in executedFunctions(inCallgrindProfile: text, object: object) {
-            profileCounts[name, default: 0] += 1
+            runs[name, default: Array(repeating: false, count: profiles.count)][index] = true
             instructions[name, default: 0] += cost
         }
     }
-    let ordered = profileCounts.keys.sorted { a, b in
-        (profileCounts[a]!, instructions[a]!, b) > (profileCounts[b]!, instructions[b]!, a)
+    let ordered = runs.keys.sorted { a, b in
+        if runs[a]! != runs[b]! {
+            return runs[a]!.lexicographicallyPrecedes(runs[b]!) { $0 && !$1 }
+        }
+        return (instructions[a]!, b) > (instructions[b]!, a)
     }
     return ordered.map { $0 + "\n" }.joined()
 }

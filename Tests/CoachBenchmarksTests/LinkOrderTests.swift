@@ -47,7 +47,7 @@ import Testing
             ])
     }
 
-    @Test func ordersByProfilesThenInstructions() throws {
+    @Test func ordersByTheRunsInTurnThenInstructions() throws {
         let folder = FileManager.default.temporaryDirectory
             .appendingPathComponent("link-order-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
@@ -67,13 +67,14 @@ import Testing
         ).write(to: second)
 
         let order = try linkOrder(object: "coach", profiles: [first, second])
-        // idle ran in both profiles; then by instructions, the most first.
+        // idle ran in both profiles; evaluate and main in the first only, the one with
+        // more instructions first; then what only the second ran, however costly.
         #expect(
             order.split(separator: "\n") == [
                 "$s8CoachKit4idleyyF",
-                "$s8CoachKit4onlyyyF",
                 "$s8CoachKit6EngineV8evaluateyyF",
                 "$s5coach4mainyyF",
+                "$s8CoachKit4onlyyyF",
             ])
     }
 }
