@@ -365,6 +365,13 @@ extension Benchmarks: SnapshotDeferrable {
 }
 
 extension Benchmarks: SnapshotCodable {
+    /// The reports alone, read from the front of the benchmarks' bytes (after
+    /// `around`, as `write(to:)` writes them), without the figures.
+    static func reports(from reader: inout SnapshotReader) throws(KnowledgeSnapshot.Failure) -> [Report] {
+        _ = try reader.read(Double.self)
+        return try reader.read()
+    }
+
     func write(to writer: inout SnapshotWriter) {
         writer.write(around)
         writer.write(reports)

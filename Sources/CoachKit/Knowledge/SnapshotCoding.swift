@@ -387,6 +387,16 @@ extension Deferred where Value: SnapshotDeferrable {
         set { storage = .made(newValue) }
     }
 
+    /// A part of the value, read from the front of its bytes by `read`, without
+    /// making the rest; nil once the value is made, or when the bytes are damaged
+    /// there.
+    func part<Part>(_ read: (inout SnapshotReader) throws(KnowledgeSnapshot.Failure) -> Part) -> Part? {
+        guard case .snapshot(let bytes, let slotLimit) = storage else { return nil }
+        var reader = SnapshotReader(bytes)
+        reader.slotLimit = slotLimit
+        return try? read(&reader)
+    }
+
     /// The one value `bytes` hold whole; nil otherwise.
     private static func make(_ bytes: UnsafeBufferPointer<UInt8>, slotLimit: Int?) -> Value? {
         var reader = SnapshotReader(bytes)

@@ -60,21 +60,28 @@ public struct Strings: Sendable {
 
     /// The template for `key` with its arguments filled in.
     public func format(_ key: String, _ arguments: [String: String] = [:]) -> String {
-        let template = template(key)
+        var template = template(key)
         guard !arguments.isEmpty, template.containsByte(UInt8(ascii: "{")) else { return template }
-        var result = ""
-        // Braces are found among the bytes: the template is not split into characters.
-        let bytes = template.utf8
-        var rest = bytes.startIndex
-        while let open = bytes[rest...].firstIndex(of: UInt8(ascii: "{")) {
-            result += String(template[rest..<open])
-            rest = open
-            guard let close = bytes[open...].firstIndex(of: UInt8(ascii: "}")) else { break }
-            let name = String(template[bytes.index(after: open)..<close])
-            result += arguments[name] ?? "{\(name)}"
-            rest = bytes.index(after: close)
+        // Filled in over the template's bytes, into one buffer made a text once: the
+        // braces are ASCII, so they never fall inside a character.
+        return template.withUTF8 { bytes in
+            var result: [UInt8] = []
+            result.reserveCapacity(bytes.count * 2)
+            var rest = 0
+            while let open = bytes[rest...].firstIndex(of: UInt8(ascii: "{")) {
+                result.append(contentsOf: bytes[rest..<open])
+                rest = open
+                guard let close = bytes[open...].firstIndex(of: UInt8(ascii: "}")) else { break }
+                if let value = arguments[String(decoding: bytes[(open + 1)..<close], as: UTF8.self)] {
+                    result.append(contentsOf: value.utf8)
+                } else {
+                    result.append(contentsOf: bytes[open...close])
+                }
+                rest = close + 1
+            }
+            result.append(contentsOf: bytes[rest...])
+            return String(decoding: result, as: UTF8.self)
         }
-        return result + String(template[rest...])
     }
 
     public func callAsFunction(_ key: String, _ arguments: [String: String] = [:]) -> String {

@@ -191,8 +191,9 @@ struct PlanComposer {
         let shown = Set(plan.indicators.map(\.id))
         reportIDs.formUnion(knowledge.planGuide.indicators.filter { shown.contains($0.id) }.flatMap(\.reports))
         for comparison in plan.engagement?.comparisons ?? [] { reportIDs.insert(comparison.report.id) }
-        // The benchmarks are made only when a report is cited (`KnowledgeBase.benchmarks`).
-        let cited = reportIDs.isEmpty ? [] : knowledge.benchmarks.reports.filter { reportIDs.contains($0.id) }
+        // The reports are read only when one is cited, and without the benchmarks'
+        // figures (`KnowledgeBase.benchmarkReports`).
+        let cited = reportIDs.isEmpty ? [] : knowledge.benchmarkReports.filter { reportIDs.contains($0.id) }
         let reports = cited.map { report in
             Plan.Source(
                 kind: .report, id: report.id, title: report.title, publisher: report.publisher, year: report.year,

@@ -329,6 +329,31 @@ struct KnowledgeSnapshotTests {
         #expect(made(shorter, lends: false) == nil && made(longer, lends: false) == nil)
     }
 
+    /// The benchmarks' reports are read on their own from the benchmarks' bytes,
+    /// which stay bytes: the same reports as the YAML's. Once the benchmarks are made,
+    /// or set, the reports are theirs; damaged bytes give none, as the benchmarks do.
+    @Test func readsTheBenchmarksReportsWithoutTheFigures() throws {
+        func ids(_ reports: [Benchmarks.Report]) -> [String] { reports.map { "\($0.id) \($0.year) \($0.url)" } }
+        let expected = ids(Self.whole.benchmarks.reports)
+        #expect(expected.count > 1)
+        var text = Self.text
+        try text.withUTF8 { bytes in
+            var read = try KnowledgeSnapshot.read(bytes, parts: .all, into: nil, lendsBytes: true)
+            #expect(ids(read.benchmarkReports) == expected && !read.deferredBenchmarks.isMade)
+            read.benchmarks.reports.removeFirst()
+            #expect(ids(read.benchmarkReports) == Array(expected.dropFirst()))
+        }
+        var writer = SnapshotWriter()
+        writer.write(counted: Self.whole.benchmarks)
+        let whole = Array(writer.take().utf8)
+        let cut: [UInt8] = Array("12\u{1}".utf8) + whole[(whole.firstIndex(of: 1)! + 1)...].prefix(12)
+        cut.withUnsafeBufferPointer { buffer in
+            var reader = SnapshotReader(buffer, lendsBytes: true)
+            let benchmarks = try? Deferred<Benchmarks>(from: &reader)
+            #expect(benchmarks?.part(Benchmarks.reports(from:)) == nil && benchmarks?.value.reports.isEmpty == true)
+        }
+    }
+
     static func written(_ expression: CoachKit.Expression) -> String {
         var writer = SnapshotWriter()
         writer.write(expression)
