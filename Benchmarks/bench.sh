@@ -19,7 +19,6 @@ log "building (release, Swift runtime linked in, as make release does)"
 swift build -c release --static-swift-stdlib --product coach >/dev/null
 swift build -c release --static-swift-stdlib --product coach-bench >/dev/null
 bin=$(swift build -c release --static-swift-stdlib --show-bin-path)
-coach="$bin/coach"
 bench="$bin/coach-bench"
 # The floor, built and linked as the coach is (Linker/README.md, Package.swift): type
 # metadata reached through accessors, lld, and packed relocations where glibc reads
@@ -30,11 +29,20 @@ if [ "$(printf '%s\n2.36\n' "$glibc" | sort -V | head -1)" = 2.36 ]; then
   packed=(-Xlinker -z -Xlinker pack-relative-relocs)
 fi
 swiftc -O -static-stdlib -Xfrontend -disable-concrete-type-metadata-mangled-name-accessors -use-ld=lld "${packed[@]}" \
-  Benchmarks/Floor/hello.swift -o "$work/hello" 2>/dev/null
+  Benchmarks/Floor/hello.swift -o "$work/hello-linked" 2>/dev/null
+# Both programs are timed from copies made at the same moment: how many page faults a
+# program takes depends on how long its file has sat in the page cache (a fresh copy
+# of the same bytes took 20 fewer, Linker/README.md), and the coach's binary may be
+# hours old when the floor was linked a second ago.
+cp "$work/hello-linked" "$work/hello"
+cp "$bin/coach" "$work/coach"
+coach="$work/coach"
 
 # Two commands timed in turn, one run of each per round, so that a noisy spell on
 # this shared machine falls on both alike; prints each one's median and mean CPU time
-# (user + system) in ms: "time_a time_b cpu_a cpu_b". Run in folder `dir`.
+# (user + system) in ms: "time_a time_b cpu_a cpu_b". Run in folder `dir`. Medians
+# keep two decimals: ratios are taken from them, and a floor of 2.7 ms rounded to a
+# tenth moves a ratio by up to 2 %.
 alternate() { # runs dir command_a command_b
   local runs=$1 dir=$2 a=$3 b=$4 round
   (cd "$dir" && hyperfine -N --warmup 2 --runs 2 "$a" "$b" >/dev/null 2>&1) || { log "failed: $a / $b"; exit 1; }
@@ -52,7 +60,7 @@ alternate() { # runs dir command_a command_b
   done
   for which in 1 2; do
     awk -v w=$which '$1 == w { print $2 }' "$work/turns.txt" | sort -n \
-      | awk '{ v[NR] = $1 } END { printf "%.1f ", NR % 2 ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2 }'
+      | awk '{ v[NR] = $1 } END { printf "%.2f ", NR % 2 ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2 }'
   done
   for which in 1 2; do
     awk -v w=$which '$1 == w { total += $3; n++ } END { printf "%.0f ", total / n }' "$work/turns.txt"
