@@ -40,9 +40,15 @@ profile rules-100 plan --knowledge "$work/rules-100/knowledge" --answers "$work/
 profile rules-10000 plan --knowledge "$work/rules-10000/knowledge" --answers "$work/rules-10000/profile.yaml" --format json
 
 # The runs in turn, the one whose start-up matters most first: each run's code then
-# lies in few blocks (coach-bench order).
-runs="version topics plan shell ask rules-100 plan-fr help rules-10000"
-"$bin/coach-bench" order coach $(for run in $runs; do echo "$work/$run.callgrind"; done) >"$work/coach.order"
+# lies in few blocks (coach-bench order). Every profile above is named here once.
+runs=(version topics plan shell ask rules-100 plan-fr help rules-10000)
+profiles=()
+for run in "${runs[@]}"; do profiles+=("$work/$run.callgrind"); done
+if [ "$(ls "$work"/*.callgrind | wc -l)" -ne "${#runs[@]}" ]; then
+  log "make-order.sh: a profile is missing from the runs it orders"
+  exit 1
+fi
+"$bin/coach-bench" order coach "${profiles[@]}" >"$work/coach.order"
 mv "$work/coach.order" Linker/coach.order
 # The link does not name the order as an input: the next build must link again.
 rm -f "$bin/coach"

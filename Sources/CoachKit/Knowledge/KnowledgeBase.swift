@@ -30,7 +30,9 @@ public struct KnowledgeBase: Sendable {
     var deferredBenchmarks = Deferred(Benchmarks())
     /// The reports of `benchmarks`, read without the figures while the benchmarks are
     /// still the snapshot's bytes: a plan cites a report far more often than it rates
-    /// an engagement (the figures were four fifths of making the benchmarks).
+    /// an engagement (the figures were four fifths of making the benchmarks). Only
+    /// the bytes up to the reports are checked (`Deferred.part`); the snapshot
+    /// compiled in is whole, which `KnowledgeSnapshotTests` checks.
     var benchmarkReports: [Benchmarks.Report] {
         deferredBenchmarks.part(Benchmarks.reports(from:)) ?? benchmarks.reports
     }

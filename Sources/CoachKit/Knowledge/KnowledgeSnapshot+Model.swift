@@ -365,11 +365,17 @@ extension Benchmarks: SnapshotDeferrable {
 }
 
 extension Benchmarks: SnapshotCodable {
-    /// The reports alone, read from the front of the benchmarks' bytes (after
-    /// `around`, as `write(to:)` writes them), without the figures.
+    /// The reports alone, read from the front of the benchmarks' bytes, without the
+    /// figures (`KnowledgeBase.benchmarkReports`).
     static func reports(from reader: inout SnapshotReader) throws(KnowledgeSnapshot.Failure) -> [Report] {
-        _ = try reader.read(Double.self)
-        return try reader.read()
+        try front(from: &reader).reports
+    }
+
+    /// The fields `write(to:)` writes first, read as `init(from:)` reads them.
+    private static func front(from reader: inout SnapshotReader) throws(KnowledgeSnapshot.Failure) -> (
+        around: Double, reports: [Report]
+    ) {
+        (try reader.read(), try reader.read())
     }
 
     func write(to writer: inout SnapshotWriter) {
@@ -381,8 +387,9 @@ extension Benchmarks: SnapshotCodable {
         writer.write(advice)
     }
     init(from reader: inout SnapshotReader) throws(KnowledgeSnapshot.Failure) {
+        let front = try Self.front(from: &reader)
         self.init(
-            around: try reader.read(), reports: try reader.read(), figures: try reader.read(),
+            around: front.around, reports: front.reports, figures: try reader.read(),
             unpublished: try reader.read(), sizeBands: try reader.read(), advice: try reader.read())
     }
 }

@@ -389,7 +389,8 @@ extension Deferred where Value: SnapshotDeferrable {
 
     /// A part of the value, read from the front of its bytes by `read`, without
     /// making the rest; nil once the value is made, or when the bytes are damaged
-    /// there.
+    /// there. The rest is not checked: bytes damaged after the part still give it,
+    /// where `value` would give the damaged value.
     func part<Part>(_ read: (inout SnapshotReader) throws(KnowledgeSnapshot.Failure) -> Part) -> Part? {
         guard case .snapshot(let bytes, let slotLimit) = storage else { return nil }
         var reader = SnapshotReader(bytes)

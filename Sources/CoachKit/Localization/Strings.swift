@@ -63,7 +63,8 @@ public struct Strings: Sendable {
         var template = template(key)
         guard !arguments.isEmpty, template.containsByte(UInt8(ascii: "{")) else { return template }
         // Filled in over the template's bytes, into one buffer made a text once: the
-        // braces are ASCII, so they never fall inside a character.
+        // braces are ASCII bytes, never part of a longer UTF-8 sequence, so the
+        // pieces between them are whole text.
         return template.withUTF8 { bytes in
             var result: [UInt8] = []
             result.reserveCapacity(bytes.count * 2)
