@@ -130,9 +130,11 @@ struct PlanComposer {
         }
         // The three weightiest actions, under the numbers the document gives them,
         // in that order.
-        let numbered = plan.numberedActions
-        let top = plan.actions.prefix(3).compactMap { numbered.firstIndex(of: $0) }.sorted().map { index in
-            strings("plan.summary.item", ["number": String(index + 1), "title": numbered[index].title])
+        let order = plan.numberedOrder
+        let top = plan.actions.prefix(3).compactMap { action in
+            order.firstIndex { plan.actions[$0] == action }
+        }.sorted().map { number in
+            strings("plan.summary.item", ["number": String(number + 1), "title": plan.actions[order[number]].title])
         }
         if !top.isEmpty {
             sentences.append(
