@@ -70,8 +70,15 @@ struct Explainer {
     /// passes the same one to each.
     func because(rule index: Int, renderer: ValueRenderer) -> [String] {
         engine.support(ofRule: index, evaluation.values).map { slot in
-            knowledge.name(ofSlot: slot) + " = "
-                + renderer.plain(evaluation.values[slot] ?? Value.none, rounded: true)
+            // Made in one text sized once, rather than one text for each `+`.
+            let name = knowledge.name(ofSlot: slot)
+            let value = renderer.plain(evaluation.values[slot] ?? Value.none, rounded: true)
+            var line = ""
+            line.reserveCapacity(name.utf8.count + 3 + value.utf8.count)
+            line += name
+            line += " = "
+            line += value
+            return line
         }
     }
 }
