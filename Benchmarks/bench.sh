@@ -115,6 +115,17 @@ for size in $SIZES; do
   interview+=("| $size | $("$bench" interview "$folder" | sed -E 's/^rules [0-9]+: next question ([0-9.]+) ms \(([^)]*)\), re-plan after one answer ([0-9.]+) ms.*/\1 | \3/') |")
 done
 
+# The coach at 50 000 rules against itself at 10 000, timed in turn as well: the two
+# rows above are taken minutes apart, and a noisy spell on one of them moved their
+# ratio from 4.3 to 5.8 between two runs of this script.
+scaling=""
+if [ -d "$work/rules-10000" ] && [ -d "$work/rules-50000" ]; then
+  log "rules: 50 000 against 10 000"
+  plan_of() { echo "$coach plan --knowledge $work/rules-$1/knowledge --answers $work/rules-$1/profile.yaml --format json"; }
+  read -r small large _ _ <<<"$(alternate 5 . "$(plan_of 10000)" "$(plan_of 50000)")"
+  scaling="The coach on 50 000 rules took $(ratio "$large" "$small")× its time on 10 000, the two timed in turn over 5 rounds ($large against $small ms)."
+fi
+
 {
   echo "# Benchmark results"
   echo
@@ -145,6 +156,7 @@ done
   echo "| rules | coach, ms (CPU ms) | CLIPS, ms (CPU ms) | coach / CLIPS | coach peak RSS (MB) | CLIPS peak RSS (MB) | fired (same set) |"
   echo "| --- | --- | --- | --- | --- | --- | --- |"
   printf '%s\n' "${rules[@]}"
+  [ -z "$scaling" ] || printf '\n%s\n' "$scaling"
   echo
   echo "## The interview, in process (\`coach-bench interview\`, medians of 21)"
   echo
