@@ -419,6 +419,23 @@ struct KnowledgeSnapshotTests {
         }
     }
 
+    /// Whole numbers read back to Int's limits, and one past them is refused.
+    @Test func readsWholeNumbersToTheirLimits() throws {
+        func read(_ field: String) throws -> Int {
+            var text = field + "\u{1}"
+            return try text.withUTF8 { bytes in
+                var reader = SnapshotReader(bytes)
+                return try reader.read(Int.self)
+            }
+        }
+        for number in [0, 7, -7, 10, 123_456_789_012_345_678, -999_999_999_999_999_999, Int.max, Int.min, Int.max - 9] {
+            #expect(try read(String(number)) == number)
+        }
+        for field in ["9223372036854775808", "-9223372036854775809", "99999999999999999999", "-", "", "12a", "1-"] {
+            #expect(throws: KnowledgeSnapshot.Failure.self, "\(field)") { try read(field) }
+        }
+    }
+
     /// A text holding a separator cannot be written.
     @Test func refusesATextHoldingASeparator() {
         var knowledge = Self.whole
