@@ -25,24 +25,22 @@ public struct Planner: Sendable {
         let ordered = evaluation.fired.sorted {
             (-knowledge.rules[$0].priority, $0) < (-knowledge.rules[$1].priority, $1)
         }
-        // Each rule is read where it lies: a copy of each one fired cost a tenth of
-        // re-planning 10 000 rules.
+        // Each rule is read where it lies, field by field: a copy of each one fired
+        // cost a tenth of re-planning 10 000 rules.
+        let rules = knowledge.rules
         for index in ordered {
-            let text = knowledge.rules[index].text[language]
+            let text = rules[index].text[language]
             let title = renderer.fill(text.title, values: evaluation.values)
             let detail = renderer.fill(text.detail, values: evaluation.values)
-            if knowledge.rules[index].isDiagnosis {
+            if rules[index].isDiagnosis {
                 diagnosis.append(
-                    Plan.DiagnosisItem(
-                        id: knowledge.rules[index].id, title: title, text: detail, source: knowledge.rules[index].source
-                    ))
-            } else if let horizon = knowledge.rules[index].horizon {
+                    Plan.DiagnosisItem(id: rules[index].id, title: title, text: detail, source: rules[index].source))
+            } else if let horizon = rules[index].horizon {
                 actions.append(
                     Plan.Action(
-                        id: knowledge.rules[index].id, title: title, detail: detail,
-                        priority: knowledge.rules[index].priority, horizon: horizon,
-                        source: knowledge.rules[index].source,
-                        rule: knowledge.rules[index].id, because: explainer.because(rule: index, renderer: plain)))
+                        id: rules[index].id, title: title, detail: detail, priority: rules[index].priority,
+                        horizon: horizon, source: rules[index].source, rule: rules[index].id,
+                        because: explainer.because(rule: index, renderer: plain)))
             }
         }
         let profile = knowledge.questions.compactMap { question in
