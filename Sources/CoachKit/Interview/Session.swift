@@ -111,7 +111,7 @@ public struct SessionStore: Sendable {
             let aside = PathText.deletingExtension(path) + ".corrupt-\(Clock.stamp()).json"
             // Never over a file already there (`rename` would replace it).
             guard FileSystem.kind(of: aside) == .missing else {
-                throw .cannotWrite(aside, reason: String(cString: strerror(EEXIST)))
+                throw .cannotWrite(aside, reason: FileSystem.reason(EEXIST))
             }
             guard rename(path, aside) == 0 else { throw .cannotWrite(aside, reason: FileSystem.lastReason) }
             return (Session(name: name), .setAside(path: aside, problems: problems))

@@ -63,9 +63,10 @@ struct SnapshotReader {
     /// in), so that values may keep them to be made later (`Deferred`).
     let lendsBytes: Bool
 
-    init(_ bytes: UnsafeBufferPointer<UInt8>, lendsBytes: Bool = false) {
+    init(_ bytes: UnsafeBufferPointer<UInt8>, lendsBytes: Bool = false, slotLimit: Int? = nil) {
         self.bytes = bytes
         self.lendsBytes = lendsBytes
+        self.slotLimit = slotLimit
     }
 
     mutating func seek(to offset: Int) throws(KnowledgeSnapshot.Failure) {
@@ -393,15 +394,13 @@ extension Deferred where Value: SnapshotDeferrable {
     /// where `value` would give the damaged value.
     func part<Part>(_ read: (inout SnapshotReader) throws(KnowledgeSnapshot.Failure) -> Part) -> Part? {
         guard case .snapshot(let bytes, let slotLimit) = storage else { return nil }
-        var reader = SnapshotReader(bytes)
-        reader.slotLimit = slotLimit
+        var reader = SnapshotReader(bytes, slotLimit: slotLimit)
         return try? read(&reader)
     }
 
     /// The one value `bytes` hold whole; nil otherwise.
     private static func make(_ bytes: UnsafeBufferPointer<UInt8>, slotLimit: Int?) -> Value? {
-        var reader = SnapshotReader(bytes)
-        reader.slotLimit = slotLimit
+        var reader = SnapshotReader(bytes, slotLimit: slotLimit)
         guard let value = try? reader.read(Value.self), reader.isAtEnd else { return nil }
         return value
     }

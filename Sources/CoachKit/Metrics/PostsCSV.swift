@@ -356,7 +356,7 @@ struct CSVParser {
     }
 
     mutating func feed(_ data: [UInt8], _ emit: (Row, Int) throws(CoachError) -> Void) throws(CoachError) {
-        var bytes = [UInt8](data)
+        var bytes = data
         if atStart {
             atStart = false
             if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes.removeFirst(3) }

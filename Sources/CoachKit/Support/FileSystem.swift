@@ -78,7 +78,7 @@ public enum FileSystem {
 
     /// The folder for temporary files: `TMPDIR`, else `/tmp`.
     static var temporaryFolder: String {
-        guard let folder = getenv("TMPDIR").map({ String(cString: $0) }), !folder.isEmpty else { return "/tmp" }
+        guard let folder = Environment["TMPDIR"], !folder.isEmpty else { return "/tmp" }
         return folder
     }
 
@@ -165,7 +165,10 @@ public enum FileSystem {
     }
 
     /// The words for the C library's last error.
-    static var lastReason: String { String(cString: strerror(errno)) }
+    static var lastReason: String { reason(errno) }
+
+    /// The system's words for the error `code`: `Permission denied`, `File exists`.
+    static func reason(_ code: Int32) -> String { String(cString: strerror(code)) }
 }
 
 /// A file open for reading: in chunks (a posts CSV is streamed), or whole.

@@ -25,7 +25,7 @@ enum Subprocess {
         defer { for argument in argv { free(argument) } }
         var child: pid_t = 0
         let spawned = posix_spawn(&child, executable, &actions, nil, argv, environ)
-        guard spawned == 0 else { throw Failure(reason: String(cString: strerror(spawned))) }
+        guard spawned == 0 else { throw Failure(reason: FileSystem.reason(spawned)) }
         var status: Int32 = 0
         while waitpid(child, &status, 0) < 0 {
             guard errno == EINTR else { throw Failure(reason: FileSystem.lastReason) }
