@@ -13,6 +13,19 @@ extension DataNode {
         return try parse(yamlWithLibYAML: text)
     }
 
+    /// Parses a YAML file's bytes, UTF-8 with or without a byte order mark, as
+    /// `parse(yaml:)` parses its text: the bytes are read where they lie, and a text is
+    /// made of the whole file only for libyaml.
+    static func parse(yamlFile bytes: [UInt8]) throws(LocatedProblem) -> DataNode {
+        guard bytes.isUTF8 else { throw LocatedProblem(problem: .notUTF8, position: nil) }
+        let start = bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0
+        let root = bytes.withUnsafeBufferPointer { buffer in
+            try? PlainYAMLReader.read(UnsafeBufferPointer(rebasing: buffer[start...]), budget: nodeBudget)
+        }
+        if let root { return root }
+        return try parse(yamlWithLibYAML: String(decoding: bytes[start...], as: UTF8.self))
+    }
+
     /// Parses YAML text with libyaml only.
     static func parse(yamlWithLibYAML text: String) throws(LocatedProblem) -> DataNode {
         guard let root = try LibYAMLReader.read(text, budget: nodeBudget) else {

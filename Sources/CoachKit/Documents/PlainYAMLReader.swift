@@ -45,11 +45,17 @@ struct PlainYAMLReader {
     static func read(_ text: String, budget: Int) throws(Declined) -> DataNode? {
         var text = text
         let result: Result<DataNode?, Declined> = text.withUTF8 { buffer in
-            guard let found = printable(buffer) else { return .failure(Declined()) }
-            var reader = PlainYAMLReader(bytes: buffer, budget: budget, isASCII: found == .ascii)
-            do { return .success(try reader.document()) } catch { return .failure(Declined()) }
+            Result { () throws(Declined) in try read(buffer, budget: budget) }
         }
         return try result.get()
+    }
+
+    /// The document in `bytes`, valid UTF-8 (a file's, as read): the same as
+    /// `read(_:budget:)` without a text made of the whole file first.
+    static func read(_ bytes: UnsafeBufferPointer<UInt8>, budget: Int) throws(Declined) -> DataNode? {
+        guard let found = printable(bytes) else { throw Declined() }
+        var reader = PlainYAMLReader(bytes: bytes, budget: budget, isASCII: found == .ascii)
+        do { return try reader.document() } catch { throw Declined() }
     }
 
     /// Whether every character is one YAML allows in a stream, as libyaml checks:

@@ -139,23 +139,17 @@ public enum KnowledgeLoader {
     /// The largest knowledge file read: 50 000 rules take about 10 MB.
     static let maximumFileBytes = 64 << 20
 
-    /// A file's text, without its byte order mark.
-    private static func read(_ path: String) throws(LocatedProblem) -> String {
-        let data: [UInt8]
+    /// A file's bytes, up to the largest a knowledge file may be.
+    private static func read(_ path: String) throws(LocatedProblem) -> [UInt8] {
         do throws(FileReadError) {
             guard let file = FileReader(path: path) else { throw .failed(FileSystem.lastReason) }
-            data = try file.readToEnd(limit: maximumFileBytes)
+            return try file.readToEnd(limit: maximumFileBytes)
         } catch {
             switch error {
             case .tooLarge: throw LocatedProblem(problem: .fileTooLarge(maximumFileBytes), position: nil)
             case .failed(let reason): throw LocatedProblem(problem: .unreadable(reason), position: nil)
             }
         }
-        guard var text = String(validating: data, as: UTF8.self) else {
-            throw LocatedProblem(problem: .notUTF8, position: nil)
-        }
-        if text.hasPrefix("\u{FEFF}") { text.removeFirst() }
-        return text
     }
 
     // MARK: - Loading
@@ -276,13 +270,11 @@ public enum KnowledgeLoader {
         let reader = DocumentReader(file: file.displayPath, log: log)
         let root: DataNode
         do throws(LocatedProblem) {
-            let text: String
             switch file.contents {
-            case .yaml(let yaml): text = yaml
-            case .file(let path, _): text = try read(path)
+            case .yaml(let yaml): root = try DataNode.parse(yaml: yaml)
+            case .file(let path, _): root = try DataNode.parse(yamlFile: try read(path))
             case .outside: throw LocatedProblem(problem: .linkOutsideFolder, position: nil)
             }
-            root = try DataNode.parse(yaml: text)
         } catch {
             reader.error(error.problem, at: error.position)
             return (.nothing, log)

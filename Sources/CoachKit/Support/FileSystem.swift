@@ -183,53 +183,72 @@ struct FileReader: ~Copyable {
 
     deinit { close(descriptor) }
 
-    /// At most `count` bytes; empty at the end of the file. Throws the system's
-    /// words on a read error.
+    /// At most `count` bytes, from one read; empty at the end of the file. Throws the
+    /// system's words on a read error.
     func read(upTo count: Int) throws(FileReadError) -> [UInt8] {
-        var data = [UInt8](repeating: 0, count: count)
-        data.removeLast(count - (try read(into: &data, from: 0)))
-        return data
-    }
-
-    /// Reads into `data` from `start` to its end, as much as one read gives (retried
-    /// when a signal interrupts it); how many bytes `data` now holds from its start.
-    private func read(into data: inout [UInt8], from start: Int) throws(FileReadError) -> Int {
-        let read = data.withUnsafeMutableBytes { buffer in
-            guard start < buffer.count, let base = buffer.baseAddress else { return 0 }
-            var result: Int
-            repeat {
-                result = Glibc.read(descriptor, base + start, buffer.count - start)
-            } while result < 0 && errno == EINTR
-            return result
-        }
-        guard read >= 0 else { throw .failed(FileSystem.lastReason) }
-        return start + read
+        try bytes(upTo: count) { buffer throws(FileReadError) in try read(into: buffer) }
     }
 
     /// The rest of the file; more than `limit` bytes throws `tooLarge`.
     ///
-    /// The buffer is sized from the file's size, so that one read fills it and a
-    /// second finds the end; it grows if the file grows meanwhile, or has no size
-    /// (a pipe, or a file of `/proc`).
+    /// The first buffer is sized from the file's size, so that it holds the whole file
+    /// and a second read finds the end; later ones, each as large as all read so far,
+    /// come only if the file grows meanwhile or has no size (a pipe, or a file of
+    /// `/proc`).
     func readToEnd(limit: Int = .max) throws(FileReadError) -> [UInt8] {
         var status = stat()
         let size = fstat(descriptor, &status) == 0 && status.st_size > 0 ? Int(status.st_size) : 0
-        var data = [UInt8](repeating: 0, count: Swift.max(Swift.min(size, limit) + 1, 4096))
-        var filled = 0
         // One byte past the limit is enough to know the file is too large.
         let ceiling = limit < Int.max ? limit + 1 : Int.max
-        while true {
-            if filled == data.count {
-                data.append(contentsOf: repeatElement(0, count: Swift.min(2 * filled, ceiling) - filled))
-            }
-            let now = try read(into: &data, from: filled)
-            if now == filled {
-                data.removeLast(data.count - filled)
-                return data
-            }
-            filled = now
-            if filled > limit { throw .tooLarge }
+        var wanted = Swift.max(Swift.min(size, limit) + 1, 4096)
+        var data = try bytes(upTo: wanted) { buffer throws(FileReadError) in try fill(buffer) }
+        var full = data.count == wanted
+        while full {
+            if data.count > limit { throw .tooLarge }
+            wanted = Swift.min(data.count, ceiling - data.count)
+            let more = try bytes(upTo: wanted) { buffer throws(FileReadError) in try fill(buffer) }
+            data += more
+            full = more.count == wanted
         }
+        if data.count > limit { throw .tooLarge }
+        return data
+    }
+
+    /// The bytes `read` puts into a buffer of `count`, which it is given uninitialised:
+    /// nothing is zeroed only to be overwritten, and the pages of a large file are
+    /// touched once, by the read.
+    private func bytes(
+        upTo count: Int, _ read: (UnsafeMutableBufferPointer<UInt8>) throws(FileReadError) -> Int
+    ) throws(FileReadError) -> [UInt8] {
+        var failure: FileReadError?
+        let data = [UInt8](unsafeUninitializedCapacity: count) { buffer, initialized in
+            do throws(FileReadError) { initialized = try read(buffer) } catch { failure = error }
+        }
+        if let failure { throw failure }
+        return data
+    }
+
+    /// Fills `buffer` up to its end or the file's; how many bytes it now holds.
+    private func fill(_ buffer: UnsafeMutableBufferPointer<UInt8>) throws(FileReadError) -> Int {
+        var filled = 0
+        while filled < buffer.count {
+            let now = try read(into: UnsafeMutableBufferPointer(rebasing: buffer[filled...]))
+            if now == 0 { break }
+            filled += now
+        }
+        return filled
+    }
+
+    /// One read into `buffer` (retried when a signal interrupts it); how many bytes
+    /// it gave, none at the end of the file.
+    private func read(into buffer: UnsafeMutableBufferPointer<UInt8>) throws(FileReadError) -> Int {
+        guard let base = buffer.baseAddress, !buffer.isEmpty else { return 0 }
+        var result: Int
+        repeat {
+            result = Glibc.read(descriptor, base, buffer.count)
+        } while result < 0 && errno == EINTR
+        guard result >= 0 else { throw .failed(FileSystem.lastReason) }
+        return result
     }
 }
 

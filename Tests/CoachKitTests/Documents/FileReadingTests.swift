@@ -48,4 +48,23 @@ struct FileReadingTests {
             of: "/proc/self/fd/\(pipe.fileHandleForReading.fileDescriptor)", limit: 1 << 20, display: "pipe")
         #expect(Array(read) == written)
     }
+
+    /// A pipe grows its buffer as it is read: past the limit, it is refused all the same.
+    @Test func aPipePastTheLimitIsRefused() throws {
+        let pipe = Pipe()
+        let writer = Thread {
+            pipe.fileHandleForWriting.write(Data(Self.bytes(150_000)))
+            try? pipe.fileHandleForWriting.close()
+        }
+        writer.start()
+        let read = Result { () throws(CoachError) in
+            try FileSystem.contents(
+                of: "/proc/self/fd/\(pipe.fileHandleForReading.fileDescriptor)", limit: 100_000, display: "pipe")
+        }
+        guard case .failure(.invalidData(let diagnostics)) = read else {
+            Issue.record("not refused: \(read)")
+            return
+        }
+        #expect(diagnostics.map(\.problem) == [.fileTooLarge(100_000)])
+    }
 }

@@ -243,4 +243,21 @@ struct KnowledgeLoaderTests {
         let report = try KnowledgeLoader.load(from: folder)
         #expect(lines(report, folder: folder) == ["topics/tip.bad.yaml: error: the file is not UTF-8 text"])
     }
+
+    /// A file the fast reader declines is read by libyaml, from after its byte order
+    /// mark: the error is where it is in the text, as without the mark.
+    @Test func aByteOrderMarkMovesNoErrorInFilesLibYAMLReads() throws {
+        let folder = try temporaryFolder(["questions.yaml": "questions:\n  - id: [a, b\n"])
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let plain = lines(try KnowledgeLoader.load(from: folder), folder: folder).filter {
+            $0.hasPrefix("questions.yaml")
+        }
+        let file = folder.appending(path: "questions.yaml")
+        try (Data([0xEF, 0xBB, 0xBF]) + Data(contentsOf: file)).write(to: file)
+        let marked = lines(try KnowledgeLoader.load(from: folder), folder: folder).filter {
+            $0.hasPrefix("questions.yaml")
+        }
+        #expect(plain.count == 1 && plain.first?.hasPrefix("questions.yaml:3:") == true, "\(plain)")
+        #expect(marked == plain)
+    }
 }
