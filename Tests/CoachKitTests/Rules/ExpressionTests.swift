@@ -41,6 +41,18 @@ struct ExpressionTests {
         #expect(shape(try Parser.parse(source)) == expected)
     }
 
+    /// Each keyword is told apart by its length and first letter, then its letters:
+    /// a name that shares the first two, or differs by its case, is still a name.
+    @Test func namesThatLookLikeKeywordsAreNames() throws {
+        for name in ["ant", "ox", "nor", "ix", "containz", "tree", "fa1se", "Not", "AND", "in_", "c"] {
+            #expect(shape(try Parser.parse("\(name) == 1")) == "==(\(name),1)", "\(name)")
+        }
+        #expect(
+            shape(try Parser.parse("not a and b or c contains 'x' and d in ['y'] or true"))
+                == "or(or(and(not(a),b),and(contains(c,'x'),in(d,['y']))),true)")
+        #expect(shape(try Parser.parse("false or x")) == "or(false,x)")
+    }
+
     @Test func numbersReadTheSameWholeOrNot() throws {
         for (source, value) in [
             ("7", 7.0), ("007", 7), ("123456789012345", 123_456_789_012_345),
