@@ -8,6 +8,8 @@ struct KnowledgeCompiler {
     private(set) var symbols: [String: Checker.Symbol] = [:]
     /// The symbols by slot, for the checker.
     private var bySlot: [(name: String, type: ValueType)?] = []
+    /// The symbols' slots, for the parser.
+    private var names = NameSlots()
 
     init(questions: [Question], facts: [FactRecord], log: DiagnosticLog) {
         self.questions = questions
@@ -28,13 +30,14 @@ struct KnowledgeCompiler {
             symbols[fact.id] = Checker.Symbol(slot: questions.count + index, type: fact.type)
         }
         bySlot = Checker.slots(of: symbols)
+        names = NameSlots(symbols)
     }
 
     /// Parses and checks `source`; every problem is reported where it is.
     func compile(_ source: SourceText, expecting type: ValueType?) -> Expression? {
         let parsed: Expression
         do {
-            parsed = try Parser.parse(source.text, symbols: symbols)
+            parsed = try Parser.parse(source.text, names: names)
         } catch {
             log.error(error.problem, in: source.file, at: source.position(at: error.range.lowerBound))
             return nil

@@ -17,24 +17,24 @@ struct Parser {
 
     private let tokens: [Token]
     /// The names the expression may use, to resolve them as they are read; an
-    /// unknown name (or any, without symbols) is left for the checker.
-    private let symbols: [String: Checker.Symbol]
+    /// unknown name (or any, without names) is left for the checker.
+    private let names: NameSlots
     private var index = 0
     private var depth = 0
 
-    private init(tokens: [Token], symbols: [String: Checker.Symbol]) {
+    private init(tokens: [Token], names: NameSlots) {
         self.tokens = tokens
-        self.symbols = symbols
+        self.names = names
     }
 
     /// Parses a whole expression; anything left after it is an error.
-    static func parse(_ source: String, symbols: [String: Checker.Symbol] = [:]) throws(ExpressionError) -> Expression {
+    static func parse(_ source: String, names: NameSlots = NameSlots()) throws(ExpressionError) -> Expression {
         let tokens = try Lexer.tokens(of: source)
         // Chains of `and` or `+` build a tree as deep as they are long: cap the length.
         guard tokens.count <= maximumTokens else {
             throw ExpressionError(.expressionTooLong(maximumTokens), at: tokens[maximumTokens].range)
         }
-        var parser = Parser(tokens: tokens, symbols: symbols)
+        var parser = Parser(tokens: tokens, names: names)
         guard parser.current.kind != .end else {
             throw ExpressionError(.expectedExpression(found: nil), at: parser.current.range)
         }
@@ -194,44 +194,47 @@ struct Parser {
     }
 
     private mutating func parsePrimary() throws(ExpressionError) -> Expression {
-        let token = current
-        switch token.kind {
+        // The token is read where it lies: a copy would carry its text along.
+        let range = tokens[index].range
+        switch tokens[index].kind {
         case .number(let value):
             advance()
-            return Expression(.number(value), token.range)
+            return Expression(.number(value), range)
         case .text(let text):
             advance()
-            return Expression(.text(text), token.range)
+            return Expression(.text(text), range)
         case .keyword(.true), .keyword(.false):
+            let value = tokens[index].kind == .keyword(.true)
             advance()
-            return Expression(.boolean(token.kind == .keyword(.true)), token.range)
+            return Expression(.boolean(value), range)
         case .identifier(let name):
             advance()
             guard accept(.openParen) != nil else {
-                return Expression(.variable(name, slot: Int32(symbols[name]?.slot ?? -1)), token.range)
+                return Expression(.variable(name, slot: names.slot(of: name) ?? -1), range)
             }
             guard let function = Expression.Function(rawValue: name) else {
                 let suggestion = Suggestion.closest(to: name, among: Expression.Function.allCases.map(\.rawValue))
-                throw ExpressionError(.unknownFunction(name, suggestion: suggestion), at: token.range)
+                throw ExpressionError(.unknownFunction(name, suggestion: suggestion), at: range)
             }
             let (arguments, close) = try nested { (parser: inout Parser) throws(ExpressionError) in
                 try parser.parseElements(closing: .closeParen)
             }
-            return Expression(.call(function, arguments), token.range.lowerBound..<close.upperBound)
+            return Expression(.call(function, arguments), range.lowerBound..<close.upperBound)
         case .symbol(.openParen):
             advance()
             let inner = try nested { (parser: inout Parser) throws(ExpressionError) in try parser.parseOr() }
             let close = try expect(.closeParen)
-            return Expression(inner.node, token.range.lowerBound..<close.upperBound)
+            return Expression(inner.node, range.lowerBound..<close.upperBound)
         case .symbol(.openBracket):
             advance()
             let (elements, close) = try nested { (parser: inout Parser) throws(ExpressionError) in
                 try parser.parseElements(closing: .closeBracket)
             }
-            return Expression(.list(elements), token.range.lowerBound..<close.upperBound)
+            return Expression(.list(elements), range.lowerBound..<close.upperBound)
         default:
+            let token = current
             throw ExpressionError(
-                .expectedExpression(found: token.kind == .end ? nil : describe(token)), at: token.range)
+                .expectedExpression(found: token.kind == .end ? nil : describe(token)), at: range)
         }
     }
 

@@ -31,7 +31,7 @@ struct CheckerTests {
     }
 
     @Test func namesTheParserResolvedAreKept() throws {
-        let parsed = try Parser.parse("followers > 2 and has_calendar and nobody", symbols: symbols)
+        let parsed = try Parser.parse("followers > 2 and has_calendar and nobody", names: NameSlots(symbols))
         #expect(parsed.variables.map(\.slot) == [2, 3, -1])
         var checker = Checker(symbols: symbols)
         let (checked, type) = checker.check(parsed, expecting: .boolean)
