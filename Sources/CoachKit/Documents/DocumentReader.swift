@@ -19,10 +19,11 @@ struct DocumentReader {
             return nil
         }
         var misspelt: Set<String> = []
-        for pair in pairs where !allowed.contains(where: { Fields.isSameKey($0, pair.key) }) {
-            let suggestion = Suggestion.closest(to: pair.key, among: allowed)
+        // Each key is read where it lies: a copy of its pair would retain its value too.
+        for index in pairs.indices where !allowed.contains(where: { Fields.isSameKey($0, pairs[index].key) }) {
+            let suggestion = Suggestion.closest(to: pairs[index].key, among: allowed)
             if let suggestion { misspelt.insert(suggestion) }
-            error(.unknownKey(pair.key, suggestion: suggestion), at: pair.keyPosition)
+            error(.unknownKey(pairs[index].key, suggestion: suggestion), at: pairs[index].keyPosition)
         }
         return Fields(pairs: pairs, position: position, misspelt: misspelt, reader: self)
     }
