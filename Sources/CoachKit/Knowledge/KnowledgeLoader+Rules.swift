@@ -196,22 +196,29 @@ extension KnowledgeLoader {
                 continue
             }
             guard let text = reader.fields(of: block, allowed: ruleTextKeys) else { continue }
-            func part(_ key: String) -> SourceText? {
+            func part(_ key: String) -> (text: String, node: DataNode)? {
                 guard let value = text[key] else {
                     text.reportMissing(.missingTranslation(field: key, language: language), key: key)
                     return nil
                 }
-                return reader.sourceText(value, key: key)
+                return reader.text(value, key: key).map { ($0, value) }
             }
             let title = part("title")
             let detail = part("detail")
             if let title, let detail {
                 let value = Rule.Text(title: title.text, detail: detail.text)
                 if language == .fr { texts.fr = value } else { texts.en = value }
-                // Only texts with a placeholder are kept: most have none, and a rule
-                // base of 50 000 rules would hold 200 000 of them until compiled.
-                if title.text.containsByte(UInt8(ascii: "{")) { sources.append(title) }
-                if detail.text.containsByte(UInt8(ascii: "{")) { sources.append(detail) }
+                // Only texts with a placeholder are kept, as source texts: most have
+                // none, and a rule base of 50 000 rules would hold 200 000 of them
+                // until compiled.
+                func keep(_ part: (text: String, node: DataNode), _ key: String) {
+                    guard part.text.containsByte(UInt8(ascii: "{")),
+                        let source = reader.sourceText(part.node, key: key)
+                    else { return }
+                    sources.append(source)
+                }
+                keep(title, "title")
+                keep(detail, "detail")
             }
         }
 

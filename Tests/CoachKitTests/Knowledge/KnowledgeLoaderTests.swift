@@ -136,6 +136,10 @@ struct KnowledgeLoaderTests {
             "c20": rule("gen.a5"),
             "c30": rule("gen.c30", source: "tip.nothing"),
             "a40": rule("gen.a40", extra: "    supersedes: [gen.none]\n"),
+            // Placeholders are checked in titles and details, wherever they are.
+            "a50": "  - id: gen.a50\n    when: followers > 1\n    priority: 50\n    horizon: this_week\n"
+                + "    source: tip.first\n    fr: {title: T, detail: 'Vos {nobdy} abonnés'}\n"
+                + "    en: {title: 'Your {followers} {fans}', detail: D}\n",
         ])
         defer { try? FileManager.default.removeItem(at: folder) }
         let report = try KnowledgeLoader.load(from: folder)
@@ -144,6 +148,8 @@ struct KnowledgeLoaderTests {
         #expect(
             found == [
                 "rules/a.yaml:287:18: error: unknown rule 'gen.none'",
+                "rules/a.yaml:358:34: error: unknown question or fact 'nobdy'",
+                "rules/a.yaml:359:36: error: unknown question or fact 'fans'",
                 "rules/b.yaml:73:30: error: unknown question or fact 'nobody'",
                 "rules/c.yaml:142:9: error: duplicate id 'gen.a5', first defined at rules/a.yaml:37:9",
                 "rules/c.yaml:216:13: error: unknown knowledge entry 'tip.nothing'",
