@@ -19,13 +19,28 @@ struct DocumentReader {
             return nil
         }
         var misspelt: Set<String> = []
-        // Each key is read where it lies: a copy of its pair would retain its value too.
-        for index in pairs.indices where !allowed.contains(where: { Fields.isSameKey($0, pairs[index].key) }) {
+        // Files mostly write keys in the order they are allowed: each is looked for
+        // from the one after the last found, round to it, so that it is usually the
+        // first compared. Each key is read where it lies: a copy of its pair would
+        // retain its value too.
+        var next = 0
+        for index in pairs.indices {
+            if let found = Self.place(of: pairs[index].key, in: allowed, from: next) {
+                next = found + 1 == allowed.count ? 0 : found + 1
+                continue
+            }
             let suggestion = Suggestion.closest(to: pairs[index].key, among: allowed)
             if let suggestion { misspelt.insert(suggestion) }
             error(.unknownKey(pairs[index].key, suggestion: suggestion), at: pairs[index].keyPosition)
         }
         return Fields(pairs: pairs, position: position, misspelt: misspelt, reader: self)
+    }
+
+    /// Where `key` is in `allowed`, looked for from `start` round to just before it.
+    private static func place(of key: String, in allowed: [String], from start: Int) -> Int? {
+        for index in start..<allowed.count where Fields.isSameKey(allowed[index], key) { return index }
+        for index in 0..<min(start, allowed.count) where Fields.isSameKey(allowed[index], key) { return index }
+        return nil
     }
 
     /// The node's elements, or nil (reported) when it is not a list.
