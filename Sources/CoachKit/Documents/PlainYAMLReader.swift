@@ -64,8 +64,8 @@ struct PlainYAMLReader {
     /// byte order mark past the start, which are libyaml's to read. Nil when one is
     /// there; else whether the text is all ASCII or holds other characters.
     ///
-    /// One pass, eight bytes at a time where all eight are printable ASCII, as most of
-    /// a line is; the others byte by byte.
+    /// One pass, eight bytes at a time where all eight are printable ASCII or line
+    /// feeds, as most of a file is; the others byte by byte.
     static func printable(_ bytes: UnsafeBufferPointer<UInt8>) -> Printable? {
         var isASCII = true
         var index = 0
@@ -103,15 +103,21 @@ struct PlainYAMLReader {
     /// What `printable` found in a text YAML may hold.
     enum Printable { case ascii, unicode }
 
-    /// Whether all eight bytes of `word` are printable ASCII, 0x20 to 0x7E: none has
-    /// its high bit, none is below 0x20, none is 0x7F (the classic bit tricks).
+    /// Whether all eight bytes of `word` are printable ASCII, 0x20 to 0x7E, or line
+    /// feeds: most words of a file, of which one in three or four holds a line's end.
+    /// Each byte is tested exactly, with no carry into the next: the high bits are
+    /// tested first, and below 0x80 a byte plus 0x60 reaches 0x80 exactly when it is
+    /// 0x20 or more, and its low seven bits plus 0x7F exactly when they are not zero.
     static func isPrintableASCII(_ word: UInt64) -> Bool {
-        let ones: UInt64 = 0x0101_0101_0101_0101
         let highs: UInt64 = 0x8080_8080_8080_8080
-        let belowSpace = (word &- 0x20 &* ones) & ~word & highs
-        let delete = word ^ (0x7F &* ones)
-        let isDelete = (delete &- ones) & ~delete & highs
-        return (word & highs) | belowSpace | isDelete == 0
+        let lows: UInt64 = 0x7F7F_7F7F_7F7F_7F7F
+        guard word & highs == 0 else { return false }
+        let fromSpace = (word &+ 0x6060_6060_6060_6060) & highs
+        let lineFeed = word ^ 0x0A0A_0A0A_0A0A_0A0A
+        let isLineFeed = ~((lineFeed &+ lows) | lineFeed) & highs
+        let delete = word ^ lows
+        let isDelete = ~((delete &+ lows) | delete) & highs
+        return (fromSpace | isLineFeed) == highs && isDelete == 0
     }
 
     // MARK: - Bytes

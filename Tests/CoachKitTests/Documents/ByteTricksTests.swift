@@ -5,9 +5,11 @@ import Testing
 /// The YAML reader's shortcuts over raw bytes, held to the plain reading they stand for.
 @Suite("The YAML reader's byte shortcuts")
 struct ByteTricksTests {
-    @Test func eightBytesArePrintableExactlyWhenEachIs() {
+    @Test func eightBytesArePrintableExactlyWhenEachIsOrEndsALine() {
         var generator = SplitMix(state: 7)
-        let interesting: [UInt8] = [0x00, 0x09, 0x0A, 0x1F, 0x20, 0x21, 0x41, 0x7E, 0x7F, 0x80, 0xC2, 0xFF]
+        let interesting: [UInt8] = [
+            0x00, 0x01, 0x09, 0x0A, 0x0B, 0x0D, 0x1F, 0x20, 0x21, 0x41, 0x7E, 0x7F, 0x80, 0x8A, 0xC2, 0xFF,
+        ]
         for round in 0..<200_000 {
             var bytes = (0..<8).map { _ in UInt8.random(in: 0x20...0x7E, using: &generator) }
             // Most rounds plant one or two unusual bytes among printable ones.
@@ -18,7 +20,7 @@ struct ByteTricksTests {
                     : interesting.randomElement(using: &generator)!
             }
             let word = bytes.enumerated().reduce(UInt64(0)) { $0 | UInt64($1.element) << (8 * UInt64($1.offset)) }
-            let expected = bytes.allSatisfy { (0x20...0x7E).contains($0) }
+            let expected = bytes.allSatisfy { (0x20...0x7E).contains($0) || $0 == 0x0A }
             #expect(PlainYAMLReader.isPrintableASCII(word) == expected, "\(bytes)")
             if PlainYAMLReader.isPrintableASCII(word) != expected { return }
         }
