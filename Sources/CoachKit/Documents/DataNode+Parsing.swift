@@ -15,7 +15,8 @@ extension DataNode {
 
     /// Parses a YAML file's bytes, UTF-8 with or without a byte order mark, as
     /// `parse(yaml:)` parses its text: the bytes are read where they lie, and a text is
-    /// made of the whole file only for libyaml.
+    /// made of the whole file only for libyaml. Bytes that are not UTF-8 throw
+    /// `notUTF8`, with no position.
     static func parse(yamlFile bytes: [UInt8]) throws(LocatedProblem) -> DataNode {
         guard bytes.isUTF8 else { throw LocatedProblem(problem: .notUTF8, position: nil) }
         let start = bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0

@@ -20,9 +20,9 @@ struct DocumentReader {
         }
         var misspelt: Set<String> = []
         // Files mostly write keys in the order they are allowed: each is looked for
-        // from the one after the last found, round to it, so that it is usually the
-        // first compared. Each key is read where it lies: a copy of its pair would
-        // retain its value too.
+        // from just after the last key found, wrapping round to it, so that it is
+        // usually the first compared. Each key is read where it lies: a copy of its
+        // pair would retain its value too.
         var next = 0
         for index in pairs.indices {
             if let found = Self.place(of: pairs[index].key, in: allowed, from: next) {
@@ -36,7 +36,8 @@ struct DocumentReader {
         return Fields(pairs: pairs, position: position, misspelt: misspelt, reader: self)
     }
 
-    /// Where `key` is in `allowed`, looked for from `start` round to just before it.
+    /// Where `key` is in `allowed`, looked for from `start` to the end, then from the
+    /// beginning to just before `start`.
     private static func place(of key: String, in allowed: [String], from start: Int) -> Int? {
         for index in start..<allowed.count where Fields.isSameKey(allowed[index], key) { return index }
         for index in 0..<min(start, allowed.count) where Fields.isSameKey(allowed[index], key) { return index }

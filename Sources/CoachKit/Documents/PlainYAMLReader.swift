@@ -50,8 +50,8 @@ struct PlainYAMLReader {
         return try result.get()
     }
 
-    /// The document in `bytes`, valid UTF-8 (a file's, as read): the same as
-    /// `read(_:budget:)` without a text made of the whole file first.
+    /// The document in `bytes`, valid UTF-8 (a file's, after its byte order mark): the
+    /// same as `read(_:budget:)` without a text made of the whole file first.
     static func read(_ bytes: UnsafeBufferPointer<UInt8>, budget: Int) throws(Declined) -> DataNode? {
         guard let found = printable(bytes) else { throw Declined() }
         var reader = PlainYAMLReader(bytes: bytes, budget: budget, isASCII: found == .ascii)
@@ -61,8 +61,9 @@ struct PlainYAMLReader {
     /// Whether every character is one YAML allows in a stream, as libyaml checks:
     /// no control character but tab and line breaks, no U+FFFE or U+FFFF; and none
     /// of the line breaks YAML 1.1 adds to LF and CR (U+0085, U+2028, U+2029), nor a
-    /// byte order mark past the start, which are libyaml's to read. Nil when one is
-    /// there; else whether the text is all ASCII or holds other characters.
+    /// byte order mark (a leading one is stripped before), which are libyaml's to
+    /// read. Nil when one is there; else whether the text is all ASCII or holds
+    /// other characters.
     ///
     /// One pass, eight bytes at a time where all eight are printable ASCII or line
     /// feeds, as most of a file is; the others byte by byte.
@@ -71,7 +72,9 @@ struct PlainYAMLReader {
         var index = 0
         let raw = UnsafeRawBufferPointer(bytes)
         while index < bytes.count {
-            if index + 8 <= bytes.count, isPrintableASCII(raw.loadUnaligned(fromByteOffset: index, as: UInt64.self)) {
+            if index + 8 <= bytes.count,
+                isPrintableASCIIOrLineFeed(raw.loadUnaligned(fromByteOffset: index, as: UInt64.self))
+            {
                 index += 8
                 continue
             }
@@ -105,18 +108,17 @@ struct PlainYAMLReader {
 
     /// Whether all eight bytes of `word` are printable ASCII, 0x20 to 0x7E, or line
     /// feeds: most words of a file, of which one in three or four holds a line's end.
-    /// Each byte is tested exactly, with no carry into the next: the high bits are
-    /// tested first, and below 0x80 a byte plus 0x60 reaches 0x80 exactly when it is
-    /// 0x20 or more, and its low seven bits plus 0x7F exactly when they are not zero.
-    static func isPrintableASCII(_ word: UInt64) -> Bool {
+    /// Once no byte has its high bit, each is tested exactly, with no carry into the
+    /// next: a byte plus 0x60 reaches 0x80 exactly when it is 0x20 or more, and a byte
+    /// XORed with 0x0A (or 0x7F), plus 0x7F, reaches 0x80 exactly when the byte is not
+    /// a line feed (or DEL).
+    static func isPrintableASCIIOrLineFeed(_ word: UInt64) -> Bool {
         let highs: UInt64 = 0x8080_8080_8080_8080
         let lows: UInt64 = 0x7F7F_7F7F_7F7F_7F7F
         guard word & highs == 0 else { return false }
         let fromSpace = (word &+ 0x6060_6060_6060_6060) & highs
-        let lineFeed = word ^ 0x0A0A_0A0A_0A0A_0A0A
-        let isLineFeed = ~((lineFeed &+ lows) | lineFeed) & highs
-        let delete = word ^ lows
-        let isDelete = ~((delete &+ lows) | delete) & highs
+        let isLineFeed = ~((word ^ 0x0A0A_0A0A_0A0A_0A0A) &+ lows) & highs
+        let isDelete = ~((word ^ lows) &+ lows) & highs
         return (fromSpace | isLineFeed) == highs && isDelete == 0
     }
 

@@ -26,7 +26,13 @@ struct SourceText {
 extension DocumentReader {
     /// The node as source text, or nil (reported) when it is not a non-empty scalar.
     func sourceText(_ node: DataNode, key: String) -> SourceText? {
-        guard let text = text(node, key: key), case .scalar(_, let style, let position) = node else { return nil }
+        text(node, key: key).flatMap { sourceText($0, of: node) }
+    }
+
+    /// `text`, read from the scalar `node` already, as source text: placed where the
+    /// node is, as it was written.
+    func sourceText(_ text: String, of node: DataNode) -> SourceText? {
+        guard case .scalar(_, let style, let position) = node else { return nil }
         return SourceText(text: text, file: file, position: position, style: style)
     }
 }

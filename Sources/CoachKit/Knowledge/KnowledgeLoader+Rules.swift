@@ -195,10 +195,10 @@ extension KnowledgeLoader {
                 fields.reportMissing(.missingTranslation(field: nil, language: language), key: language.rawValue)
                 continue
             }
-            guard let text = reader.fields(of: block, allowed: ruleTextKeys) else { continue }
+            guard let wording = reader.fields(of: block, allowed: ruleTextKeys) else { continue }
             func part(_ key: String) -> (text: String, node: DataNode)? {
-                guard let value = text[key] else {
-                    text.reportMissing(.missingTranslation(field: key, language: language), key: key)
+                guard let value = wording[key] else {
+                    wording.reportMissing(.missingTranslation(field: key, language: language), key: key)
                     return nil
                 }
                 return reader.text(value, key: key).map { ($0, value) }
@@ -211,14 +211,14 @@ extension KnowledgeLoader {
                 // Only texts with a placeholder are kept, as source texts: most have
                 // none, and a rule base of 50 000 rules would hold 200 000 of them
                 // until compiled.
-                func keep(_ part: (text: String, node: DataNode), _ key: String) {
+                func keep(_ part: (text: String, node: DataNode)) {
                     guard part.text.containsByte(UInt8(ascii: "{")),
-                        let source = reader.sourceText(part.node, key: key)
+                        let source = reader.sourceText(part.text, of: part.node)
                     else { return }
                     sources.append(source)
                 }
-                keep(title, "title")
-                keep(detail, "detail")
+                keep(title)
+                keep(detail)
             }
         }
 

@@ -151,13 +151,15 @@ extension Lexer {
         /// The keyword spelt by `range`, compared unit by unit rather than through a
         /// string: most words are names, and this is the lexer's busiest question.
         /// The keyword's letters are read from its bytes: a walk over its UTF-8 view
-        /// cost more than the rest of the lexing of a word.
+        /// cost more than the rest of the lexing of a word. `Lexer.keyword` has matched
+        /// the length and the first letter; the rest are compared here.
         private func keyword(_ range: Range<Int>) -> Token.Keyword? {
             guard let first = UInt32(exactly: units[range.lowerBound]),
                 let keyword = Lexer.keyword(length: range.count, first: first)
             else { return nil }
             var spelling = keyword.rawValue
             return spelling.withUTF8 { letters in
+                guard letters.count == range.count else { return nil }
                 for offset in 1..<letters.count
                 where UInt64(letters[offset]) != UInt64(truncatingIfNeeded: units[range.lowerBound + offset]) {
                     return nil

@@ -4,6 +4,10 @@
 /// rules. A dictionary of strings hashes each name with the standard library's
 /// seeded hasher, which cost more than the rest of reading the name; this table
 /// hashes its bytes with FNV-1a, and compares a name only when the hashes agree.
+///
+/// Names are compared by their bytes, not by Unicode equivalence as a dictionary
+/// would: a name spelt with other bytes is not found here, and is left unresolved for
+/// the checker, which finds it by its `String` and gives it its slot.
 struct NameSlots {
     private var names: [String] = []
     private var hashes: [UInt64] = []
@@ -13,7 +17,7 @@ struct NameSlots {
     private var places: [Int32]
 
     /// No names: every name is unknown.
-    init() { places = [0] }
+    init() { places = [] }
 
     init(_ symbols: [String: Checker.Symbol]) {
         var count = 2

@@ -203,10 +203,12 @@ struct Parser {
         case .text(let text):
             advance()
             return Expression(.text(text), range)
-        case .keyword(.true), .keyword(.false):
-            let value = tokens[index].kind == .keyword(.true)
+        case .keyword(.true):
             advance()
-            return Expression(.boolean(value), range)
+            return Expression(.boolean(true), range)
+        case .keyword(.false):
+            advance()
+            return Expression(.boolean(false), range)
         case .identifier(let name):
             advance()
             guard accept(.openParen) != nil else {

@@ -194,13 +194,14 @@ struct FileReader: ~Copyable {
     /// The first buffer is sized from the file's size, so that it holds the whole file
     /// and a second read finds the end; later ones, each as large as all read so far,
     /// come only if the file grows meanwhile or has no size (a pipe, or a file of
-    /// `/proc`).
+    /// `/proc`), and are copied onto the first. No buffer goes past the byte after the
+    /// limit, so that a pipe left open past the limit is refused, not waited on.
     func readToEnd(limit: Int = .max) throws(FileReadError) -> [UInt8] {
         var status = stat()
         let size = fstat(descriptor, &status) == 0 && status.st_size > 0 ? Int(status.st_size) : 0
         // One byte past the limit is enough to know the file is too large.
         let ceiling = limit < Int.max ? limit + 1 : Int.max
-        var wanted = Swift.max(Swift.min(size, limit) + 1, 4096)
+        var wanted = Swift.min(Swift.max(Swift.min(size, limit) + 1, 4096), ceiling)
         var data = try bytes(upTo: wanted) { buffer throws(FileReadError) in try fill(buffer) }
         var full = data.count == wanted
         while full {
@@ -214,15 +215,15 @@ struct FileReader: ~Copyable {
         return data
     }
 
-    /// The bytes `read` puts into a buffer of `count`, which it is given uninitialised:
-    /// nothing is zeroed only to be overwritten, and the pages of a large file are
-    /// touched once, by the read.
+    /// The bytes `reading` puts into a buffer of `count`, which it is given
+    /// uninitialised: nothing is zeroed only to be overwritten, and the pages of the
+    /// buffer are first touched by the read itself.
     private func bytes(
-        upTo count: Int, _ read: (UnsafeMutableBufferPointer<UInt8>) throws(FileReadError) -> Int
+        upTo count: Int, _ reading: (UnsafeMutableBufferPointer<UInt8>) throws(FileReadError) -> Int
     ) throws(FileReadError) -> [UInt8] {
         var failure: FileReadError?
         let data = [UInt8](unsafeUninitializedCapacity: count) { buffer, initialized in
-            do throws(FileReadError) { initialized = try read(buffer) } catch { failure = error }
+            do throws(FileReadError) { initialized = try reading(buffer) } catch { failure = error }
         }
         if let failure { throw failure }
         return data

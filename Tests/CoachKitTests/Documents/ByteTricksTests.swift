@@ -21,8 +21,8 @@ struct ByteTricksTests {
             }
             let word = bytes.enumerated().reduce(UInt64(0)) { $0 | UInt64($1.element) << (8 * UInt64($1.offset)) }
             let expected = bytes.allSatisfy { (0x20...0x7E).contains($0) || $0 == 0x0A }
-            #expect(PlainYAMLReader.isPrintableASCII(word) == expected, "\(bytes)")
-            if PlainYAMLReader.isPrintableASCII(word) != expected { return }
+            #expect(PlainYAMLReader.isPrintableASCIIOrLineFeed(word) == expected, "\(bytes)")
+            if PlainYAMLReader.isPrintableASCIIOrLineFeed(word) != expected { return }
         }
     }
 

@@ -49,7 +49,8 @@ struct FileReadingTests {
         #expect(Array(read) == written)
     }
 
-    /// A pipe grows its buffer as it is read: past the limit, it is refused all the same.
+    /// The reader's buffer grows as a pipe is read: past the limit, the pipe is
+    /// refused all the same.
     @Test func aPipePastTheLimitIsRefused() throws {
         let pipe = Pipe()
         let writer = Thread {
@@ -66,5 +67,39 @@ struct FileReadingTests {
             return
         }
         #expect(diagnostics.map(\.problem) == [.fileTooLarge(100_000)])
+    }
+
+    /// A pipe left open past a small limit is refused once it has sent one byte more,
+    /// not waited on until it fills a buffer of the usual size. The writer closes its
+    /// end after ten seconds, so that a reader that waits still ends.
+    @Test func aPipeLeftOpenPastASmallLimitIsRefusedAtOnce() throws {
+        let pipe = Pipe()
+        pipe.fileHandleForWriting.write(Data(Self.bytes(200)))
+        let closer = Thread {
+            Thread.sleep(forTimeInterval: 10)
+            try? pipe.fileHandleForWriting.close()
+        }
+        closer.start()
+        let start = Date()
+        let read = Result { () throws(CoachError) in
+            try FileSystem.contents(
+                of: "/proc/self/fd/\(pipe.fileHandleForReading.fileDescriptor)", limit: 100, display: "pipe")
+        }
+        #expect(Date().timeIntervalSince(start) < 5)
+        guard case .failure(.invalidData(let diagnostics)) = read else {
+            Issue.record("not refused: \(read)")
+            return
+        }
+        #expect(diagnostics.map(\.problem) == [.fileTooLarge(100)])
+    }
+
+    /// A read that fails (a folder opens, but does not read) is reported as such.
+    @Test func aFailedReadIsUnreadable() throws {
+        let folder = try temporaryFolder([:])
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        #expect(throws: CoachError.unreadable("folder")) {
+            try FileSystem.contents(of: folder.path, limit: 1 << 20, display: "folder")
+        }
     }
 }
