@@ -19,7 +19,7 @@ extension DataNode {
     /// `notUTF8`, with no position.
     static func parse(yamlFile bytes: [UInt8]) throws(LocatedProblem) -> DataNode {
         guard bytes.isUTF8 else { throw LocatedProblem(problem: .notUTF8, position: nil) }
-        let start = bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0
+        let start = bytes.starts(with: UTF8.byteOrderMark) ? UTF8.byteOrderMark.count : 0
         let root = bytes.withUnsafeBufferPointer { buffer in
             try? PlainYAMLReader.read(UnsafeBufferPointer(rebasing: buffer[start...]), budget: nodeBudget)
         }

@@ -199,7 +199,9 @@ struct LibYAMLReader {
     /// invisible character no one means to type, pasted from another program.
     private static func text(_ bytes: UnsafeMutablePointer<yaml_char_t>?, _ count: Int) -> String {
         var buffer = UnsafeBufferPointer(start: bytes, count: count)
-        if buffer.starts(with: [0xEF, 0xBB, 0xBF]) { buffer = UnsafeBufferPointer(rebasing: buffer.dropFirst(3)) }
+        if buffer.starts(with: UTF8.byteOrderMark) {
+            buffer = UnsafeBufferPointer(rebasing: buffer.dropFirst(UTF8.byteOrderMark.count))
+        }
         return String(decoding: buffer, as: UTF8.self)
     }
 

@@ -359,7 +359,7 @@ struct CSVParser {
         var bytes = data
         if atStart {
             atStart = false
-            if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes.removeFirst(3) }
+            if bytes.starts(with: UTF8.byteOrderMark) { bytes.removeFirst(UTF8.byteOrderMark.count) }
         }
         if separator == nil {
             // The header decides the separator: keep bytes until its line ends, looking

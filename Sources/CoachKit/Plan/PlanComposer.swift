@@ -131,9 +131,7 @@ struct PlanComposer {
         // The three weightiest actions, under the numbers the document gives them,
         // in that order.
         let order = plan.numberedOrder
-        let top = plan.actions.prefix(3).compactMap { action in
-            order.firstIndex { plan.actions[$0] == action }
-        }.sorted().map { number in
+        let top = plan.actions.indices.prefix(3).compactMap { order.firstIndex(of: $0) }.sorted().map { number in
             strings("plan.summary.item", ["number": String(number + 1), "title": plan.actions[order[number]].title])
         }
         if !top.isEmpty {

@@ -203,6 +203,8 @@ struct FileReader: ~Copyable {
         let ceiling = limit < Int.max ? limit + 1 : Int.max
         var wanted = Swift.min(Swift.max(Swift.min(size, limit) + 1, 4096), ceiling)
         var data = try bytes(upTo: wanted) { buffer throws(FileReadError) in try fill(buffer) }
+        // A buffer left short ends the file, within the limit, as no buffer reaches past
+        // the byte after it; a full one may not, and is followed by another.
         var full = data.count == wanted
         while full {
             if data.count > limit { throw .tooLarge }
@@ -211,7 +213,6 @@ struct FileReader: ~Copyable {
             data += more
             full = more.count == wanted
         }
-        if data.count > limit { throw .tooLarge }
         return data
     }
 
