@@ -70,7 +70,7 @@ extension Question: SnapshotCodable {
         writer.write(maximum)
         writer.write(isInteger)
         writer.write(maximumLength)
-        writer.write(askIf)
+        if let askIf { writer.write(counted: askIf) } else { writer.absent() }
         writer.write(askIfText)
         writer.write(isFromPosts)
     }
@@ -81,7 +81,8 @@ extension Question: SnapshotCodable {
             options: try reader.read(),
             minimum: try reader.read(),
             maximum: try reader.read(), isInteger: try reader.read(), maximumLength: try reader.read(),
-            askIf: try reader.read(), askIfText: try reader.read(), isFromPosts: try reader.read())
+            deferredAskIf: reader.isAbsent() ? nil : try Deferred(from: &reader), askIfText: try reader.read(),
+            isFromPosts: try reader.read())
     }
 }
 
@@ -100,7 +101,18 @@ extension Fact: SnapshotCodable {
         writer.write(id)
         writer.write(kind)
         writer.write(options)
-        switch definition {
+        writer.write(counted: definition)
+    }
+    init(from reader: inout SnapshotReader) throws(KnowledgeSnapshot.Failure) {
+        self.init(
+            id: try reader.read(), kind: try reader.read(), options: try reader.read(),
+            deferredDefinition: try Deferred(from: &reader))
+    }
+}
+
+extension Fact.Definition: SnapshotCodable {
+    func write(to writer: inout SnapshotWriter) {
+        switch self {
         case .value(let value, let guardExpression):
             writer.write(0)
             writer.write(value)
@@ -116,22 +128,23 @@ extension Fact: SnapshotCodable {
         }
     }
     init(from reader: inout SnapshotReader) throws(KnowledgeSnapshot.Failure) {
-        let id = try reader.read(String.self)
-        let kind = try reader.read(Kind.self)
-        let options = try reader.read([String].self)
-        let definition: Definition
         switch try reader.read(Int.self) {
-        case 0: definition = .value(try reader.read(), guard: try reader.read())
+        case 0: self = .value(try reader.read(), guard: try reader.read())
         case 1:
             let count = try reader.count()
             var cases: [(condition: Expression, value: String)] = []
             cases.reserveCapacity(count)
             for _ in 0..<count { cases.append((try reader.read(), try reader.read())) }
-            definition = .cases(cases, otherwise: try reader.read())
+            self = .cases(cases, otherwise: try reader.read())
         default: throw reader.failure("unknown kind of fact")
         }
-        self.init(id: id, kind: kind, options: options, definition: definition)
     }
+}
+
+extension Fact.Definition: SnapshotDeferrable {
+    /// The definition of a fact whose own was refused: no value, as a fact with an
+    /// error is kept.
+    static var damaged: Fact.Definition { .cases([], otherwise: nil) }
 }
 
 extension Rule: SnapshotCodable {

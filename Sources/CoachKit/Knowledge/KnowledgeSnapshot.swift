@@ -15,14 +15,14 @@
 /// format, the digest, then the length of each part, so that a reader skips the parts
 /// it was not asked for:
 ///
-///     coach-snapshot/8 · digest · 4 lengths · article and topics · interview ·
+///     coach-snapshot/9 · digest · 4 lengths · article and topics · interview ·
 ///     search (with its index of the topics) · metrics
 ///
 /// `format` changes with the layout of any part, and with the way the engine's
 /// tables are worked out from the rules: the digest covers the knowledge, not the
 /// code (`theSnapshotCompiledInIsUpToDate` catches a snapshot left behind either way).
 public enum KnowledgeSnapshot {
-    static let format = "coach-snapshot/8"
+    static let format = "coach-snapshot/9"
     /// The parts in the order they are written; the article and topics come first.
     static let parts: [KnowledgeBase.Parts] = [.interview, .search, .metrics]
     /// The deepest expression a snapshot may hold, as the condition parser allows.
@@ -61,6 +61,7 @@ public enum KnowledgeSnapshot {
         writer.write(knowledge.article)
         writer.write(knowledge.topics)
         sections.append(writer.take())
+        writer.write(knowledge.slotCount)
         writer.write(knowledge.questions)
         writer.write(knowledge.facts)
         writer.write(knowledge.rules)
@@ -158,12 +159,16 @@ public enum KnowledgeSnapshot {
                 base.article = try reader.read()
                 base.topics = try reader.read()
             case .interview:
+                // The engine reads values by slot: the plan guide's expressions are
+                // checked as they are read; the questions' `ask_if`, the facts' and
+                // the rules' when made (`Deferred`), against this limit; the order
+                // of derivation below.
+                reader.slotLimit = try reader.count()
                 base.questions = try reader.read([Question].self)
                 base.facts = try reader.read([Fact].self)
-                // The engine reads values by slot: the plan guide's expressions are
-                // checked as they are read, the rules' when made (`Deferred`,
-                // against this limit), the rest below.
-                reader.slotLimit = base.slotCount
+                guard reader.slotLimit == base.slotCount else {
+                    throw reader.failure("a count of slots other than the questions and facts")
+                }
                 base.rules = try reader.read([Rule].self)
                 base.planGuide = try reader.read(PlanGuide.self)
                 reader.slotLimit = nil
@@ -187,17 +192,12 @@ public enum KnowledgeSnapshot {
         return base
     }
 
-    /// The engine reads values by slot: every slot the questions' `ask_if`, the facts
-    /// and the order of derivation name must be one of the questions or facts (the
-    /// plan guide was checked as it was read; the rules' trees are when made).
+    /// The engine reads values by slot: every slot the order of derivation names must
+    /// be one of the questions or facts (the plan guide was checked as it was read;
+    /// the trees are when made).
     private static func checkSlots(of base: KnowledgeBase, reader: SnapshotReader) throws(Failure) {
-        let slots = 0..<base.slotCount
-        var inside = base.derivedOrder.allSatisfy(slots.contains)
-        for expression in base.questions.compactMap(\.askIf) + base.facts.flatMap(\.expressions) {
-            expression.visit { node in
-                if case .variable(_, let slot) = node.node, !slots.contains(Int(slot)) { inside = false }
-            }
+        guard base.derivedOrder.allSatisfy((0..<base.slotCount).contains) else {
+            throw reader.failure("a value that is no question or fact")
         }
-        guard inside else { throw reader.failure("a value that is no question or fact") }
     }
 }

@@ -40,8 +40,15 @@ public struct Question: Sendable, Identifiable {
     /// The longest answer a text question takes, in characters.
     public var maximumLength: Int?
     /// When given, the question is asked only once this holds; while it is false the
-    /// question does not apply and its answer, if any, is set aside.
-    public var askIf: Expression?
+    /// question does not apply and its answer, if any, is set aside. From the built-in
+    /// knowledge, made when read (`Deferred`): the engine reads its program.
+    public var askIf: Expression? {
+        get { deferredAskIf?.value }
+        set { deferredAskIf = newValue.map(Deferred.init) }
+    }
+    /// Whether the question has an `askIf`, without making it.
+    var hasAskIf: Bool { deferredAskIf != nil }
+    var deferredAskIf: Deferred<Expression>?
     /// `askIf` as written.
     public var askIfText: String?
     /// Answered by a CSV of posts (`coach plan --metrics`, `/import`), never asked:

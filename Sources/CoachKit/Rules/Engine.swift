@@ -112,7 +112,7 @@ public struct Engine: Sendable {
                 switch node.node {
                 case .and, .or: simple = false
                 case .variable(_, let slot):
-                    if slot >= questions.count || questions[Int(slot)].askIf != nil { simple = false }
+                    if slot >= questions.count || questions[Int(slot)].hasAskIf { simple = false }
                 default: break
                 }
             }
@@ -348,7 +348,7 @@ private struct RuleShare {
             }
             // Flat tests are a conjunction: it is simple when each reads a question
             // answered as given (no `ask_if` to set it aside).
-            return tests.allSatisfy { Int($0.slot) < questions.count && questions[Int($0.slot)].askIf == nil }
+            return tests.allSatisfy { Int($0.slot) < questions.count && !questions[Int($0.slot)].hasAskIf }
         }
         thresholds = Probes.thresholds(of: conditions, compiled: compiled, questionCount: questions.count)
     }

@@ -16,7 +16,24 @@ public struct Fact: Sendable, Identifiable {
     public var kind: Kind
     /// The values a choice fact takes.
     public var options: [String]
-    public var definition: Definition
+    /// From the built-in knowledge, made when read (`Deferred`): the engine reads its
+    /// program (`Program`), and only loading knowledge from YAML reads the trees.
+    public var definition: Definition {
+        get { deferredDefinition.value }
+        set { deferredDefinition.value = newValue }
+    }
+    var deferredDefinition: Deferred<Definition>
+
+    public init(id: String, kind: Kind, options: [String], definition: Definition) {
+        self.init(id: id, kind: kind, options: options, deferredDefinition: Deferred(definition))
+    }
+
+    init(id: String, kind: Kind, options: [String], deferredDefinition: Deferred<Definition>) {
+        self.id = id
+        self.kind = kind
+        self.options = options
+        self.deferredDefinition = deferredDefinition
+    }
 
     /// The fact's type in expressions.
     var type: ValueType { Self.type(kind, id: id, options: options) }

@@ -197,6 +197,13 @@ struct KnowledgeSnapshotTests {
             for (question, expected) in zip(read.questions, Self.whole.questions) {
                 #expect(!question.deferredPrompt.isMade && !question.deferredHelp.isMade)
                 #expect(question.prompt == expected.prompt && question.help == expected.help, "\(question.id)")
+                #expect(question.hasAskIf == (expected.askIf != nil) && question.deferredAskIf?.isMade != true)
+                #expect(question.askIf.map(Self.written) == expected.askIf.map(Self.written), "\(question.id)")
+            }
+            #expect(read.facts.count == Self.whole.facts.count)
+            for (fact, expected) in zip(read.facts, Self.whole.facts) {
+                #expect(!fact.deferredDefinition.isMade)
+                #expect(Self.written(fact.definition) == Self.written(expected.definition), "\(fact.id)")
             }
             #expect(read.rules.count == Self.whole.rules.count)
             for (rule, expected) in zip(read.rules, Self.whole.rules) {
@@ -215,6 +222,26 @@ struct KnowledgeSnapshotTests {
         if let builtIn = try? KnowledgeSnapshot.builtIn(.all) {
             #expect(builtIn.topics.allSatisfy { !$0.text.fr.deferredBody.isMade && !$0.text.en.deferredSteps.isMade })
             #expect(builtIn.rules.allSatisfy { !$0.deferredText.isMade })
+        }
+    }
+
+    /// A question's `ask_if` (the built-in knowledge has none) stays bytes too, and is
+    /// the same once made; the interview built on the snapshot asks as the YAML's does.
+    @Test func keepsAskIfAsBytesUntilRead() throws {
+        let knowledge = try KnowledgeBase.load(from: fixtures.appending(path: "rules"))
+        let asked = try #require(knowledge.questions.first { $0.askIf != nil })
+        var text = try KnowledgeSnapshot.text(of: knowledge)
+        try text.withUTF8 { bytes in
+            let read = try KnowledgeSnapshot.read(bytes, parts: .all, into: nil, lendsBytes: true)
+            let question = try #require(read.questions.first { $0.id == asked.id })
+            #expect(question.hasAskIf && question.deferredAskIf?.isMade == false)
+            #expect(question.askIf.map(Self.written) == asked.askIf.map(Self.written))
+            #expect(read.questions.filter(\.hasAskIf).count == knowledge.questions.filter { $0.askIf != nil }.count)
+            for answers in [[:], ["followers": Answers.Answer.number(0)], ["followers": .number(500)]] {
+                let expected = Planner(knowledge: knowledge).plan(for: Answers(answers), language: .en)
+                let plan = Planner(knowledge: read).plan(for: Answers(answers), language: .en)
+                #expect(plan.missing == expected.missing && plan.missing.isEmpty == false, "\(answers)")
+            }
         }
     }
 
@@ -277,6 +304,46 @@ struct KnowledgeSnapshotTests {
             bytes[at] = saved
         }
         #expect(read > 0 && read < 300)
+    }
+
+    /// Whatever byte of the questions and facts is changed, the snapshot is refused, or
+    /// read and every `ask_if` and fact, kept as bytes, is then made without a crash,
+    /// naming only the knowledge's slots: they are checked against the count of slots
+    /// the snapshot gives before them, which must be the questions' and facts'.
+    @Test func survivesChangedBytesInQuestionsAndFactsKeptAsBytes() throws {
+        var writer = SnapshotWriter()
+        writer.write(Self.whole.slotCount)
+        writer.write(Self.whole.questions)
+        writer.write(Self.whole.facts)
+        let written = writer.take()
+        let found = try #require(Self.text.range(of: written))
+        let start = Self.text.utf8.distance(from: Self.text.startIndex, to: found.lowerBound)
+        var bytes = Array(Self.text.utf8)
+        var generator = SplitMix(state: 28)
+        var read = 0
+        for _ in 0..<300 {
+            let at = Int.random(in: start..<(start + written.utf8.count), using: &generator)
+            let saved = bytes[at]
+            bytes[at] = [0x01, 0x02, UInt8(ascii: "9"), UInt8(ascii: "-"), UInt8(ascii: "3"), UInt8(ascii: "x")]
+                .randomElement(using: &generator)!
+            bytes.withUnsafeBufferPointer { bytes in
+                guard let knowledge = try? KnowledgeSnapshot.read(bytes, parts: .all, into: nil, lendsBytes: true)
+                else { return }
+                read += 1
+                let slots =
+                    knowledge.questions.compactMap(\.askIf).flatMap(\.slots)
+                    + knowledge.facts.flatMap(\.expressions).flatMap(\.slots)
+                #expect(slots.allSatisfy { (0..<knowledge.slotCount).contains($0) }, "byte \(at) changed")
+            }
+            bytes[at] = saved
+        }
+        #expect(read > 0 && read < 300)
+        // The count of slots alone changed: refused, whichever way.
+        for count in [Self.whole.slotCount - 1, Self.whole.slotCount + 1] {
+            var text = Self.text
+            text.replaceSubrange(found, with: String(count) + "\u{1}" + written.drop { $0 != "\u{1}" }.dropFirst())
+            #expect(throws: KnowledgeSnapshot.Failure.self, "\(count) slots") { try Self.read(text) }
+        }
     }
 
     /// A condition kept as bytes is made when read, checked as reading checks it:
@@ -366,9 +433,9 @@ struct KnowledgeSnapshotTests {
         }
     }
 
-    static func written(_ expression: CoachKit.Expression) -> String {
+    static func written(_ value: some SnapshotCodable) -> String {
         var writer = SnapshotWriter()
-        writer.write(expression)
+        writer.write(value)
         return writer.take()
     }
 
