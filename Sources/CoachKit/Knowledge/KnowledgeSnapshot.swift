@@ -6,12 +6,13 @@
 /// that of the knowledge embedded, and the YAML otherwise.
 ///
 /// The text is fields, each ended by U+0001 (`SnapshotCoding.swift`): texts as they
-/// are, numbers in decimal, an absent value as U+0002 alone; a search term's postings
-/// in one field of small numbers (`SmallNumbers`). The writer refuses a text
-/// holding either character, which YAML allows only through escapes. Lists give their
-/// count first. The interview's part ends with the engine's tables (`Engine.Tables`),
-/// made from its rules. The search index's terms, words and synonyms are tables in the order of their
-/// keys' bytes, searched where they lie (`SnapshotTable`). The snapshot opens with its
+/// are, numbers in decimal, an enumeration by its case's place, an absent value as
+/// U+0002 alone; a search term's postings in one field of small numbers
+/// (`SmallNumbers`). The writer refuses a text holding either character, which YAML
+/// allows only through escapes. Lists give their count first. The interview's part
+/// ends with the engine's tables (`Engine.Tables`), made from its rules. The search
+/// index's terms, words and synonyms are tables in the order of their keys' bytes,
+/// searched where they lie (`SnapshotTable`). The snapshot opens with its
 /// format, the digest, then the length of each part, so that a reader skips the parts
 /// it was not asked for:
 ///

@@ -22,11 +22,11 @@ public struct Expression: Sendable {
         case call(Function, [Expression])
     }
 
-    public enum Comparison: String, Sendable {
+    public enum Comparison: String, Sendable, CaseIterable {
         case equal = "==", notEqual = "!=", less = "<", lessOrEqual = "<=", greater = ">", greaterOrEqual = ">="
     }
 
-    public enum Arithmetic: String, Sendable {
+    public enum Arithmetic: String, Sendable, CaseIterable {
         case plus = "+", minus = "-", times = "*", divide = "/"
     }
 

@@ -503,6 +503,28 @@ struct KnowledgeSnapshotTests {
         }
     }
 
+    /// An enumeration is written as its case's place: every case reads back as itself,
+    /// and a place no case has is refused.
+    @Test func readsEnumerationsByTheirPlace() throws {
+        func read<Value: SnapshotEnumeration>(_ field: some StringProtocol, as _: Value.Type) throws -> Value {
+            var text = String(field) + "\u{1}"
+            return try text.withUTF8 { bytes in
+                var reader = SnapshotReader(bytes)
+                return try reader.read(Value.self)
+            }
+        }
+        for horizon in Rule.Horizon.allCases {
+            #expect(try read(Self.written(horizon).dropLast(), as: Rule.Horizon.self) == horizon)
+        }
+        for function in CoachKit.Expression.Function.allCases {
+            #expect(try read(Self.written(function).dropLast(), as: CoachKit.Expression.Function.self) == function)
+        }
+        #expect(Self.written(Language.en) != Self.written(Language.fr))
+        for field in [String(Rule.Horizon.allCases.count), "-1", "", "week", "99999999999999999999"] {
+            #expect(throws: KnowledgeSnapshot.Failure.self, "\(field)") { try read(field, as: Rule.Horizon.self) }
+        }
+    }
+
     /// A text holding a separator cannot be written.
     @Test func refusesATextHoldingASeparator() {
         var knowledge = Self.whole
