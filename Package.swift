@@ -15,7 +15,12 @@ let forLibFuzzer: [SwiftSetting] = fuzzing ? [.unsafeFlags(["-sanitize=fuzzer,ad
 // the order `make order` measured, so that a run maps fewer pages; and with relative
 // relocations packed, which glibc applies from 2.36 on (from a few kilobytes instead of
 // a megabyte) and an older glibc refuses to start: they are used only when the glibc
-// building the coach, which will run it, reads them.
+// building the coach, which will run it, reads them. And it exports no symbol: the
+// toolchain's arguments for a static standard library ask for every symbol of the
+// program's own objects to be exported, which put CoachKit's 2 100 public symbols
+// (170 KB) in the dynamic symbol table for the loader to search and map, and for
+// the runtime's `dladdr` at start-up to scan (55 000 instructions). Nothing looks
+// them up: a crash's backtrace reads the binary's own symbol table.
 let glibcReadsPackedRelocations: Bool = {
     #if canImport(Glibc)
         // "glibc 2.36"
@@ -37,6 +42,7 @@ let startUpLayout: [LinkerSetting] = [
             + [
                 "-Xlinker", "--symbol-ordering-file=\(Context.packageDirectory)/Linker/coach.order",
                 "-Xlinker", "--no-warn-symbol-ordering",
+                "-Xlinker", "--no-export-dynamic",
             ],
         .when(platforms: [.linux], configuration: .release)
     )

@@ -21,15 +21,15 @@ swift build -c release --static-swift-stdlib --product coach-bench >/dev/null
 bin=$(swift build -c release --static-swift-stdlib --show-bin-path)
 bench="$bin/coach-bench"
 # The floor, built and linked as the coach is (Linker/README.md, Package.swift): type
-# metadata reached through accessors, a section for each function, lld, and packed
-# relocations where glibc reads them (2.36 on).
+# metadata reached through accessors, a section for each function, lld, packed
+# relocations where glibc reads them (2.36 on), and no symbol exported.
 packed=()
 glibc=$(getconf GNU_LIBC_VERSION | awk '{ print $2 }')
 if [ "$(printf '%s\n2.36\n' "$glibc" | sort -V | head -1)" = 2.36 ]; then
   packed=(-Xlinker -z -Xlinker pack-relative-relocs)
 fi
 swiftc -O -static-stdlib -Xfrontend -disable-concrete-type-metadata-mangled-name-accessors \
-  -Xfrontend -function-sections -use-ld=lld "${packed[@]}" \
+  -Xfrontend -function-sections -use-ld=lld "${packed[@]}" -Xlinker --no-export-dynamic \
   Benchmarks/Floor/hello.swift -o "$work/hello-linked" 2>/dev/null
 # Both programs are timed from copies made at the same moment: how many page faults a
 # program takes depends on how long its file has sat in the page cache (a fresh copy
