@@ -277,17 +277,19 @@ struct KnowledgeSnapshotTests {
         #expect(read > 0)
     }
 
-    /// Whatever byte of the rules is changed, the snapshot is refused, or read and
-    /// every rule's condition, kept as bytes, is then made without a crash: what
-    /// reading steps over is checked as making it would check it.
-    @Test func survivesChangedBytesInConditionsKeptAsBytes() throws {
+    /// Changes 300 bytes of `written`, the part of the snapshot that `write` writes, one
+    /// at a time, with the seed `seed`; `check` looks at each snapshot that still reads.
+    /// How many read, and where `written` lies in the snapshot.
+    static func changingBytes(
+        of write: (inout SnapshotWriter) -> Void, seed: UInt64, check: (KnowledgeBase, _ at: Int) -> Void
+    ) throws -> (read: Int, written: String, found: Range<String.Index>) {
         var writer = SnapshotWriter()
-        writer.write(Self.whole.rules)
+        write(&writer)
         let written = writer.take()
         let found = try #require(Self.text.range(of: written))
         let start = Self.text.utf8.distance(from: Self.text.startIndex, to: found.lowerBound)
         var bytes = Array(Self.text.utf8)
-        var generator = SplitMix(state: 27)
+        var generator = SplitMix(state: seed)
         var read = 0
         for _ in 0..<300 {
             let at = Int.random(in: start..<(start + written.utf8.count), using: &generator)
@@ -298,10 +300,20 @@ struct KnowledgeSnapshotTests {
                 guard let knowledge = try? KnowledgeSnapshot.read(bytes, parts: .all, into: nil, lendsBytes: true)
                 else { return }
                 read += 1
-                let slots = knowledge.rules.flatMap(\.condition.slots)
-                #expect(slots.allSatisfy { (0..<knowledge.slotCount).contains($0) }, "byte \(at) changed")
+                check(knowledge, at)
             }
             bytes[at] = saved
+        }
+        return (read, written, found)
+    }
+
+    /// Whatever byte of the rules is changed, the snapshot is refused, or read and
+    /// every rule's condition, kept as bytes, is then made without a crash: what
+    /// reading steps over is checked as making it would check it.
+    @Test func survivesChangedBytesInConditionsKeptAsBytes() throws {
+        let (read, _, _) = try Self.changingBytes(of: { $0.write(Self.whole.rules) }, seed: 27) { knowledge, at in
+            let slots = knowledge.rules.flatMap(\.condition.slots)
+            #expect(slots.allSatisfy { (0..<knowledge.slotCount).contains($0) }, "byte \(at) changed")
         }
         #expect(read > 0 && read < 300)
     }
@@ -311,31 +323,16 @@ struct KnowledgeSnapshotTests {
     /// naming only the knowledge's slots: they are checked against the count of slots
     /// the snapshot gives before them, which must be the questions' and facts'.
     @Test func survivesChangedBytesInQuestionsAndFactsKeptAsBytes() throws {
-        var writer = SnapshotWriter()
-        writer.write(Self.whole.slotCount)
-        writer.write(Self.whole.questions)
-        writer.write(Self.whole.facts)
-        let written = writer.take()
-        let found = try #require(Self.text.range(of: written))
-        let start = Self.text.utf8.distance(from: Self.text.startIndex, to: found.lowerBound)
-        var bytes = Array(Self.text.utf8)
-        var generator = SplitMix(state: 28)
-        var read = 0
-        for _ in 0..<300 {
-            let at = Int.random(in: start..<(start + written.utf8.count), using: &generator)
-            let saved = bytes[at]
-            bytes[at] = [0x01, 0x02, UInt8(ascii: "9"), UInt8(ascii: "-"), UInt8(ascii: "3"), UInt8(ascii: "x")]
-                .randomElement(using: &generator)!
-            bytes.withUnsafeBufferPointer { bytes in
-                guard let knowledge = try? KnowledgeSnapshot.read(bytes, parts: .all, into: nil, lendsBytes: true)
-                else { return }
-                read += 1
-                let slots =
-                    knowledge.questions.compactMap(\.askIf).flatMap(\.slots)
-                    + knowledge.facts.flatMap(\.expressions).flatMap(\.slots)
-                #expect(slots.allSatisfy { (0..<knowledge.slotCount).contains($0) }, "byte \(at) changed")
-            }
-            bytes[at] = saved
+        let write: (inout SnapshotWriter) -> Void = { writer in
+            writer.write(Self.whole.slotCount)
+            writer.write(Self.whole.questions)
+            writer.write(Self.whole.facts)
+        }
+        let (read, written, found) = try Self.changingBytes(of: write, seed: 28) { knowledge, at in
+            let slots =
+                knowledge.questions.compactMap(\.askIf).flatMap(\.slots)
+                + knowledge.facts.flatMap(\.expressions).flatMap(\.slots)
+            #expect(slots.allSatisfy { (0..<knowledge.slotCount).contains($0) }, "byte \(at) changed")
         }
         #expect(read > 0 && read < 300)
         // The count of slots alone changed: refused, whichever way.
