@@ -268,18 +268,26 @@ public enum KnowledgeLoader {
     private static func decode(_ file: SourceFile) -> (DecodedFile, DiagnosticLog) {
         let log = DiagnosticLog()
         let reader = DocumentReader(file: file.displayPath, log: log)
+        let parts = file.relativePath.split(separator: "/").map(String.init)
         let root: DataNode
         do throws(LocatedProblem) {
             switch file.contents {
             case .yaml(let yaml): root = try DataNode.parse(yaml: yaml)
-            case .file(let path, _): root = try DataNode.parse(yamlFile: try read(path))
+            case .file(let path, _):
+                let bytes = try read(path)
+                // A rule file written one value a line is read without its tree.
+                if parts.count == 2, parts[0] == rulesFolder,
+                    let records = RuleFileReader.records(file: bytes, path: file.displayPath)
+                {
+                    return (.rules(records), log)
+                }
+                root = try DataNode.parse(yamlFile: bytes)
             case .outside: throw LocatedProblem(problem: .linkOutsideFolder, position: nil)
             }
         } catch {
             reader.error(error.problem, at: error.position)
             return (.nothing, log)
         }
-        let parts = file.relativePath.split(separator: "/").map(String.init)
         let decoded: DecodedFile
         switch parts.count == 1 ? parts[0] : parts.count == 2 ? parts[0] + "/" : file.relativePath {
         case "sources.yaml": decoded = .sources(decodeSources(root, reader: reader))
