@@ -52,8 +52,12 @@ deps:
 build: deps
 	$(SWIFT) build
 
+## The release binary loads no library of its own: without --disable-local-rpath,
+## SwiftPM would give it a run path of $ORIGIN, where the dynamic loader looks for
+## each system library first (40 failed system calls a run, Linker/README.md).
+## Benchmarks/bench.sh and Linker/make-order.sh build it the same way.
 release: deps
-	$(SWIFT) build -c release --static-swift-stdlib
+	$(SWIFT) build -c release --static-swift-stdlib --disable-local-rpath
 
 run: build
 	@"$$($(SWIFT) build --show-bin-path)/coach"

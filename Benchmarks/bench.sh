@@ -16,9 +16,9 @@ results=Benchmarks/RESULTS.md
 log() { printf '%s\n' "$*" >&2; }
 
 log "building (release, Swift runtime linked in, as make release does)"
-swift build -c release --static-swift-stdlib --product coach >/dev/null
-swift build -c release --static-swift-stdlib --product coach-bench >/dev/null
-bin=$(swift build -c release --static-swift-stdlib --show-bin-path)
+swift build -c release --static-swift-stdlib --disable-local-rpath --product coach >/dev/null
+swift build -c release --static-swift-stdlib --disable-local-rpath --product coach-bench >/dev/null
+bin=$(swift build -c release --static-swift-stdlib --disable-local-rpath --show-bin-path)
 bench="$bin/coach-bench"
 # The floor, built and linked as the coach is (Linker/README.md, Package.swift): type
 # metadata reached through accessors, a section for each function, lld, packed

@@ -11,9 +11,9 @@ trap 'rm -rf "$work"' EXIT
 log() { printf '%s\n' "$*" >&2; }
 
 log "building (release, as make release does)"
-swift build -c release --static-swift-stdlib --product coach >/dev/null
-swift build -c release --static-swift-stdlib --product coach-bench >/dev/null
-bin=$(swift build -c release --static-swift-stdlib --show-bin-path)
+swift build -c release --static-swift-stdlib --disable-local-rpath --product coach >/dev/null
+swift build -c release --static-swift-stdlib --disable-local-rpath --product coach-bench >/dev/null
+bin=$(swift build -c release --static-swift-stdlib --disable-local-rpath --show-bin-path)
 # callgrind cannot read the DWARF 5 of a Swift 6 build: it profiles a copy without it.
 strip -g -o "$work/coach" "$bin/coach"
 "$bin/coach-bench" generate 100 "$work/rules-100" >/dev/null
